@@ -1,0 +1,15 @@
+package org.nvmeworkbench.core.telemetry;
+
+/**
+ * One interrupt vector at an instant.
+ *
+ * @param iv                  the controller's vector index (0 is the admin queue's)
+ * @param count               interrupts delivered since interrupts were enabled or counts reset
+ * @param ratePerSecond       interrupts per second of device time since the previous snapshot
+ * @param masked              whether the vector is masked
+ * @param pending             whether a signal is held while masked
+ * @param coalescingDisabled  CD as the driver last set or read it (Feature 09h); false when unknown
+ */
+public record VectorSnapshot(int iv, long count, double ratePerSecond, boolean masked, boolean pending,
+                             boolean coalescingDisabled) {
+}
