@@ -1,0 +1,308 @@
+package org.nvmeworkbench.core.workload;
+
+import org.HdrHistogram.Histogram;
+import org.nvmeworkbench.core.driver.CompletionSink;
+import org.nvmeworkbench.core.driver.ControllerFatalException;
+import org.nvmeworkbench.core.driver.IoQueuePair;
+import org.nvmeworkbench.core.pci.PciFunction;
+import org.nvmeworkbench.core.pci.VectorSet;
+import org.nvmeworkbench.core.spec.Opcodes;
+import org.nvmeworkbench.core.spec.Registers;
+import org.nvmeworkbench.core.telemetry.RunGauges;
+
+/**
+ * The hot loop of a run: keeps iodepth commands in flight on every queue, waits by interrupt or
+ * polls, reaps, records latency and resubmits on the slot that just completed. Everything it needs is
+ * allocated in the constructor; per I/O it allocates nothing, takes no lock and makes no JNA call.
+ * Telemetry figures are published once per 100 ms slice of device time.
+ */
+final class IoLoop implements CompletionSink {
+    /** Latencies above this are recorded as this (a stuck command must not break the histogram). */
+    static final long HIGHEST_LATENCY_NANOS = 60_000_000_000L;
+    /** How far a poll lets the device run before looking at the rings again. */
+    static final long POLL_RELAX_NANOS = 1_000L;
+
+    private final PciFunction pci;
+    private final IoQueuePair[] queues;
+    private final IoQueuePair[] byQid;
+    private final int[][] queuesByVector;
+    private final int[] vectorsInUse;
+    private final VectorSet vectorSet = new VectorSet();
+    private final boolean polling;
+    private final long recheckNanos;
+    private final long ioTimeoutNanos;
+    private final int iodepth;
+    private final int blocks;
+    private final long positions;
+    private final long namespaceBlocks;
+    private final boolean random;
+    private final boolean mixed;
+    private final boolean writesOnly;
+    private final int rwmixread;
+    private final SplitMix64 rng;
+    private final long issueLimit;
+    private final long runtimeNanos;
+
+    final Histogram readLatency = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
+    final Histogram writeLatency = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
+    private final LatencyWindow window = new LatencyWindow(HIGHEST_LATENCY_NANOS);
+    private final TimeSeriesRecorder series;
+    private final RunGauges gauges;
+    private final long[] completionsByQid;
+
+    private long seqNext;
+    private long now;
+    long issued;
+    long completed;
+    long errors;
+    int firstErrorStatus = -1;
+    long lostInterruptRecoveries;
+    boolean cancelled;
+    long stuckCommands;
+    long startNanos;
+    long endNanos;
+    private boolean stopping;
+
+    IoLoop(PciFunction pci, IoQueuePair[] queues, WorkloadSpec spec, long namespaceBlocks, int lbaSize,
+           long ioTimeoutNanos, long recheckNanos, RunGauges gauges) {
+        this.pci = pci;
+        this.queues = queues.clone();
+        int maxQid = 0;
+        int maxVector = 0;
+        for (IoQueuePair q : queues) {
+            maxQid = Math.max(maxQid, q.qid());
+            maxVector = Math.max(maxVector, q.vector());
+        }
+        this.byQid = new IoQueuePair[maxQid + 1];
+        this.completionsByQid = new long[maxQid + 1];
+        int[] perVector = new int[maxVector + 1];
+        for (IoQueuePair q : queues) {
+            byQid[q.qid()] = q;
+            perVector[q.vector()]++;
+        }
+        this.queuesByVector = new int[maxVector + 1][];
+        int used = 0;
+        for (int v = 0; v <= maxVector; v++) {
+            if (perVector[v] > 0) {
+                queuesByVector[v] = new int[perVector[v]];
+                used++;
+            }
+        }
+        this.vectorsInUse = new int[used];
+        int[] fill = new int[maxVector + 1];
+        used = 0;
+        for (int i = 0; i < queues.length; i++) {
+            int v = queues[i].vector();
+            queuesByVector[v][fill[v]++] = i;
+        }
+        for (int v = 0; v <= maxVector; v++) {
+            if (perVector[v] > 0) {
+                vectorsInUse[used++] = v;
+                vectorSet.add(v);
+            }
+        }
+        this.polling = spec.polling();
+        this.recheckNanos = recheckNanos;
+        this.ioTimeoutNanos = ioTimeoutNanos;
+        this.iodepth = spec.iodepth();
+        this.blocks = spec.blockSize() / lbaSize;
+        this.namespaceBlocks = namespaceBlocks;
+        this.positions = Math.max(1, namespaceBlocks / blocks);
+        this.random = spec.rw().random();
+        this.mixed = spec.rw().mixed();
+        this.writesOnly = spec.rw().writes() && !spec.rw().reads();
+        this.rwmixread = spec.rwmixread();
+        this.rng = new SplitMix64(spec.seed());
+        this.issueLimit = spec.ios() > 0 ? spec.ios() : Long.MAX_VALUE;
+        this.runtimeNanos = spec.runtimeNanos();
+        this.series = new TimeSeriesRecorder((int) Math.min(3600, spec.runtimeNanos() / 1_000_000_000L));
+        this.gauges = gauges;
+    }
+
+    int[] vectorsInUse() {
+        return vectorsInUse.clone();
+    }
+
+    long completionsOf(int qid) {
+        return completionsByQid[qid];
+    }
+
+    RunResult.TimeSeries timeSeries() {
+        return series.result();
+    }
+
+    /** Runs until the limits are reached or the observer cancels, then drains what is in flight. */
+    void run(RunObserver observer) {
+        startNanos = pci.nanoTime();
+        long stopAt = runtimeNanos > 0 ? startNanos + runtimeNanos : Long.MAX_VALUE;
+        for (IoQueuePair q : queues) {
+            for (int cid = 0; cid < iodepth && issued < issueLimit; cid++) {
+                submitNext(q, cid);
+            }
+            q.ringSqDoorbell();
+        }
+        long nextTick = startNanos + LatencyWindow.SLICE_NANOS;
+        int tick = 0;
+        long lastIrqs = interruptsNow();
+        long lastProgress = startNanos;
+        long lastHealthCheck = startNanos;
+        now = startNanos;
+        while (issued != completed) {
+            int got;
+            if (polling) {
+                now = pci.nanoTime();
+                got = reapAll();
+                if (got == 0) {
+                    pci.relax(POLL_RELAX_NANOS);
+                }
+            } else {
+                int v = pci.awaitInterrupt(vectorSet, recheckNanos);
+                now = pci.nanoTime();
+                got = v >= 0 && v < queuesByVector.length && queuesByVector[v] != null ? reapVector(v) : 0;
+                if (got == 0) {
+                    got = reapAll(); // a lost interrupt costs one recheck interval, never a hang
+                    if (got > 0 && v < 0) {
+                        lostInterruptRecoveries++;
+                    }
+                }
+            }
+            for (IoQueuePair q : queues) {
+                q.ringSqDoorbell();
+            }
+            if (got > 0) {
+                lastProgress = now;
+            } else if (now - lastHealthCheck >= recheckNanos) {
+                lastHealthCheck = now;
+                checkHealth();
+                if (now - lastProgress > ioTimeoutNanos) {
+                    stuckCommands = issued - completed;
+                    break;
+                }
+            }
+            if (!stopping && now - stopAt >= 0) {
+                stopping = true;
+            }
+            if (now - nextTick >= 0) {
+                while (now - nextTick >= 0) {
+                    window.rotate();
+                    tick++;
+                    if (tick % LatencyWindow.SLICES == 0) {
+                        long irqs = interruptsNow();
+                        series.add(window.secondCount(), window.secondPercentile(50), window.secondPercentile(99),
+                                irqs - lastIrqs);
+                        lastIrqs = irqs;
+                        window.startSecond();
+                    }
+                    nextTick += LatencyWindow.SLICE_NANOS;
+                }
+                publish();
+                observer.progress(progress());
+            }
+            if (!stopping && observer.cancelled()) {
+                stopping = true;
+                cancelled = true;
+            }
+        }
+        endNanos = now;
+        // The partial last second, scaled to a rate.
+        window.rotate();
+        long partial = (endNanos - startNanos) - (long) (tick / LatencyWindow.SLICES) * 1_000_000_000L;
+        if (partial > 0 && window.secondCount() > 0) {
+            double scale = 1e9 / partial;
+            series.add(window.secondCount() * scale, window.secondPercentile(50), window.secondPercentile(99),
+                    (interruptsNow() - lastIrqs) * scale);
+        }
+        publish();
+        observer.progress(1.0);
+    }
+
+    private void publish() {
+        long n = window.count();
+        gauges.window(n * 1e9 / (LatencyWindow.SLICES * LatencyWindow.SLICE_NANOS), window.percentile(50),
+                window.percentile(99), window.percentile(99.9));
+        gauges.totalIos(completed);
+    }
+
+    private double progress() {
+        double byCount = issueLimit == Long.MAX_VALUE ? 0 : (double) completed / issueLimit;
+        double byTime = runtimeNanos > 0 ? (double) (now - startNanos) / runtimeNanos : 0;
+        return Math.min(1.0, Math.max(byCount, byTime));
+    }
+
+    private void checkHealth() {
+        int csts = pci.mmioRead32(Registers.CSTS);
+        if (Registers.cstsFatal(csts)) {
+            throw new ControllerFatalException("The controller reported a fatal error (CSTS.CFS) during the run; "
+                    + "recover() resets it and sets the desired features again.");
+        }
+    }
+
+    private long interruptsNow() {
+        long sum = 0;
+        for (int v : vectorsInUse) {
+            sum += pci.interruptCount(v);
+        }
+        return sum;
+    }
+
+    private int reapAll() {
+        int got = 0;
+        for (IoQueuePair q : queues) {
+            got += q.reapCompletions(this);
+        }
+        return got;
+    }
+
+    private int reapVector(int v) {
+        int got = 0;
+        for (int i : queuesByVector[v]) {
+            got += queues[i].reapCompletions(this);
+        }
+        return got;
+    }
+
+    @Override
+    public void onCompletion(int qid, int cid, int status, long result) {
+        IoQueuePair q = byQid[qid];
+        long latency = now - q.submittedAt(cid);
+        if (latency < 0) {
+            latency = 0;
+        } else if (latency > HIGHEST_LATENCY_NANOS) {
+            latency = HIGHEST_LATENCY_NANOS;
+        }
+        if (q.opcodeOf(cid) == Opcodes.WRITE) {
+            writeLatency.recordValue(latency);
+        } else {
+            readLatency.recordValue(latency);
+        }
+        window.record(latency);
+        completed++;
+        completionsByQid[qid]++;
+        if (status != 0) {
+            errors++;
+            if (firstErrorStatus < 0) {
+                firstErrorStatus = status;
+            }
+        }
+        if (!stopping && issued < issueLimit) {
+            submitNext(q, cid);
+        }
+    }
+
+    private void submitNext(IoQueuePair q, int cid) {
+        long slba;
+        if (random) {
+            slba = rng.nextBelow(positions) * blocks;
+        } else {
+            slba = seqNext;
+            long next = slba + blocks;
+            seqNext = next + blocks > namespaceBlocks ? 0 : next;
+        }
+        boolean write = writesOnly || (mixed && rng.nextInt(100) >= rwmixread);
+        if (!q.submit(write ? Opcodes.WRITE : Opcodes.READ, cid, slba, blocks)) {
+            throw new IllegalStateException("The submission queue is full although iodepth fits it; the device "
+                    + "reported an SQ head that does not match the completions.");
+        }
+        issued++;
+    }
+}

@@ -1,0 +1,82 @@
+package org.nvmeworkbench.core.workload;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Latencies of the last {@link #SLICES} slices of device time (one slice = 100 ms, so ~1 s), kept as
+ * a ring of slice histograms plus their running sum: recording touches one slice; rotating adds the
+ * finished slice to the sum and subtracts the one that falls out. Two significant digits are plenty
+ * for live percentiles and keep rotation cheap. Used by the run's thread only.
+ */
+final class LatencyWindow {
+    static final int SLICES = 10;
+    static final long SLICE_NANOS = 100_000_000L;
+
+    private final Histogram[] ring = new Histogram[SLICES + 1];
+    private final Histogram window;
+    /** The slices closed since the last whole second of the run: the time series' current entry. */
+    private final Histogram second;
+    private final long[] counts = new long[SLICES + 1];
+    private int current;
+    private long windowCount;
+
+    LatencyWindow(long highestNanos) {
+        for (int i = 0; i < ring.length; i++) {
+            ring[i] = new Histogram(1, highestNanos, 2);
+        }
+        window = new Histogram(1, highestNanos, 2);
+        second = new Histogram(1, highestNanos, 2);
+    }
+
+    void record(long nanos) {
+        ring[current].recordValue(nanos);
+    }
+
+    /** Closes the current slice: the window now holds the last {@link #SLICES} closed slices. */
+    void rotate() {
+        Histogram done = ring[current];
+        counts[current] = done.getTotalCount();
+        window.add(done);
+        second.add(done);
+        windowCount += counts[current];
+        current = (current + 1) % ring.length;
+        Histogram oldest = ring[current];
+        if (counts[current] > 0) {
+            window.subtract(oldest);
+            windowCount -= counts[current];
+        }
+        counts[current] = 0;
+        oldest.reset();
+    }
+
+    /** Forgets everything, for a gap longer than the window. */
+    void clear() {
+        for (Histogram h : ring) {
+            h.reset();
+        }
+        java.util.Arrays.fill(counts, 0);
+        window.reset();
+        second.reset();
+        windowCount = 0;
+    }
+
+    long secondCount() {
+        return second.getTotalCount();
+    }
+
+    long secondPercentile(double p) {
+        return second.getTotalCount() == 0 ? 0 : second.getValueAtPercentile(p);
+    }
+
+    void startSecond() {
+        second.reset();
+    }
+
+    long count() {
+        return windowCount;
+    }
+
+    long percentile(double p) {
+        return windowCount == 0 ? 0 : window.getValueAtPercentile(p);
+    }
+}

@@ -1,0 +1,40 @@
+package org.nvmeworkbench.core.workload;
+
+import java.util.Arrays;
+
+/** Per-second figures of a run, in arrays that grow by doubling (once in a long while, never per I/O). */
+final class TimeSeriesRecorder {
+    private double[] iops;
+    private long[] p50;
+    private long[] p99;
+    private double[] irqs;
+    private int size;
+
+    TimeSeriesRecorder(int expectedSeconds) {
+        int n = Math.max(4, expectedSeconds + 1);
+        iops = new double[n];
+        p50 = new long[n];
+        p99 = new long[n];
+        irqs = new double[n];
+    }
+
+    void add(double iopsValue, long p50Nanos, long p99Nanos, double interruptsPerSecond) {
+        if (size == iops.length) {
+            int n = size * 2;
+            iops = Arrays.copyOf(iops, n);
+            p50 = Arrays.copyOf(p50, n);
+            p99 = Arrays.copyOf(p99, n);
+            irqs = Arrays.copyOf(irqs, n);
+        }
+        iops[size] = iopsValue;
+        p50[size] = p50Nanos;
+        p99[size] = p99Nanos;
+        irqs[size] = interruptsPerSecond;
+        size++;
+    }
+
+    RunResult.TimeSeries result() {
+        return new RunResult.TimeSeries(Arrays.copyOf(iops, size), Arrays.copyOf(p50, size), Arrays.copyOf(p99, size),
+                Arrays.copyOf(irqs, size));
+    }
+}

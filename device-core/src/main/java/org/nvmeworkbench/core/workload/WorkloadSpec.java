@@ -1,0 +1,190 @@
+package org.nvmeworkbench.core.workload;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.nvmeworkbench.core.driver.IoQueuePair;
+import org.nvmeworkbench.core.driver.NvmeController;
+import org.nvmeworkbench.core.spec.InterruptCoalescing;
+
+/**
+ * A workload in fio's vocabulary plus the coalescing features to run it with.
+ *
+ * @param rw           the I/O pattern
+ * @param blockSize    bytes per I/O (fio's bs); a multiple of the namespace's LBA size
+ * @param iodepth      commands kept in flight per queue
+ * @param queues       I/O queue pairs, each on its own interrupt vector (IV = queue id)
+ * @param runtimeNanos stop after this much device time; 0 = no time limit
+ * @param ios          stop after this many I/Os in total; 0 = no count limit (the first limit reached ends the run)
+ * @param rwmixread    percentage of reads in a mixed pattern (fio's default 50)
+ * @param seed         seed of the LBA and read/write choices
+ * @param allowWrites  the user explicitly allowed writing to the device
+ * @param coalescing   Feature 08h to set before the run; null leaves the device as it is
+ * @param cdVectors    vectors to set CD=1 on (Feature 09h); every other vector of the run gets CD=0; null
+ *                     leaves 09h as it is
+ * @param polling      reap by polling the CQ phase instead of waiting for interrupts
+ */
+public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues, long runtimeNanos, long ios,
+                           int rwmixread, long seed, boolean allowWrites, InterruptCoalescing coalescing,
+                           Set<Integer> cdVectors, boolean polling) {
+
+    public WorkloadSpec {
+        if (rw == null) {
+            throw new IllegalArgumentException("An I/O pattern (rw) is required.");
+        }
+        cdVectors = cdVectors == null ? null : Collections.unmodifiableSortedSet(new TreeSet<>(cdVectors));
+    }
+
+    /** randread, 4 KiB, iodepth 32, one queue, 100,000 I/Os or 2 s, seed 1, device features untouched. */
+    public static WorkloadSpec defaults() {
+        return new WorkloadSpec(ReadWrite.RANDREAD, 4096, 32, 1, 2_000_000_000L, 100_000, 50, 1, false, null, null,
+                false);
+    }
+
+    public WorkloadSpec withRw(ReadWrite v) {
+        return new WorkloadSpec(v, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites,
+                coalescing, cdVectors, polling);
+    }
+
+    public WorkloadSpec withBlockSize(int v) {
+        return new WorkloadSpec(rw, v, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites, coalescing,
+                cdVectors, polling);
+    }
+
+    public WorkloadSpec withIodepth(int v) {
+        return new WorkloadSpec(rw, blockSize, v, queues, runtimeNanos, ios, rwmixread, seed, allowWrites, coalescing,
+                cdVectors, polling);
+    }
+
+    public WorkloadSpec withQueues(int v) {
+        return new WorkloadSpec(rw, blockSize, iodepth, v, runtimeNanos, ios, rwmixread, seed, allowWrites, coalescing,
+                cdVectors, polling);
+    }
+
+    /** Both limits at once: whichever is reached first ends the run (0 = no such limit). */
+    public WorkloadSpec withLimits(long runtime, long count) {
+        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtime, count, rwmixread, seed, allowWrites,
+                coalescing, cdVectors, polling);
+    }
+
+    public WorkloadSpec withRwmixread(int v) {
+        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, v, seed, allowWrites, coalescing,
+                cdVectors, polling);
+    }
+
+    public WorkloadSpec withSeed(long v) {
+        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, v, allowWrites,
+                coalescing, cdVectors, polling);
+    }
+
+    public WorkloadSpec withAllowWrites(boolean v) {
+        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, v, coalescing,
+                cdVectors, polling);
+    }
+
+    public WorkloadSpec withCoalescing(InterruptCoalescing v) {
+        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites, v,
+                cdVectors, polling);
+    }
+
+    public WorkloadSpec withCdVectors(Set<Integer> v) {
+        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites,
+                coalescing, v, polling);
+    }
+
+    public WorkloadSpec withPolling(boolean v) {
+        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites,
+                coalescing, cdVectors, v);
+    }
+
+    /** The vector queue {@code qid} signals when the function granted {@code vectors}: IV = qid while they last. */
+    public static int vectorFor(int qid, int vectors) {
+        return vectors <= 1 ? 0 : 1 + (qid - 1) % (vectors - 1);
+    }
+
+    /** What is wrong with the spec on its own, one sentence each; empty when nothing is. */
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        if (blockSize <= 0) {
+            p.add("The block size must be a positive number of bytes, not " + blockSize + ".");
+        }
+        if (blockSize > IoQueuePair.MAX_IO_BYTES) {
+            p.add("The block size " + blockSize + " B is above the workbench's limit of 2 MiB per I/O.");
+        }
+        if (iodepth < 1) {
+            p.add("iodepth must be at least 1, not " + iodepth + ".");
+        }
+        if (queues < 1) {
+            p.add("A run needs at least one queue, not " + queues + ".");
+        }
+        if (runtimeNanos < 0 || ios < 0) {
+            p.add("The runtime and the number of I/Os cannot be negative.");
+        }
+        if (runtimeNanos == 0 && ios == 0) {
+            p.add("Give a runtime or a number of I/Os; with neither the run would never end.");
+        }
+        if (rwmixread < 0 || rwmixread > 100) {
+            p.add("rwmixread is a percentage (0..100), not " + rwmixread + ".");
+        }
+        if (rw.writes() && !allowWrites && !(rw.mixed() && rwmixread == 100)) {
+            p.add(rw.fioName() + " writes to the device; allow writes explicitly (--allow-writes) to run it.");
+        }
+        if (cdVectors != null && cdVectors.contains(0)) {
+            p.add("IV 0 is the admin queue's vector and cannot be configured with Feature 09h.");
+        }
+        return p;
+    }
+
+    /** What is wrong with the spec on {@code ctrl}, one sentence each; empty when nothing is. */
+    public List<String> problems(NvmeController ctrl) {
+        List<String> p = problems();
+        int lba = ctrl.namespace().lbaSize();
+        if (blockSize > 0 && blockSize % lba != 0) {
+            p.add("The block size " + blockSize + " B is not a multiple of the namespace's " + lba + " B logical block.");
+        }
+        long mdts = ctrl.maxTransferBytes();
+        if (mdts > 0 && blockSize > mdts) {
+            p.add("The block size " + blockSize + " B is above the controller's largest transfer of " + mdts + " B (MDTS).");
+        }
+        if (blockSize / Math.max(1, lba) > 65536) {
+            p.add("The block size " + blockSize + " B is more than 65536 logical blocks, the most one command can move.");
+        }
+        int maxDepth = ctrl.maxQueueEntries() - 1;
+        if (iodepth > maxDepth) {
+            p.add("iodepth " + iodepth + " is more than a queue of this controller can hold (" + maxDepth
+                    + ": CAP.MQES + 1 entries with one kept empty).");
+        }
+        if (queues > ctrl.grantedQueues()) {
+            p.add(queues + " queues were asked for but the controller granted " + ctrl.grantedQueues() + ".");
+        }
+        if ((long) iodepth * Math.max(blockSize, 4096) > Integer.MAX_VALUE) {
+            p.add("iodepth x block size needs more than 2 GiB of buffers per queue; lower one of them.");
+        }
+        if (blockSize > 0 && (long) blockSize / lba > ctrl.namespace().nsze()) {
+            p.add("The namespace (" + ctrl.namespace().nsze() + " blocks) is smaller than one I/O.");
+        }
+        if (cdVectors != null) {
+            Set<Integer> used = new TreeSet<>();
+            for (int q = 1; q <= queues; q++) {
+                used.add(vectorFor(q, ctrl.vectorCount()));
+            }
+            for (int v : cdVectors) {
+                if (v != 0 && !used.contains(v)) {
+                    p.add("IV " + v + " is not used by any of the run's queues (they use " + used + ").");
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Throws the first problem of {@link #problems(NvmeController)}. */
+    public void validate(NvmeController ctrl) {
+        List<String> p = problems(ctrl);
+        if (!p.isEmpty()) {
+            throw new WorkloadException(p.get(0));
+        }
+    }
+}
