@@ -1,0 +1,58 @@
+package org.nvmeworkbench.core.session;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes a whole file or nothing: the bytes go to a temporary file in the same directory, are forced
+ * to disk, then renamed over the target in one atomic step. A crash leaves the old file or the new
+ * one, never half of either.
+ */
+public final class AtomicFile {
+    private static final Logger LOG = Logger.getLogger(AtomicFile.class.getName());
+
+    private AtomicFile() {
+    }
+
+    public static void write(Path target, byte[] content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        // Same directory: a rename across file systems would not be atomic.
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer b = ByteBuffer.wrap(content);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("The file system of " + dir + " cannot replace files atomically.", e);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        forceDirectory(dir);
+    }
+
+    /** Makes the rename itself durable; not every platform can open a directory, so this is best effort. */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(Level.FINE, "Could not sync directory " + dir, e);
+        }
+    }
+}

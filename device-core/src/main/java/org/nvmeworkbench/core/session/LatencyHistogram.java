@@ -1,0 +1,80 @@
+package org.nvmeworkbench.core.session;
+
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.zip.DataFormatException;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * A latency histogram of a finished run, in nanoseconds, at full HdrHistogram resolution. Immutable:
+ * it keeps a private copy and hands out copies, so a saved record can never be changed by its reader.
+ * Persisted with HdrHistogram's compressed encoding in base64, the form its own tools read.
+ */
+public final class LatencyHistogram {
+    private final Histogram histogram;
+
+    private LatencyHistogram(Histogram histogram) {
+        this.histogram = histogram;
+    }
+
+    public static LatencyHistogram of(Histogram h) {
+        return new LatencyHistogram(h.copy());
+    }
+
+    /** An empty histogram tracking 1 ns .. 1 h at 3 significant digits. */
+    public static LatencyHistogram empty() {
+        return new LatencyHistogram(new Histogram(3_600_000_000_000L, 3));
+    }
+
+    /** Decodes what {@link #encoded()} wrote; throws IllegalArgumentException with one sentence if it is not one. */
+    public static LatencyHistogram decode(String base64) {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(base64));
+            return new LatencyHistogram(Histogram.decodeFromCompressedByteBuffer(b, 0));
+        } catch (DataFormatException | RuntimeException e) {
+            throw new IllegalArgumentException("A latency histogram in the file is damaged.", e);
+        }
+    }
+
+    /** HdrHistogram's compressed encoding, base64. */
+    public String encoded() {
+        ByteBuffer b = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int len = histogram.encodeIntoCompressedByteBuffer(b);
+        byte[] bytes = new byte[len];
+        b.flip();
+        b.get(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** A copy the caller may change, e.g. to add runs together. */
+    public Histogram toHistogram() {
+        return histogram.copy();
+    }
+
+    public long count() { return histogram.getTotalCount(); }
+    public long min() { return histogram.getTotalCount() == 0 ? 0 : histogram.getMinValue(); }
+    public long max() { return histogram.getMaxValue(); }
+    public double mean() { return histogram.getMean(); }
+    public double stdDeviation() { return histogram.getStdDeviation(); }
+
+    /** The value at a percentile, 0..100. */
+    public long valueAtPercentile(double percentile) {
+        return histogram.getValueAtPercentile(percentile);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LatencyHistogram other && histogram.equals(other.histogram);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(histogram.getTotalCount()) * 31 + Long.hashCode(histogram.getMaxValue());
+    }
+
+    @Override
+    public String toString() {
+        return "LatencyHistogram[count=" + count() + ", min=" + min() + ", max=" + max() + "]";
+    }
+}

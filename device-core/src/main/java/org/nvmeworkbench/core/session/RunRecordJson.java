@@ -1,0 +1,202 @@
+package org.nvmeworkbench.core.session;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The versioned JSON form of a {@link RunRecord}: {@code "format": "nvme-workbench-run", "version": 1}.
+ * Written field by field (not by reflection) so renaming a Java component never changes the file format.
+ * Histograms use HdrHistogram's compressed base64 encoding at full resolution.
+ */
+public final class RunRecordJson {
+    public static final String FORMAT = "nvme-workbench-run";
+    public static final int VERSION = 1;
+    static final String HISTOGRAM_ENCODING = "hdrhistogram-compressed-base64";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunRecordJson() {
+    }
+
+    public static String write(RunRecord r) {
+        try {
+            return MAPPER.writeValueAsString(toTree(r)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new RunRecordException("The run record could not be turned into JSON: " + e.getOriginalMessage() + ".", e);
+        }
+    }
+
+    public static ObjectNode toTree(RunRecord r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("format", FORMAT);
+        o.put("version", VERSION);
+        o.put("tool_version", r.toolVersion());
+        o.put("started_at", r.startedAt().toString());
+        o.put("duration_ns", r.durationNanos());
+        o.put("seed", r.seed());
+        DeviceIdentity d = r.device();
+        ObjectNode dev = o.putObject("device");
+        dev.put("spec", d.spec());
+        dev.put("model", d.model());
+        dev.put("serial", d.serial());
+        dev.put("firmware", d.firmware());
+        dev.put("vendor_id", d.vendorId());
+        dev.put("nvme_version", d.nvmeVersion());
+        dev.put("lba_size", d.lbaSize());
+        dev.put("namespace_blocks", d.namespaceBlocks());
+        dev.put("max_queue_entries", d.maxQueueEntries());
+        WorkloadSettings w = r.workload();
+        ObjectNode wl = o.putObject("workload");
+        wl.put("rw", w.rw());
+        wl.put("bs", w.blockSize());
+        wl.put("iodepth", w.iodepth());
+        wl.put("queues", w.queues());
+        wl.put("runtime_ns", w.runtimeNanos());
+        wl.put("ios", w.ios());
+        wl.put("rwmixread", w.rwmixread());
+        wl.put("allow_writes", w.allowWrites());
+        wl.put("polling", w.polling());
+        wl.put("coalescing", w.coalescing());
+        ArrayNode cd = wl.putArray("cd_vectors");
+        w.cdVectors().forEach(cd::add);
+        FeatureReadback f = r.features();
+        ObjectNode fe = o.putObject("features");
+        fe.put("coalescing", f.coalescing());
+        fe.put("number_of_queues", f.numberOfQueues());
+        ArrayNode fv = fe.putArray("vectors");
+        for (FeatureReadback.VectorFeature v : f.vectors()) {
+            fv.addObject().put("iv", v.iv()).put("value", v.value());
+        }
+        RunTotals t = r.totals();
+        o.putObject("totals").put("ios", t.ios()).put("reads", t.reads()).put("writes", t.writes())
+                .put("bytes", t.bytes()).put("errors", t.errors()).put("interrupts", t.interrupts());
+        ObjectNode lat = o.putObject("latency_ns");
+        histogram(lat, "all", r.latency());
+        histogram(lat, "read", r.readLatency());
+        histogram(lat, "write", r.writeLatency());
+        ArrayNode vs = o.putArray("vectors");
+        for (VectorCount v : r.vectors()) {
+            vs.addObject().put("iv", v.iv()).put("interrupts", v.interrupts()).put("completions", v.completions());
+        }
+        o.put("completions_per_interrupt", r.completionsPerInterrupt());
+        o.put("host_irq_cpu_pct", r.hostIrqCpuPct());
+        ArrayNode ts = o.putArray("time_series");
+        for (TimeSample s : r.timeSeries()) {
+            ts.addObject().put("at_ns", s.atNanos()).put("iops", s.iops()).put("interrupts_per_s", s.interruptsPerSecond())
+                    .put("p50_ns", s.p50Nanos()).put("p99_ns", s.p99Nanos()).put("in_flight", s.inFlight());
+        }
+        return o;
+    }
+
+    /** Parses a record; anything else (other JSON, a newer version, damage) gives one sentence. */
+    public static RunRecord read(String json) {
+        JsonNode o;
+        try {
+            o = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new RunRecordException("It is not valid JSON (" + e.getOriginalMessage() + (line > 0 ? " at line " + line : "") + ").", e);
+        }
+        if (o == null || !o.isObject() || !FORMAT.equals(o.path("format").asText(null))) {
+            throw new RunRecordException("It is not an NVMe Workbench run record (its \"format\" is not \"" + FORMAT + "\").");
+        }
+        int version = o.path("version").asInt(-1);
+        if (version > VERSION) {
+            throw new RunRecordException("It was written by a newer NVMe Workbench (run record version " + version
+                    + "); this one reads version " + VERSION + ".");
+        }
+        if (version != VERSION) {
+            throw new RunRecordException("Its run record version is missing or invalid.");
+        }
+        try {
+            return fromTree(o);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new RunRecordException("It is damaged: " + stripDot(e.getMessage()) + ".", e);
+        }
+    }
+
+    private static RunRecord fromTree(JsonNode o) {
+        JsonNode d = req(o, "device");
+        DeviceIdentity device = new DeviceIdentity(text(d, "spec"), text(d, "model"), text(d, "serial"),
+                text(d, "firmware"), req(d, "vendor_id").asInt(), text(d, "nvme_version"), req(d, "lba_size").asInt(),
+                req(d, "namespace_blocks").asLong(), req(d, "max_queue_entries").asInt());
+        JsonNode w = req(o, "workload");
+        List<Integer> cd = new ArrayList<>();
+        for (JsonNode n : w.path("cd_vectors")) {
+            cd.add(n.asInt());
+        }
+        WorkloadSettings workload = new WorkloadSettings(text(w, "rw"), req(w, "bs").asInt(), req(w, "iodepth").asInt(),
+                req(w, "queues").asInt(), req(w, "runtime_ns").asLong(), req(w, "ios").asLong(),
+                req(w, "rwmixread").asInt(), req(w, "allow_writes").asBoolean(), w.path("polling").asBoolean(false),
+                w.path("coalescing").asInt(-1), cd);
+        JsonNode f = req(o, "features");
+        List<FeatureReadback.VectorFeature> fv = new ArrayList<>();
+        for (JsonNode n : f.path("vectors")) {
+            fv.add(new FeatureReadback.VectorFeature(req(n, "iv").asInt(), req(n, "value").asInt()));
+        }
+        FeatureReadback features = new FeatureReadback(f.path("coalescing").asInt(-1), fv, f.path("number_of_queues").asInt(-1));
+        JsonNode t = req(o, "totals");
+        RunTotals totals = new RunTotals(req(t, "ios").asLong(), t.path("reads").asLong(), t.path("writes").asLong(),
+                t.path("bytes").asLong(), t.path("errors").asLong(), t.path("interrupts").asLong());
+        JsonNode lat = req(o, "latency_ns");
+        List<VectorCount> vectors = new ArrayList<>();
+        for (JsonNode n : o.path("vectors")) {
+            vectors.add(new VectorCount(req(n, "iv").asInt(), req(n, "interrupts").asLong(), n.path("completions").asLong()));
+        }
+        List<TimeSample> series = new ArrayList<>();
+        for (JsonNode n : o.path("time_series")) {
+            series.add(new TimeSample(n.path("at_ns").asLong(), n.path("iops").asDouble(), n.path("interrupts_per_s").asDouble(),
+                    n.path("p50_ns").asLong(), n.path("p99_ns").asLong(), n.path("in_flight").asInt()));
+        }
+        return new RunRecord(text(o, "tool_version"), Instant.parse(text(o, "started_at")), req(o, "duration_ns").asLong(),
+                req(o, "seed").asLong(), device, workload, features, totals, histogram(lat, "all"),
+                optionalHistogram(lat, "read"), optionalHistogram(lat, "write"), vectors,
+                o.path("completions_per_interrupt").asDouble(), o.path("host_irq_cpu_pct").asDouble(), series);
+    }
+
+    private static void histogram(ObjectNode into, String name, LatencyHistogram h) {
+        into.putObject(name).put("encoding", HISTOGRAM_ENCODING).put("count", h.count()).put("data", h.encoded());
+    }
+
+    private static LatencyHistogram histogram(JsonNode lat, String name) {
+        JsonNode h = req(lat, name);
+        String encoding = h.path("encoding").asText();
+        if (!HISTOGRAM_ENCODING.equals(encoding)) {
+            throw new IllegalArgumentException("the " + name + " latency histogram has an unknown encoding '" + encoding + "'");
+        }
+        return LatencyHistogram.decode(text(h, "data"));
+    }
+
+    private static LatencyHistogram optionalHistogram(JsonNode lat, String name) {
+        return lat.has(name) ? histogram(lat, name) : null;
+    }
+
+    private static JsonNode req(JsonNode o, String name) {
+        JsonNode n = o.get(name);
+        if (n == null || n.isNull()) {
+            throw new IllegalArgumentException("the field \"" + name + "\" is missing");
+        }
+        return n;
+    }
+
+    private static String text(JsonNode o, String name) {
+        return req(o, name).asText();
+    }
+
+    private static String stripDot(String s) {
+        if (s == null || s.isEmpty()) {
+            return "a value is malformed";
+        }
+        String t = Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+    }
+}

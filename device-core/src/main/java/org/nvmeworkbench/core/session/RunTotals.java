@@ -1,0 +1,14 @@
+package org.nvmeworkbench.core.session;
+
+/**
+ * Counts of a finished run.
+ *
+ * @param ios        completed commands
+ * @param reads      of which reads
+ * @param writes     of which writes
+ * @param bytes      data moved
+ * @param errors     completions with an error status
+ * @param interrupts interrupts taken on I/O vectors
+ */
+public record RunTotals(long ios, long reads, long writes, long bytes, long errors, long interrupts) {
+}
