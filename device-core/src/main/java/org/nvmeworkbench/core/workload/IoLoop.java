@@ -1,9 +1,11 @@
 package org.nvmeworkbench.core.workload;
 
 import org.HdrHistogram.Histogram;
+import org.nvmeworkbench.core.driver.AdminResult;
 import org.nvmeworkbench.core.driver.CompletionSink;
 import org.nvmeworkbench.core.driver.ControllerFatalException;
 import org.nvmeworkbench.core.driver.IoQueuePair;
+import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.pci.PciFunction;
 import org.nvmeworkbench.core.pci.VectorSet;
 import org.nvmeworkbench.core.spec.Opcodes;
@@ -23,6 +25,7 @@ final class IoLoop implements CompletionSink {
     static final long POLL_RELAX_NANOS = 1_000L;
 
     private final PciFunction pci;
+    private final NvmeController ctrl;
     private final IoQueuePair[] queues;
     private final IoQueuePair[] byQid;
     private final int[][] queuesByVector;
@@ -59,13 +62,16 @@ final class IoLoop implements CompletionSink {
     long lostInterruptRecoveries;
     boolean cancelled;
     long stuckCommands;
+    long abortsSent;
+    long abortsAccepted;
     long startNanos;
     long endNanos;
     private boolean stopping;
 
-    IoLoop(PciFunction pci, IoQueuePair[] queues, WorkloadSpec spec, long namespaceBlocks, int lbaSize,
+    IoLoop(NvmeController ctrl, IoQueuePair[] queues, WorkloadSpec spec, long namespaceBlocks, int lbaSize,
            long ioTimeoutNanos, long recheckNanos, RunGauges gauges) {
-        this.pci = pci;
+        this.ctrl = ctrl;
+        this.pci = ctrl.pci();
         this.queues = queues.clone();
         int maxQid = 0;
         int maxVector = 0;
@@ -175,8 +181,12 @@ final class IoLoop implements CompletionSink {
                 lastHealthCheck = now;
                 checkHealth();
                 if (now - lastProgress > ioTimeoutNanos) {
-                    stuckCommands = issued - completed;
-                    break;
+                    if (abortsSent > 0) {
+                        stuckCommands = issued - completed;
+                        break; // aborting did not help either: give up on them
+                    }
+                    abortStuck();
+                    lastProgress = now;
                 }
             }
             if (!stopping && now - stopAt >= 0) {
@@ -214,6 +224,25 @@ final class IoLoop implements CompletionSink {
         }
         publish();
         observer.progress(1.0);
+    }
+
+    /**
+     * Nothing completed for the I/O timeout: sends Abort for every command still in flight (the admin
+     * path may allocate); they should then complete with Command Abort Requested.
+     */
+    private void abortStuck() {
+        stopping = true;
+        for (IoQueuePair q : queues) {
+            for (int cid = 0; cid < q.slots(); cid++) {
+                if (q.isBusy(cid)) {
+                    AdminResult r = ctrl.abort(q.qid(), cid);
+                    abortsSent++;
+                    if (r.ok() && (r.dw0() & 1) == 0) {
+                        abortsAccepted++;
+                    }
+                }
+            }
+        }
     }
 
     private void publish() {

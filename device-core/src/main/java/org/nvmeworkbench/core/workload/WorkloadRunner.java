@@ -72,7 +72,7 @@ public final class WorkloadRunner {
             RunResult.FeaturesReadBack readBack = readBack(ctrl, vectors, featureNotes);
 
             IoQueuePair[] qs = created.toArray(new IoQueuePair[0]);
-            IoLoop loop = new IoLoop(pci, qs, spec, ctrl.namespace().nsze(), ctrl.namespace().lbaSize(),
+            IoLoop loop = new IoLoop(ctrl, qs, spec, ctrl.namespace().nsze(), ctrl.namespace().lbaSize(),
                     ctrl.options().adminTimeoutNanos(), ctrl.options().interruptRecheckNanos(), gauges);
             int[] used = loop.vectorsInUse();
             long[] irqStart = new long[used.length];
@@ -103,9 +103,13 @@ public final class WorkloadRunner {
             if (loop.cancelled) {
                 notes.add("The run was cancelled after " + loop.completed + " I/Os.");
             }
+            if (loop.abortsSent > 0) {
+                notes.add(loop.abortsSent + " I/O command(s) did not complete within "
+                        + ctrl.options().adminTimeoutNanos() / 1_000_000 + " ms; the driver sent Abort for them ("
+                        + loop.abortsAccepted + " aborted) and stopped issuing.");
+            }
             if (loop.stuckCommands > 0) {
-                notes.add(loop.stuckCommands + " I/O command(s) did not complete within "
-                        + ctrl.options().adminTimeoutNanos() / 1_000_000 + " ms; the run stopped without them.");
+                notes.add(loop.stuckCommands + " I/O command(s) did not complete even after Abort; the run stopped without them.");
             }
             if (loop.lostInterruptRecoveries > 0) {
                 notes.add("Completions were found without their interrupt " + loop.lostInterruptRecoveries
