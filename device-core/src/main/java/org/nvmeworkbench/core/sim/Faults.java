@@ -1,0 +1,150 @@
+package org.nvmeworkbench.core.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Faults injected on request, each armed to take effect after a number of I/O commands have been
+ * fetched (0 = at the next opportunity). Arm from any thread; the controller picks armed faults up on
+ * the thread that drives it.
+ *
+ * <p>Text form, comma separated: {@code NAME[:ARG][@AFTER]}, e.g. {@code lost-interrupt@100},
+ * {@code error-status:5@1000}, {@code masked-vector:2}, {@code cfs@50}.
+ */
+public final class Faults {
+
+    /** The faults the simulator knows; ARG means what each says. */
+    public enum Kind {
+        /** Controller Fatal Status: CSTS.CFS=1, nothing more is processed until a reset. */
+        CFS("cfs", 0),
+        /** The next ARG I/Os (default 1) complete with a media error (Unrecovered Read Error / Write Fault). */
+        ERROR_STATUS("error-status", 1),
+        /** The next signal on vector ARG is dropped (ARG -1, the default, = whichever vector signals next). */
+        LOST_INTERRUPT("lost-interrupt", -1),
+        /** The next I/O never completes until it is aborted or the controller is reset. */
+        STUCK_COMMAND("stuck-command", 0),
+        /** Vector ARG (default 1) is masked. */
+        MASKED_VECTOR("masked-vector", 1),
+        /** The next I/O takes ARG more microseconds (default 10000). */
+        SLOW_COMMAND("slow-command", 10_000);
+
+        private final String text;
+        private final int defaultArgument;
+
+        Kind(String text, int defaultArgument) {
+            this.text = text;
+            this.defaultArgument = defaultArgument;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public int defaultArgument() {
+            return defaultArgument;
+        }
+
+        public static Kind byText(String s) {
+            for (Kind k : values()) {
+                if (k.text.equals(s)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** One armed fault. */
+    public record Armed(Kind kind, int argument, long afterCommands) {
+        @Override
+        public String toString() {
+            return kind.text + ":" + argument + "@" + afterCommands;
+        }
+    }
+
+    private final List<Armed> waiting = new ArrayList<>();
+    /** Set when {@link #waiting} has something new; read by the driving thread on its hot path. */
+    private volatile boolean changed;
+
+    /** Arms faults from their text form; throws IllegalArgumentException with one sentence when it is wrong. */
+    public void inject(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("No fault was named; use e.g. lost-interrupt@100 or error-status:5.");
+        }
+        List<Armed> parsed = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            parsed.add(parse(part.trim().toLowerCase(Locale.ROOT)));
+        }
+        for (Armed a : parsed) {
+            arm(a.kind(), a.argument(), a.afterCommands());
+        }
+    }
+
+    static Armed parse(String s) {
+        String name = s;
+        long after = 0;
+        int at = name.indexOf('@');
+        try {
+            if (at >= 0) {
+                after = Long.parseLong(name.substring(at + 1));
+                name = name.substring(0, at);
+            }
+            Integer arg = null;
+            int colon = name.indexOf(':');
+            if (colon >= 0) {
+                arg = Integer.parseInt(name.substring(colon + 1));
+                name = name.substring(0, colon);
+            }
+            Kind kind = Kind.byText(name);
+            if (kind == null) {
+                throw new IllegalArgumentException("Unknown fault '" + name + "'; choose one of: " + names() + ".");
+            }
+            if (after < 0) {
+                throw new IllegalArgumentException("A fault is armed after 0 or more commands, not " + after + ".");
+            }
+            return new Armed(kind, arg == null ? kind.defaultArgument : arg, after);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Fault '" + s + "' is not NAME[:ARG][@AFTER], e.g. lost-interrupt:1@100.", e);
+        }
+    }
+
+    static String names() {
+        StringBuilder sb = new StringBuilder();
+        for (Kind k : Kind.values()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(k.text);
+        }
+        return sb.toString();
+    }
+
+    public synchronized void arm(Kind kind, int argument, long afterCommands) {
+        waiting.add(new Armed(kind, argument, afterCommands));
+        changed = true;
+    }
+
+    /** Disarms the faults that have not taken effect yet. */
+    public synchronized void clear() {
+        waiting.clear();
+        changed = true;
+    }
+
+    /** Faults armed and not yet handed to the controller. */
+    public synchronized List<Armed> waiting() {
+        return List.copyOf(waiting);
+    }
+
+    boolean changed() {
+        return changed;
+    }
+
+    /** Hands the newly armed faults to the driving thread. */
+    synchronized List<Armed> take() {
+        changed = false;
+        List<Armed> out = new ArrayList<>(waiting);
+        waiting.clear();
+        return out;
+    }
+}

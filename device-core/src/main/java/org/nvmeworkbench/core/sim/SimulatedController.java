@@ -1,0 +1,1228 @@
+package org.nvmeworkbench.core.sim;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.logging.Logger;
+
+import org.nvmeworkbench.core.pci.DmaRegion;
+import org.nvmeworkbench.core.pci.InterruptMode;
+import org.nvmeworkbench.core.pci.PciException;
+import org.nvmeworkbench.core.pci.PciFunction;
+import org.nvmeworkbench.core.pci.VectorSet;
+import org.nvmeworkbench.core.spec.Cqe;
+import org.nvmeworkbench.core.spec.Registers;
+import org.nvmeworkbench.core.spec.Sqe;
+
+/**
+ * A register-level NVMe controller in process, behind the same {@link PciFunction} seam as hardware.
+ * The driver writes 64-byte SQEs into DMA memory and rings doorbells; this controller fetches and
+ * decodes them, validates them, moves data along their PRPs, posts 16-byte CQEs with phase tags and
+ * raises interrupt vectors under the coalescing rules of Features 08h/09h ({@link VectorCoalescing}).
+ *
+ * <p>Time is virtual (ns): a discrete-event model with a seeded random source, so the same config and
+ * the same driver calls give the same run bit for bit. MMIO happens at the current virtual time and
+ * does not advance it; {@link #awaitInterrupt} and {@link #relax} run events in time order. The host's
+ * costs ({@link HostModel}) are charged to the clock when control returns to the driver.
+ *
+ * <p>Threading: one thread drives it. Telemetry accessors and {@link #interruptCount} may be read from
+ * another thread and give recent values; {@link #control()} and {@link #faults()} may be used from any
+ * thread.
+ */
+public final class SimulatedController implements PciFunction {
+    private static final Logger LOG = Logger.getLogger(SimulatedController.class.getName());
+    /** Outstanding commands the controller holds at most (MAXCMD); beyond this it stops fetching. */
+    static final int MAX_OUTSTANDING = 16_384;
+    /** CAP.TO: 20 x 500 ms = 10 s. */
+    static final int CAP_TIMEOUT = 20;
+    static final int MPS_MAX = 4;
+    /** Virtual time from CC.EN=1 to CSTS.RDY=1. */
+    static final long ENABLE_NANOS = 500_000;
+    static final long SHUTDOWN_NANOS = 200_000;
+    static final int WRITE_FAULT = 0x280;
+
+    private final SimConfig config;
+    private final String name;
+    final SplittableRandom random;
+    final EventQueue events = new EventQueue(1024);
+    final DmaSpace dma = new DmaSpace();
+    final PciConfigSpace pci;
+    final VectorTable irq;
+    final VectorCoalescing coalescing;
+    final QueueTable queues;
+    final CommandTable commands = new CommandTable(MAX_OUTSTANDING);
+    final NamespaceStore store;
+    final MediaModel media;
+    final PrpTransfer prp;
+    private final AdminCommands admin;
+    private final NvmCommands nvm;
+    private final SimulationControl control;
+    private final Faults faults = new Faults();
+    SimTraceListener trace;
+
+    // BAR0 layout
+    final int doorbellEnd;
+    final int tableOffset;
+    final int pbaOffset;
+    final long barSize;
+
+    // clock and host accounting
+    long now;
+    private long hostDebt;
+    private long interruptCpuNanos;
+    private long completionCpuNanos;
+    private long droppedInterrupts;
+    private long invalidDoorbells;
+    long completions;
+    int epoch;
+
+    // registers
+    final long cap;
+    int cc;
+    int csts;
+    int aqa;
+    long asq;
+    long acq;
+    int pageSize = 4096;
+
+    // features and controller state
+    int sqAllocated;
+    int cqAllocated;
+    private boolean fetchBlocked;
+    private boolean closed;
+
+    // faults (driving thread)
+    private long ioFetched;
+    private long nextFaultAt = Long.MAX_VALUE;
+    private final List<Faults.Armed> scheduledFaults = new ArrayList<>();
+    private final List<Long> scheduledAt = new ArrayList<>();
+    int errorsRemaining;
+    int stuckRemaining;
+    int slowRemaining;
+    long slowExtraNanos;
+    private int lostAny;
+    private final int[] lostOnVector;
+
+    private SimulatedController(SimConfig config, String name) {
+        this.config = config;
+        this.name = name;
+        this.random = new SplittableRandom(config.seed());
+        int stride = 4 << config.dstrd();
+        this.doorbellEnd = Registers.DOORBELL_BASE + 2 * (config.maxIoQueuePairs() + 1) * stride;
+        this.tableOffset = align4k(doorbellEnd);
+        this.pbaOffset = align4k(tableOffset + 16 * config.msixTableSize());
+        long end = pbaOffset + ((config.msixTableSize() + 63) / 64) * 8L;
+        long size = 16_384;
+        while (size < end) {
+            size <<= 1;
+        }
+        this.barSize = size;
+        this.pci = new PciConfigSpace(barSize, config.msixTableSize(), tableOffset, pbaOffset);
+        this.irq = new VectorTable(config.msixTableSize());
+        this.coalescing = new VectorCoalescing(irq.capacity);
+        this.lostOnVector = new int[irq.capacity];
+        this.queues = new QueueTable(config.maxIoQueuePairs() + 1);
+        this.store = new NamespaceStore(config.namespaceBlocks() * config.lbaSize(), config.retainedDataBytes());
+        this.media = new MediaModel(config.profile(), random);
+        this.prp = new PrpTransfer(dma, store);
+        this.admin = new AdminCommands(this);
+        this.nvm = new NvmCommands(this);
+        this.control = new SimulationControl(config.speed());
+        this.cap = Registers.cap(config.mqes(), true, CAP_TIMEOUT, config.dstrd(), true, 1, 0, MPS_MAX);
+        controllerReset();
+    }
+
+    public static SimulatedController create(SimConfig config) {
+        return new SimulatedController(config, "sim:" + config.profile().name());
+    }
+
+    static SimulatedController create(SimConfig config, String name) {
+        return new SimulatedController(config, name);
+    }
+
+    private static int align4k(long v) {
+        return (int) ((v + 4095) & ~4095L);
+    }
+
+    public SimConfig config() {
+        return config;
+    }
+
+    public SimulationControl control() {
+        return control;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Receives the controller's events; null (the default) for none. Set it from the driving thread. */
+    public void setTraceListener(SimTraceListener listener) {
+        this.trace = listener;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    // --- configuration space -------------------------------------------------------------------
+
+    @Override
+    public int configRead8(int offset) {
+        return pci.read8(offset);
+    }
+
+    @Override
+    public int configRead16(int offset) {
+        return pci.read16(offset);
+    }
+
+    @Override
+    public int configRead32(int offset) {
+        return pci.read32(offset);
+    }
+
+    @Override
+    public void configWrite16(int offset, int value) {
+        boolean busMaster = pci.busMaster();
+        pci.write16(offset, value);
+        afterConfigWrite(busMaster);
+    }
+
+    @Override
+    public void configWrite32(int offset, int value) {
+        boolean busMaster = pci.busMaster();
+        pci.write32(offset, value);
+        afterConfigWrite(busMaster);
+    }
+
+    private void afterConfigWrite(boolean busMasterBefore) {
+        boolean fm = (pci.read16(PciConfigSpace.MSIX_CAP + 2) & PciConfigSpace.MSIX_FUNCTION_MASK) != 0;
+        if (irq.functionMask && !fm) {
+            irq.functionMask = false;
+            deliverPendingUnmasked();
+        }
+        irq.functionMask = fm;
+        if (!busMasterBefore && pci.busMaster()) {
+            resumeFetching(); // doorbells rung while DMA was off are served now
+        }
+    }
+
+    // --- BAR0 ----------------------------------------------------------------------------------
+
+    @Override
+    public long bar0Size() {
+        return barSize;
+    }
+
+    @Override
+    public int mmioRead32(int offset) {
+        checkMmio(offset, 4);
+        if (offset < Registers.DOORBELL_BASE) {
+            switch (offset) {
+                case Registers.CAP: return (int) cap;
+                case Registers.CAP + 4: return (int) (cap >>> 32);
+                case Registers.VS: return 0x00010400;
+                case Registers.INTMS:
+                case Registers.INTMC: return irq.mode == InterruptMode.MSIX ? 0 : irq.intms;
+                case Registers.CC: return cc;
+                case Registers.CSTS: return csts;
+                case Registers.AQA: return aqa;
+                case Registers.ASQ: return (int) asq;
+                case Registers.ASQ + 4: return (int) (asq >>> 32);
+                case Registers.ACQ: return (int) acq;
+                case Registers.ACQ + 4: return (int) (acq >>> 32);
+                default: return 0;
+            }
+        }
+        if (offset >= tableOffset && offset < tableOffset + 16 * irq.tableSize) {
+            return irq.entries[(offset - tableOffset) >>> 2];
+        }
+        if (offset >= pbaOffset && offset < pbaOffset + ((irq.tableSize + 63) / 64) * 8) {
+            return irq.pbaWord((offset - pbaOffset) >>> 2);
+        }
+        return 0; // doorbells and gaps read as zero
+    }
+
+    @Override
+    public long mmioRead64(int offset) {
+        checkMmio(offset, 8);
+        return (mmioRead32(offset) & 0xFFFFFFFFL) | ((long) mmioRead32(offset + 4) << 32);
+    }
+
+    @Override
+    public void mmioWrite32(int offset, int value) {
+        checkMmio(offset, 4);
+        if (offset >= Registers.DOORBELL_BASE && offset < doorbellEnd) {
+            int rel = offset - Registers.DOORBELL_BASE;
+            int shift = 2 + config.dstrd();
+            if ((rel & ((1 << shift) - 1)) != 0) {
+                return; // between doorbells
+            }
+            int index = rel >>> shift;
+            if ((index & 1) == 0) {
+                sqTailDoorbell(index >>> 1, value);
+            } else {
+                cqHeadDoorbell(index >>> 1, value);
+            }
+            return;
+        }
+        if (offset < Registers.DOORBELL_BASE) {
+            writeRegister(offset, value);
+            return;
+        }
+        if (offset >= tableOffset && offset < tableOffset + 16 * irq.tableSize) {
+            int dw = (offset - tableOffset) >>> 2;
+            if ((dw & 3) == 3) {
+                int v = dw >>> 2;
+                boolean was = irq.isMasked(v);
+                irq.entries[dw] = value;
+                if (irq.mode == InterruptMode.MSIX && was && !irq.isMasked(v)) {
+                    deliverIfPending(v);
+                }
+            } else {
+                irq.entries[dw] = value;
+            }
+        }
+        // PBA and gaps are read-only
+    }
+
+    @Override
+    public void mmioWrite64(int offset, long value) {
+        checkMmio(offset, 8);
+        if (offset == Registers.ASQ) {
+            asq = value;
+        } else if (offset == Registers.ACQ) {
+            acq = value;
+        } else {
+            mmioWrite32(offset, (int) value);
+            mmioWrite32(offset + 4, (int) (value >>> 32));
+        }
+    }
+
+    private void checkMmio(int offset, int width) {
+        if (offset < 0 || offset + width > barSize || (offset & (width - 1)) != 0) {
+            throw new PciException("BAR0 offset 0x" + Integer.toHexString(offset) + " is outside the "
+                    + barSize + "-byte BAR or not aligned to " + width + " bytes.");
+        }
+    }
+
+    private void writeRegister(int offset, int value) {
+        switch (offset) {
+            case Registers.INTMS:
+                if (irq.mode != InterruptMode.MSIX) {
+                    irq.intms |= value;
+                }
+                break;
+            case Registers.INTMC:
+                if (irq.mode != InterruptMode.MSIX) {
+                    int cleared = irq.intms & value;
+                    irq.intms &= ~value;
+                    for (int v = 0; v < 32; v++) {
+                        if ((cleared & (1 << v)) != 0) {
+                            deliverIfPending(v);
+                        }
+                    }
+                }
+                break;
+            case Registers.CC:
+                writeCc(value);
+                break;
+            case Registers.NSSR:
+                if (value == Registers.NSSR_RESET_VALUE) {
+                    controllerReset();
+                    cc = 0;
+                    csts |= Registers.CSTS_NSSRO;
+                    traceStatus();
+                }
+                break;
+            case Registers.AQA: aqa = value & 0x0FFF0FFF; break;
+            case Registers.ASQ: asq = (asq & 0xFFFFFFFF00000000L) | (value & 0xFFFFFFFFL); break;
+            case Registers.ASQ + 4: asq = (asq & 0xFFFFFFFFL) | ((long) value << 32); break;
+            case Registers.ACQ: acq = (acq & 0xFFFFFFFF00000000L) | (value & 0xFFFFFFFFL); break;
+            case Registers.ACQ + 4: acq = (acq & 0xFFFFFFFFL) | ((long) value << 32); break;
+            default:
+                break; // read-only (CAP, VS, CSTS) or reserved
+        }
+    }
+
+    private void writeCc(int value) {
+        boolean wasEnabled = Registers.ccEnabled(cc);
+        boolean enable = Registers.ccEnabled(value);
+        int oldShn = Registers.ccShn(cc);
+        cc = value;
+        if (wasEnabled && !enable) {
+            controllerReset();
+            cc = value;
+            traceStatus();
+            return;
+        }
+        if (!wasEnabled && enable) {
+            enableController();
+        }
+        int shn = Registers.ccShn(value);
+        if (enable && shn != 0 && oldShn == 0 && Registers.cstsShst(csts) == 0) {
+            csts = (csts & ~0xC) | (1 << 2);
+            events.schedule(now + SHUTDOWN_NANOS, EventQueue.SHUTDOWN_COMPLETE, 0, 0, epoch);
+            traceStatus();
+        }
+    }
+
+    /** CC.EN 0 -> 1: checks CC and the admin queues (QEMU sets CFS for the same faults). */
+    private void enableController() {
+        int mps = Registers.ccMps(cc);
+        int asqs = Registers.aqaAsqs(aqa);
+        int acqs = Registers.aqaAcqs(aqa);
+        pageSize = Registers.pageSize(Math.min(mps, 15));
+        String problem = null;
+        if (Registers.ccCss(cc) != 0) {
+            problem = "CC.CSS selects a command set other than NVM";
+        } else if (mps < Registers.capMpsMin(cap) || mps > Registers.capMpsMax(cap)) {
+            problem = "CC.MPS is outside CAP.MPSMIN..MPSMAX";
+        } else if (Registers.ccAms(cc) != 0) {
+            problem = "CC.AMS selects an unsupported arbitration";
+        } else if (asqs == 0 || acqs == 0) {
+            problem = "AQA gives an admin queue of one entry";
+        } else if ((asq & (pageSize - 1)) != 0 || (acq & (pageSize - 1)) != 0) {
+            problem = "ASQ or ACQ is not aligned to the memory page size";
+        }
+        if (problem == null) {
+            int sqRegion = dma.find(asq, (asqs + 1) * Sqe.SIZE);
+            int cqRegion = dma.find(acq, (acqs + 1) * Cqe.SIZE);
+            if (sqRegion < 0 || cqRegion < 0) {
+                problem = "ASQ or ACQ does not point into DMA memory";
+            } else {
+                queues.createCq(0, dma.buffer(cqRegion), dma.offset(cqRegion, acq), acq, acqs + 1, true, 0);
+                queues.createSq(0, dma.buffer(sqRegion), dma.offset(sqRegion, asq), asq, asqs + 1, 0);
+            }
+        }
+        if (problem != null) {
+            String why = problem;
+            LOG.fine(() -> "Simulated controller enable failed, CSTS.CFS set: " + why + ".");
+            fatal();
+            return;
+        }
+        events.schedule(now + ENABLE_NANOS, EventQueue.CONTROLLER_READY, 0, 0, epoch);
+    }
+
+    /** Controller Fatal Status: nothing more is processed until a reset. */
+    void fatal() {
+        csts |= Registers.CSTS_CFS;
+        traceStatus();
+    }
+
+    /** CC.EN 1 -> 0 (and power-on): queues vanish, features return to their defaults, RDY=0. */
+    private void controllerReset() {
+        epoch++;
+        queues.clear();
+        commands.clear();
+        coalescing.reset();
+        admin.reset();
+        sqAllocated = config.maxIoQueuePairs();
+        cqAllocated = config.maxIoQueuePairs();
+        csts = 0;
+        fetchBlocked = false;
+        errorsRemaining = 0;
+        stuckRemaining = 0;
+        slowRemaining = 0;
+        pageSize = 4096;
+    }
+
+    private void traceStatus() {
+        if (trace != null) {
+            trace.controllerStatus(csts, now);
+        }
+    }
+
+    // --- doorbells -----------------------------------------------------------------------------
+
+    private void sqTailDoorbell(int qid, int value) {
+        if (!queues.sqExists[qid] || value < 0 || value >= queues.sqSize[qid]) {
+            invalidDoorbells++;
+            if (trace != null) {
+                trace.invalidDoorbell(SimTraceListener.SQ_TAIL, qid, value, now);
+            }
+            return;
+        }
+        queues.sqTail[qid] = value;
+        if (trace != null) {
+            trace.doorbell(SimTraceListener.SQ_TAIL, qid, value, now);
+        }
+        scheduleFetch(qid);
+    }
+
+    private void scheduleFetch(int qid) {
+        if (!queues.sqFetchScheduled[qid]) {
+            queues.sqFetchScheduled[qid] = true;
+            long delay = qid == 0 ? 0 : config.profile().fetchNanos();
+            events.schedule(now + delay, EventQueue.SQ_FETCH, qid, 0, epoch);
+        }
+    }
+
+    private void cqHeadDoorbell(int qid, int value) {
+        if (!queues.cqExists[qid] || value < 0 || value >= queues.cqSize[qid]) {
+            invalidDoorbells++;
+            if (trace != null) {
+                trace.invalidDoorbell(SimTraceListener.CQ_HEAD, qid, value, now);
+            }
+            return;
+        }
+        int consumed = value - queues.cqHead[qid];
+        if (consumed < 0) {
+            consumed += queues.cqSize[qid];
+        }
+        queues.cqHead[qid] = value;
+        long cpu = consumed * config.host().completionCpuNanos();
+        completionCpuNanos += cpu;
+        hostDebt += cpu;
+        if (trace != null) {
+            trace.doorbell(SimTraceListener.CQ_HEAD, qid, value, now);
+        }
+        // Aggregation is not restarted here: see VectorCoalescing.
+        if (queues.cqWaitHead[qid] >= 0 && !queues.cqDrainScheduled[qid]) {
+            queues.cqDrainScheduled[qid] = true;
+            events.schedule(now, EventQueue.CQ_DRAIN, qid, 0, epoch);
+        }
+    }
+
+    // --- DMA -----------------------------------------------------------------------------------
+
+    @Override
+    public DmaRegion allocateDma(int bytes) {
+        checkOpen();
+        return dma.allocate(bytes);
+    }
+
+    // --- interrupts ----------------------------------------------------------------------------
+
+    @Override
+    public int enableInterrupts(InterruptMode mode, int vectors) {
+        checkOpen();
+        if (mode == null || vectors < 1) {
+            throw new PciException("Interrupts need a mode and at least one vector.");
+        }
+        int granted;
+        switch (mode) {
+            case PIN:
+                granted = 1;
+                break;
+            case MSI: {
+                int n = Math.min(vectors, 32);
+                granted = Integer.highestOneBit(n);
+                break;
+            }
+            default:
+                granted = Math.min(vectors, irq.tableSize);
+                break;
+        }
+        irq.mode = mode;
+        irq.granted = granted;
+        irq.clearSignals();
+        irq.intms = 0;
+        int msixCtl = pci.read16(PciConfigSpace.MSIX_CAP + 2) & ~(PciConfigSpace.MSIX_ENABLE | PciConfigSpace.MSIX_FUNCTION_MASK);
+        int msiCtl = pci.read16(PciConfigSpace.MSI_CAP + 2) & ~0x71;
+        if (mode == InterruptMode.MSIX) {
+            msixCtl |= PciConfigSpace.MSIX_ENABLE;
+            for (int v = 0; v < irq.tableSize; v++) {
+                irq.entries[v * 4 + 3] = v < granted ? 0 : 1; // as VFIO programs the table
+            }
+        } else if (mode == InterruptMode.MSI) {
+            msiCtl |= 1 | (Integer.numberOfTrailingZeros(granted) << 4);
+        }
+        irq.functionMask = false;
+        pci.put16(PciConfigSpace.MSIX_CAP + 2, msixCtl);
+        pci.put16(PciConfigSpace.MSI_CAP + 2, msiCtl);
+        interruptCpuNanos = 0;
+        return granted;
+    }
+
+    @Override
+    public InterruptMode interruptMode() {
+        return irq.mode;
+    }
+
+    @Override
+    public int vectorCount() {
+        return irq.granted;
+    }
+
+    @Override
+    public int awaitInterrupt(VectorSet vectors, long timeoutNanos) {
+        checkOpen();
+        long deadline = now + Math.max(0, timeoutNanos);
+        if (deadline < now) {
+            deadline = Long.MAX_VALUE;
+        }
+        pickUpFaults();
+        settleHostDebt();
+        while (true) {
+            int v = readyIn(vectors);
+            if (v >= 0) {
+                irq.consume(v);
+                settleHostDebt();
+                return v;
+            }
+            if (events.isEmpty() || events.peekTime() > deadline) {
+                if (deadline != Long.MAX_VALUE) {
+                    advanceIdle(deadline);
+                }
+                return -1;
+            }
+            processNextEvent();
+        }
+    }
+
+    private int readyIn(VectorSet set) {
+        if (irq.readyCount == 0) {
+            return -1;
+        }
+        long[] ready = irq.ready;
+        for (int w = 0; w < ready.length; w++) {
+            long bits = ready[w];
+            while (bits != 0) {
+                int v = (w << 6) + Long.numberOfTrailingZeros(bits);
+                if (set.contains(v)) {
+                    return v;
+                }
+                bits &= bits - 1;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void relax(long maxNanos) {
+        checkOpen();
+        pickUpFaults();
+        settleHostDebt();
+        long target = now + Math.max(0, maxNanos);
+        if (target < now) {
+            target = Long.MAX_VALUE;
+        }
+        if (!events.isEmpty() && events.peekTime() <= target) {
+            processNextEvent();
+        } else if (target != Long.MAX_VALUE) {
+            advanceIdle(target);
+        }
+        settleHostDebt();
+    }
+
+    @Override
+    public long interruptCount(int vector) {
+        return vector >= 0 && vector < irq.capacity ? irq.count[vector] : 0;
+    }
+
+    @Override
+    public void resetInterruptCounts() {
+        java.util.Arrays.fill(irq.count, 0);
+        interruptCpuNanos = 0;
+        completionCpuNanos = 0;
+    }
+
+    @Override
+    public void maskVector(int vector) {
+        checkVector(vector);
+        irq.setMasked(vector, true);
+    }
+
+    @Override
+    public void unmaskVector(int vector) {
+        checkVector(vector);
+        boolean was = irq.setMasked(vector, false);
+        if (was && !irq.isMasked(vector)) {
+            deliverIfPending(vector);
+        }
+    }
+
+    @Override
+    public boolean isMasked(int vector) {
+        return vector >= 0 && vector < irq.capacity && irq.isMasked(vector);
+    }
+
+    @Override
+    public boolean isPending(int vector) {
+        return vector >= 0 && vector < irq.capacity && irq.pending[vector];
+    }
+
+    @Override
+    public long interruptCpuNanos() {
+        return interruptCpuNanos;
+    }
+
+    private void checkVector(int vector) {
+        int limit = irq.mode == InterruptMode.MSIX || irq.mode == null ? irq.tableSize : 32;
+        if (vector < 0 || vector >= limit) {
+            throw new PciException("Interrupt vector " + vector + " does not exist; this function has "
+                    + limit + " vectors in its current mode.");
+        }
+    }
+
+    private void deliverPendingUnmasked() {
+        for (int v = 0; v < irq.capacity; v++) {
+            if (irq.pending[v] && !irq.isMasked(v)) {
+                deliverIfPending(v);
+            }
+        }
+    }
+
+    private void deliverIfPending(int v) {
+        if (v < irq.capacity && irq.pending[v]) {
+            irq.pending[v] = false;
+            events.schedule(now + config.host().irqDeliveryNanos(), EventQueue.INTERRUPT_DELIVERY, v, 0, epoch);
+        }
+    }
+
+    /** The device signals vector {@code v} (an MSI/MSI-X write, or the pin) carrying {@code carried} entries. */
+    private void raise(int v, int carried) {
+        if (trace != null) {
+            trace.interruptRaised(v, carried, now);
+        }
+        if (lostAny > 0 || lostOnVector[v] > 0) {
+            if (lostOnVector[v] > 0) {
+                lostOnVector[v]--;
+            } else {
+                lostAny--;
+            }
+            droppedInterrupts++;
+            if (trace != null) {
+                trace.interruptDropped(v, now);
+            }
+            return;
+        }
+        if (irq.mode == null || v >= irq.granted) {
+            droppedInterrupts++;
+            if (trace != null) {
+                trace.interruptDropped(v, now);
+            }
+            return;
+        }
+        if (irq.isMasked(v)) {
+            irq.pending[v] = true;
+            if (trace != null) {
+                trace.interruptPending(v, now);
+            }
+            return;
+        }
+        events.schedule(now + config.host().irqDeliveryNanos(), EventQueue.INTERRUPT_DELIVERY, v, 0, epoch);
+    }
+
+    private void deliver(int v) {
+        irq.count[v]++;
+        irq.markReady(v);
+        long cpu = config.host().irqCpuNanos();
+        interruptCpuNanos += cpu;
+        hostDebt += cpu;
+        if (trace != null) {
+            trace.interruptDelivered(v, now);
+        }
+    }
+
+    // --- time ----------------------------------------------------------------------------------
+
+    @Override
+    public long nanoTime() {
+        return now;
+    }
+
+    private void processNextEvent() {
+        long t = events.peekTime();
+        if (t > now) {
+            control.beforeAdvance(now, t);
+        } else {
+            control.beforeAdvance(now, now);
+        }
+        events.pop();
+        if (t > now) {
+            now = t;
+        }
+        int kind = events.poppedKind;
+        int a = events.poppedA;
+        int b = events.poppedB;
+        boolean current = events.poppedEpoch == epoch;
+        switch (kind) {
+            case EventQueue.INTERRUPT_DELIVERY:
+                deliver(a);
+                break;
+            case EventQueue.SQ_FETCH:
+                if (current) {
+                    fetch(a);
+                }
+                break;
+            case EventQueue.COMMAND_DONE:
+                if (current && commands.generation[a] == b) {
+                    finish(a);
+                }
+                break;
+            case EventQueue.COALESCING_TIMER:
+                if (current) {
+                    int carried = coalescing.timerExpired(a, b);
+                    if (carried > 0) {
+                        raise(a, carried);
+                    }
+                }
+                break;
+            case EventQueue.CQ_DRAIN:
+                if (current) {
+                    queues.cqDrainScheduled[a] = false;
+                    drain(a);
+                }
+                break;
+            case EventQueue.CONTROLLER_READY:
+                if (current && Registers.ccEnabled(cc) && (csts & Registers.CSTS_CFS) == 0) {
+                    csts |= Registers.CSTS_RDY;
+                    traceStatus();
+                }
+                break;
+            case EventQueue.SHUTDOWN_COMPLETE:
+                if (current) {
+                    csts = (csts & ~0xC) | (2 << 2);
+                    traceStatus();
+                }
+                break;
+            default:
+                throw new IllegalStateException("Unknown simulator event " + kind);
+        }
+    }
+
+    private void advanceIdle(long target) {
+        if (target > now) {
+            control.beforeAdvance(now, target);
+            now = target;
+        }
+    }
+
+    /** Runs the host's CPU costs on the clock: device events keep happening meanwhile. */
+    private void settleHostDebt() {
+        while (hostDebt > 0) {
+            long target = now + hostDebt;
+            hostDebt = 0;
+            while (!events.isEmpty() && events.peekTime() <= target) {
+                processNextEvent();
+            }
+            advanceIdle(target);
+        }
+    }
+
+    // --- command processing --------------------------------------------------------------------
+
+    private boolean fetching() {
+        return (csts & (Registers.CSTS_RDY | Registers.CSTS_CFS | 0xC)) == Registers.CSTS_RDY && pci.busMaster();
+    }
+
+    private void fetch(int qid) {
+        queues.sqFetchScheduled[qid] = false;
+        if (!queues.sqExists[qid] || !fetching()) {
+            return;
+        }
+        if (faults.changed()) {
+            pickUpFaults();
+        }
+        ByteBuffer b = queues.sqBuffer[qid];
+        int base = queues.sqBase[qid];
+        int size = queues.sqSize[qid];
+        int head = queues.sqHead[qid];
+        while (head != queues.sqTail[qid]) {
+            int slot = commands.allocate();
+            if (slot < 0) {
+                fetchBlocked = true;
+                return;
+            }
+            int at = base + (head << 6);
+            head = head + 1 == size ? 0 : head + 1;
+            queues.sqHead[qid] = head;
+            int dw0 = b.getInt(at);
+            int opcode = dw0 & 0xFF;
+            int cid = dw0 >>> 16;
+            commands.sqid[slot] = qid;
+            commands.cid[slot] = cid;
+            commands.opcode[slot] = opcode;
+            if (trace != null) {
+                trace.sqeFetched(qid, cid, opcode, head, now);
+            }
+            if (qid == 0) {
+                admin.execute(slot, b, at);
+            } else {
+                if (ioFetched >= nextFaultAt) {
+                    triggerFaults();
+                }
+                ioFetched++;
+                nvm.execute(slot, b, at);
+            }
+            if (!queues.sqExists[qid] || !fetching()) {
+                return; // a fatal status or a deleted queue stops this pass
+            }
+        }
+    }
+
+    /** Schedules the end of a command at {@code t}. */
+    void completeAt(int slot, long t) {
+        events.schedule(t, EventQueue.COMMAND_DONE, slot, commands.generation[slot], epoch);
+    }
+
+    /** Ends a command now with {@code status} (no media time). */
+    void fail(int slot, int status, boolean dnr) {
+        commands.status[slot] = status;
+        commands.dnr[slot] = dnr;
+        completeAt(slot, now);
+    }
+
+    private void finish(int slot) {
+        if (commands.sqid[slot] != 0) {
+            nvm.finish(slot);
+        }
+        post(slot);
+    }
+
+    /** Posts the completion of {@code slot} to its CQ, or queues it when the CQ is full. */
+    void post(int slot) {
+        int sq = commands.sqid[slot];
+        int cq = queues.sqCqid[sq];
+        if (!queues.sqExists[sq] || !queues.cqExists[cq]) {
+            release(slot);
+            return;
+        }
+        if (queues.cqWaitHead[cq] >= 0 || queues.cqFull(cq)) {
+            commands.state[slot] = CommandTable.WAITING_FOR_CQ;
+            commands.next[slot] = -1;
+            if (queues.cqWaitTail[cq] >= 0) {
+                commands.next[queues.cqWaitTail[cq]] = slot;
+            } else {
+                queues.cqWaitHead[cq] = slot;
+            }
+            queues.cqWaitTail[cq] = slot;
+            if (trace != null) {
+                trace.cqFull(cq, now);
+            }
+            return;
+        }
+        writeCqe(cq, slot);
+    }
+
+    private void drain(int cq) {
+        while (queues.cqWaitHead[cq] >= 0 && !queues.cqFull(cq)) {
+            int slot = queues.cqWaitHead[cq];
+            int next = commands.next[slot];
+            queues.cqWaitHead[cq] = next;
+            if (next < 0) {
+                queues.cqWaitTail[cq] = -1;
+            }
+            if (commands.state[slot] == CommandTable.DROPPED) {
+                release(slot);
+            } else {
+                writeCqe(cq, slot);
+            }
+        }
+    }
+
+    private void writeCqe(int cq, int slot) {
+        ByteBuffer b = queues.cqBuffer[cq];
+        int tail = queues.cqTail[cq];
+        int phase = queues.cqPhase[cq];
+        int sq = commands.sqid[slot];
+        int cid = commands.cid[slot];
+        int status = commands.status[slot];
+        Cqe.write(b, queues.cqBase[cq] + (tail << 4), commands.result[slot], queues.sqHead[sq], sq, cid, status,
+                commands.dnr[slot], phase);
+        if (++tail == queues.cqSize[cq]) {
+            tail = 0;
+            queues.cqPhase[cq] = phase ^ 1;
+        }
+        queues.cqTail[cq] = tail;
+        completions++;
+        if (trace != null) {
+            trace.commandCompleted(sq, cid, status, now);
+            trace.cqePosted(cq, cid, tail, phase, now);
+        }
+        release(slot);
+        if (queues.cqInterruptsEnabled[cq]) {
+            int v = irq.mode == InterruptMode.PIN ? 0 : queues.cqVector[cq];
+            int r = coalescing.completionPosted(v, cq == 0, status != 0, now);
+            if (r > 0) {
+                raise(v, r);
+            } else if (r == VectorCoalescing.HELD_TIMER_ARMED) {
+                events.schedule(coalescing.deadline(v), EventQueue.COALESCING_TIMER, v,
+                        coalescing.timerGeneration(v), epoch);
+                if (trace != null) {
+                    trace.coalescingTimerArmed(v, coalescing.deadline(v));
+                }
+            }
+        }
+    }
+
+    void release(int slot) {
+        commands.release(slot);
+        if (fetchBlocked) {
+            fetchBlocked = false;
+            resumeFetching();
+        }
+    }
+
+    /** Fetches again wherever a tail is ahead of the head (after DMA was enabled or a slot freed). */
+    void resumeFetching() {
+        for (int q = 0; q < queues.count; q++) {
+            if (queues.sqExists[q] && queues.sqHead[q] != queues.sqTail[q]) {
+                scheduleFetch(q);
+            }
+        }
+    }
+
+    /** Drops the outstanding commands of a deleted SQ: they are not completed. */
+    void dropCommandsOf(int sq) {
+        for (int s = 0; s < commands.capacity; s++) {
+            int st = commands.state[s];
+            if (st != CommandTable.FREE && commands.sqid[s] == sq) {
+                if (st == CommandTable.WAITING_FOR_CQ) {
+                    commands.state[s] = CommandTable.DROPPED;
+                } else {
+                    release(s);
+                }
+            }
+        }
+    }
+
+    NvmCommands nvm() {
+        return nvm;
+    }
+
+    int adminPendingAborts() {
+        return admin.pendingAborts;
+    }
+
+    boolean takePendingAbort(int sqid, int cid) {
+        return admin.takePendingAbort(sqid, cid);
+    }
+
+    /** I/O vectors a Create I/O CQ may name: the vectors granted, or the table when none are. */
+    int vectorLimit() {
+        return irq.granted > 0 ? irq.granted : irq.tableSize;
+    }
+
+    // --- faults --------------------------------------------------------------------------------
+
+    private void pickUpFaults() {
+        if (!faults.changed()) {
+            return;
+        }
+        for (Faults.Armed a : faults.take()) {
+            scheduledFaults.add(a);
+            scheduledAt.add(ioFetched + a.afterCommands());
+        }
+        recomputeNextFault();
+        if (ioFetched >= nextFaultAt) {
+            triggerFaults();
+        }
+    }
+
+    private void recomputeNextFault() {
+        long next = Long.MAX_VALUE;
+        for (Long at : scheduledAt) {
+            next = Math.min(next, at);
+        }
+        nextFaultAt = next;
+    }
+
+    private void triggerFaults() {
+        for (int i = 0; i < scheduledFaults.size(); i++) {
+            if (scheduledAt.get(i) <= ioFetched) {
+                Faults.Armed a = scheduledFaults.remove(i);
+                scheduledAt.remove(i);
+                i--;
+                apply(a);
+            }
+        }
+        recomputeNextFault();
+    }
+
+    private void apply(Faults.Armed a) {
+        LOG.fine(() -> "Simulator fault takes effect: " + a);
+        if (trace != null) {
+            trace.faultTriggered(a.kind().ordinal(), a.argument(), now);
+        }
+        switch (a.kind()) {
+            case CFS:
+                fatal();
+                break;
+            case ERROR_STATUS:
+                errorsRemaining += Math.max(1, a.argument());
+                break;
+            case LOST_INTERRUPT:
+                if (a.argument() >= 0 && a.argument() < irq.capacity) {
+                    lostOnVector[a.argument()]++;
+                } else {
+                    lostAny++;
+                }
+                break;
+            case STUCK_COMMAND:
+                stuckRemaining++;
+                break;
+            case MASKED_VECTOR:
+                if (a.argument() >= 0 && a.argument() < irq.tableSize) {
+                    irq.setMasked(a.argument(), true);
+                }
+                break;
+            case SLOW_COMMAND:
+                slowRemaining++;
+                slowExtraNanos = Math.max(0, a.argument()) * 1000L;
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** Faults handed to the controller that wait for their command count. */
+    public List<String> scheduledFaults() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < scheduledFaults.size(); i++) {
+            out.add(scheduledFaults.get(i).kind().text() + " at command " + scheduledAt.get(i));
+        }
+        return out;
+    }
+
+    // --- reset and close -----------------------------------------------------------------------
+
+    /** FLR: the controller returns to power-on state; config space and interrupt setup survive, as
+     * vfio-pci saves and restores them around a reset. Namespace data survives (it is non-volatile). */
+    @Override
+    public void resetFunction() {
+        checkOpen();
+        controllerReset();
+        events.clear();
+        cc = 0;
+        aqa = 0;
+        asq = 0;
+        acq = 0;
+        hostDebt = 0;
+        irq.intms = 0;
+        java.util.Arrays.fill(irq.pending, false);
+        java.util.Arrays.fill(irq.ready, 0);
+        irq.readyCount = 0;
+        traceStatus();
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            dma.closeAll();
+            events.clear();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new PciException("The simulated controller " + name + " is closed; open it again.");
+        }
+    }
+
+    // --- telemetry (read-only, may be read from another thread) ---------------------------------
+
+    /** Feature 08h as currently set (CDW11: THR 7:0, TIME 15:8). */
+    public int interruptCoalescingValue() {
+        return coalescing.feature08();
+    }
+
+    /** Completions posted on {@code vector} since it was last signalled. */
+    public int coalescingPending(int vector) {
+        return coalescing.pending(vector);
+    }
+
+    public boolean coalescingTimerArmed(int vector) {
+        return coalescing.timerArmed(vector);
+    }
+
+    /** Virtual time at which the armed timer of {@code vector} expires; meaningful only while armed. */
+    public long coalescingDeadline(int vector) {
+        return coalescing.deadline(vector);
+    }
+
+    /** Feature 09h CD of {@code vector} (vector 0 always reads true). */
+    public boolean coalescingDisabled(int vector) {
+        return coalescing.coalescingDisabled(vector);
+    }
+
+    public boolean sqExists(int qid) {
+        return qid >= 0 && qid < queues.count && queues.sqExists[qid];
+    }
+
+    public boolean cqExists(int qid) {
+        return qid >= 0 && qid < queues.count && queues.cqExists[qid];
+    }
+
+    /** Device-side SQ head: the next entry the controller will fetch. */
+    public int sqHead(int qid) {
+        return queues.sqHead[qid];
+    }
+
+    /** The SQ tail the host last wrote to the doorbell. */
+    public int sqTail(int qid) {
+        return queues.sqTail[qid];
+    }
+
+    public int sqSize(int qid) {
+        return queues.sqSize[qid];
+    }
+
+    /** Device-side CQ tail: where the next entry will be posted. */
+    public int cqTail(int qid) {
+        return queues.cqTail[qid];
+    }
+
+    /** The CQ head the host last wrote to the doorbell. */
+    public int cqHead(int qid) {
+        return queues.cqHead[qid];
+    }
+
+    public int cqSize(int qid) {
+        return queues.cqSize[qid];
+    }
+
+    /** The phase tag the controller writes on its current pass over the CQ. */
+    public int cqPhase(int qid) {
+        return queues.cqPhase[qid];
+    }
+
+    /** The interrupt vector of a CQ (IV at creation; 0 for the admin CQ). */
+    public int cqVector(int qid) {
+        return queues.cqVector[qid];
+    }
+
+    public int controllerStatus() {
+        return csts;
+    }
+
+    /** Commands fetched and not yet completed. */
+    public int outstandingCommands() {
+        return commands.inUse();
+    }
+
+    public long completionsPosted() {
+        return completions;
+    }
+
+    /** Host CPU spent reaping completions (CQ head doorbells), ns. */
+    public long completionCpuNanos() {
+        return completionCpuNanos;
+    }
+
+    /** Signals lost (fault injection) or raised with no interrupt enabled. */
+    public long droppedInterrupts() {
+        return droppedInterrupts;
+    }
+
+    /** Doorbell writes ignored because the queue did not exist or the value was out of range. */
+    public long invalidDoorbellWrites() {
+        return invalidDoorbells;
+    }
+
+    /** Written bytes not retained because the data cap was reached (see {@link SimConfig#retainedDataBytes()}). */
+    public long droppedWriteBytes() {
+        return store.droppedBytes();
+    }
+
+    /** Events waiting on the virtual clock. */
+    public int pendingEvents() {
+        return events.size();
+    }
+}
