@@ -1,0 +1,207 @@
+package org.nvmeworkbench.core.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.nvmeworkbench.core.driver.SimBench;
+import org.nvmeworkbench.core.spec.InterruptCoalescing;
+import org.nvmeworkbench.core.spec.StatusCode;
+import org.nvmeworkbench.core.telemetry.RunState;
+import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
+import org.nvmeworkbench.core.telemetry.TelemetrySource;
+
+class WorkloadRunnerTest {
+    private static final InterruptCoalescing THR7_LONG = new InterruptCoalescing(7, 255);
+
+    private static WorkloadSpec spec(int iodepth, long ios) {
+        return WorkloadSpec.defaults().withIodepth(iodepth).withLimits(0, ios);
+    }
+
+    private static RunResult run(SimBench b, WorkloadSpec spec) {
+        return new WorkloadRunner().run(b.ctrl, spec, RunObserver.NONE);
+    }
+
+    @Test
+    void thresholdSevenSignalsEveryEightCompletions() {
+        try (SimBench b = SimBench.attach("tlc")) {
+            RunResult r = run(b, spec(32, 8_000).withCoalescing(THR7_LONG));
+            assertThat(r.ios()).isEqualTo(8_000);
+            assertThat(r.completionsPerInterrupt()).isCloseTo(8.0, within(0.01));
+            assertThat(r.featuresReadBack().coalescingRaw() & 0xFFFF).isEqualTo(0xFF07);
+            assertThat(r.featureNotes()).isEmpty();
+        }
+    }
+
+    @Test
+    void coalescingOffSignalsEveryCompletion() {
+        try (SimBench b = SimBench.attach("tlc")) {
+            RunResult r = run(b, spec(32, 5_000).withCoalescing(InterruptCoalescing.OFF));
+            assertThat(r.totalInterrupts()).isEqualTo(5_000);
+            assertThat(r.completionsPerInterrupt()).isEqualTo(1.0);
+            assertThat(r.featuresReadBack().coalescingDecoded()).startsWith("coalescing off");
+        }
+    }
+
+    @Test
+    void aggregationTimeAddsAboutOneHundredMicrosecondsAtDepthOne() {
+        try (SimBench b = SimBench.attach("null")) {
+            long off = run(b, spec(1, 2_000).withCoalescing(InterruptCoalescing.OFF)).readLatency()
+                    .getValueAtPercentile(50);
+            long timed = run(b, spec(1, 2_000).withCoalescing(new InterruptCoalescing(255, 1))).readLatency()
+                    .getValueAtPercentile(50);
+            assertThat(timed - off).isBetween(90_000L, 110_000L);
+        }
+    }
+
+    @Test
+    void coalescingDisableOnOneVectorTurnsItOffThereAlone() {
+        try (SimBench b = SimBench.attach("tlc")) {
+            RunResult r = run(b, spec(32, 16_000).withQueues(2).withCoalescing(THR7_LONG).withCdVectors(Set.of(2)));
+            assertThat(r.vectors()).hasSize(2);
+            RunResult.VectorCount v1 = r.vectors().get(0);
+            RunResult.VectorCount v2 = r.vectors().get(1);
+            assertThat(v1.iv()).isEqualTo(1);
+            assertThat(v2.iv()).isEqualTo(2);
+            assertThat(v1.completionsPerInterrupt()).isCloseTo(8.0, within(0.01));
+            assertThat(v2.completionsPerInterrupt()).isEqualTo(1.0);
+            assertThat(r.featuresReadBack().vectors()).extracting(RunResult.VectorConfigReadBack::coalescingDisabled)
+                    .containsExactly(false, true);
+        }
+    }
+
+    @Test
+    void anErrorCompletionIsSignalledAtOnce() {
+        try (SimBench b = SimBench.attach("null")) {
+            b.sim.faults().inject("error-status@3");
+            RunResult r = run(b, spec(1, 6).withCoalescing(new InterruptCoalescing(255, 255)));
+            assertThat(r.errors()).isEqualTo(1);
+            // Good completions wait out the 25.5 ms timer alone; the error one is signalled at once.
+            assertThat(r.readLatency().getMinValue()).isLessThan(1_000_000L);
+            assertThat(r.readLatency().getMaxValue()).isGreaterThan(25_000_000L);
+            assertThat(r.notes()).anyMatch(n -> n.contains("completed with an error"));
+        }
+    }
+
+    @Test
+    void aStuckCommandIsAbortedAndReported() {
+        try (SimBench b = SimBench.attach("null")) {
+            b.sim.faults().inject("stuck-command@10");
+            RunResult r = run(b, spec(4, 100));
+            assertThat(r.notes()).anyMatch(n -> n.contains("sent Abort"));
+            assertThat(r.errors()).isEqualTo(1);
+            assertThat(b.ctrl.adminLog().entries()).anyMatch(e -> e.opcode() == 0x08);
+            assertThat(r.ios()).isLessThanOrEqualTo(100);
+        }
+    }
+
+    @Test
+    void aLostInterruptIsRecoveredByPollingAfterTheRecheckInterval() {
+        try (SimBench b = SimBench.attach("null")) {
+            b.sim.faults().inject("lost-interrupt@20");
+            RunResult r = run(b, spec(1, 50).withCoalescing(InterruptCoalescing.OFF));
+            assertThat(r.ios()).isEqualTo(50);
+            assertThat(r.notes()).anyMatch(n -> n.contains("without their interrupt"));
+            assertThat(r.readLatency().getMaxValue()).isGreaterThanOrEqualTo(100_000_000L);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameHistogram() {
+        RunResult a;
+        RunResult c;
+        try (SimBench b = SimBench.attach("tlc")) {
+            a = run(b, spec(16, 5_000).withSeed(42));
+        }
+        try (SimBench b = SimBench.attach("tlc")) {
+            c = run(b, spec(16, 5_000).withSeed(42));
+        }
+        assertThat(c.readLatency()).isEqualTo(a.readLatency());
+        assertThat(c.durationNanos()).isEqualTo(a.durationNanos());
+        assertThat(c.totalInterrupts()).isEqualTo(a.totalInterrupts());
+    }
+
+    @Test
+    void pollingTakesNoInterrupts() {
+        try (SimBench b = SimBench.attach("optane")) {
+            RunResult r = run(b, spec(8, 2_000).withPolling(true));
+            assertThat(r.ios()).isEqualTo(2_000);
+            assertThat(r.totalInterrupts()).isZero();
+            assertThat(r.completionsPerInterrupt()).isZero();
+        }
+    }
+
+    @Test
+    void mixedWorkloadsRecordReadsAndWritesApart() {
+        try (SimBench b = SimBench.attach("null")) {
+            RunResult r = run(b, spec(8, 4_000).withRw(ReadWrite.RANDRW).withRwmixread(70).withAllowWrites(true));
+            long reads = r.readLatency().getTotalCount();
+            long writes = r.writeLatency().getTotalCount();
+            assertThat(reads + writes).isEqualTo(4_000);
+            assertThat((double) reads / 4_000).isCloseTo(0.7, within(0.03));
+        }
+    }
+
+    @Test
+    void aRuntimeLimitEndsTheRunOnTheDeviceClock() {
+        try (SimBench b = SimBench.attach("tlc")) {
+            RunResult r = run(b, spec(32, 0).withLimits(1_500_000_000L, 0));
+            assertThat(r.durationNanos()).isBetween(1_500_000_000L, 1_510_000_000L);
+            assertThat(r.timeSeries().length()).isEqualTo(2);
+            assertThat(r.timeSeries().iops()[0]).isCloseTo(r.iops(), within(r.iops() * 0.1));
+            assertThat(r.timeSeries().p99Nanos()[0]).isGreaterThan(r.timeSeries().p50Nanos()[0]);
+        }
+    }
+
+    @Test
+    void cancellingStopsIssuingAndStillGivesAResult() {
+        try (SimBench b = SimBench.attach("tlc")) {
+            List<TelemetrySnapshot> seen = new ArrayList<>();
+            RunObserver obs = new RunObserver() {
+                TelemetrySource live;
+                int ticks;
+
+                @Override
+                public void started(TelemetrySource source) {
+                    live = source;
+                }
+
+                @Override
+                public void progress(double fraction) {
+                    if (ticks++ == 2) {
+                        seen.add(live.snapshot());
+                    }
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return ticks > 3;
+                }
+            };
+            RunResult r = new WorkloadRunner().run(b.ctrl, spec(32, 0).withLimits(60_000_000_000L, 0), obs);
+            assertThat(r.durationNanos()).isLessThan(1_000_000_000L);
+            assertThat(r.notes()).anyMatch(n -> n.contains("cancelled"));
+            assertThat(seen).hasSize(1);
+            TelemetrySnapshot s = seen.get(0);
+            assertThat(s.state()).isEqualTo(RunState.RUNNING);
+            assertThat(s.queues()).hasSize(1);
+            assertThat(s.queues().get(0).entries()).isEqualTo(33);
+            assertThat(s.queues().get(0).inFlight()).isBetween(1, 32);
+            assertThat(s.totalIos()).isPositive();
+            assertThat(s.p99Nanos()).isGreaterThanOrEqualTo(s.p50Nanos()).isPositive();
+            assertThat(s.vectors()).extracting(v -> v.iv()).containsExactly(0, 1);
+            assertThat(b.ctrl.ioQueuePairs()).as("the run deleted its queues").isEmpty();
+        }
+    }
+
+    @Test
+    void aRefusedFeatureIsNotedInWordsAndTheRunGoesOn() {
+        assertThat(WorkloadRunner.refusal("Interrupt Coalescing", StatusCode.FEATURE_NOT_CHANGEABLE))
+                .isEqualTo("the device does not let you change Interrupt Coalescing (Feature Not Changeable); "
+                        + "the run uses the device's own values");
+    }
+}
