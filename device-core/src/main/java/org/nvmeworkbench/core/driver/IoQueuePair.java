@@ -138,6 +138,7 @@ public final class IoQueuePair {
         this.prpRegion = prpR;
         this.sq = sqR.buffer();
         this.cq = cqR.buffer();
+        prefill();
 
         this.prp1 = new long[slots];
         this.prpList = new long[slots];
@@ -195,7 +196,15 @@ public final class IoQueuePair {
         }
         long p1 = prp1[cid];
         long p2 = bytes <= pageSize ? 0L : bytes <= 2 * pageSize ? p1 + pageSize : prpList[cid];
-        Sqe.write(sq, sqTail << 6, opcode, cid, nsid, p1, p2, (int) slba, (int) (slba >>> 32), blocks - 1, 0, 0, 0);
+        // Only the fields that vary are written: NSID and the zero words were laid down once per ring
+        // entry (prefill), so an SQE costs five stores instead of twelve.
+        final ByteBuffer s = sq;
+        int at = sqTail << 6;
+        s.putInt(at, (opcode & 0xFF) | (cid << 16));
+        s.putLong(at + Sqe.PRP1, p1);
+        s.putLong(at + Sqe.PRP2, p2);
+        s.putLong(at + Sqe.CDW10, slba); // CDW10 = SLBA 31:0, CDW11 = SLBA 63:32
+        s.putInt(at + Sqe.CDW12, blocks - 1);
         busy[cid] = true;
         opcodes[cid] = (byte) opcode;
         inFlight++;
@@ -426,6 +435,7 @@ public final class IoQueuePair {
     void resetHostState() {
         zero(sq);
         zero(cq);
+        prefill();
         sqTail = 0;
         sqHead = 0;
         cqHead = 0;
@@ -448,6 +458,13 @@ public final class IoQueuePair {
         cqRegion.close();
         dataRegion.close();
         closeQuietly(prpRegion);
+    }
+
+    /** Lays down the SQE fields that never change on this queue: NSID; everything else stays zero. */
+    private void prefill() {
+        for (int i = 0; i < entries; i++) {
+            Sqe.write(sq, i * Sqe.SIZE, 0, 0, nsid, 0L, 0L, 0, 0, 0, 0, 0, 0);
+        }
     }
 
     private static void zero(ByteBuffer b) {
