@@ -117,18 +117,26 @@ final class TestHost {
     }
 
     Completion createCq(int qid, int entries, boolean ien, int vector) {
-        cqMem[qid] = sim.allocateDma(entries * 16);
-        size[qid] = entries;
-        cqPhase[qid] = 1;
-        cqHead[qid] = 0;
-        return admin(Opcodes.CREATE_IO_CQ, 0, cqMem[qid].busAddress(), (qid) | ((entries - 1) << 16),
+        DmaRegion mem = sim.allocateDma(entries * 16);
+        Completion c = admin(Opcodes.CREATE_IO_CQ, 0, mem.busAddress(), (qid) | ((entries - 1) << 16),
                 1 | (ien ? 2 : 0) | (vector << 16));
+        if (c.status() == 0) {
+            cqMem[qid] = mem;
+            size[qid] = entries;
+            cqPhase[qid] = 1;
+            cqHead[qid] = 0;
+        }
+        return c;
     }
 
     Completion createSq(int qid, int entries, int cqid) {
-        sqMem[qid] = sim.allocateDma(entries * 64);
-        sqTail[qid] = 0;
-        return admin(Opcodes.CREATE_IO_SQ, 0, sqMem[qid].busAddress(), qid | ((entries - 1) << 16), 1 | (cqid << 16));
+        DmaRegion mem = sim.allocateDma(entries * 64);
+        Completion c = admin(Opcodes.CREATE_IO_SQ, 0, mem.busAddress(), qid | ((entries - 1) << 16), 1 | (cqid << 16));
+        if (c.status() == 0) {
+            sqMem[qid] = mem;
+            sqTail[qid] = 0;
+        }
+        return c;
     }
 
     /** I/O pair qid on interrupt vector {@code vector}. */
@@ -150,6 +158,17 @@ final class TestHost {
 
     int write(int qid, long slba, int blocks, DmaRegion buf) {
         return submit(qid, Opcodes.WRITE, 1, buf.busAddress(), 0, (int) slba, (int) (slba >>> 32), blocks - 1);
+    }
+
+    /** Lets every signal in flight arrive and consumes it, so counts start from a quiet state. */
+    void settle() {
+        VectorSet all = new VectorSet();
+        for (int v = 0; v < 65; v++) {
+            all.add(v);
+        }
+        while (sim.awaitInterrupt(all, 1_000) >= 0) {
+            // consume
+        }
     }
 
     int await(int vector, long timeout) {
