@@ -155,4 +155,19 @@ class NvmeControllerTest {
             assertThat(q.vector()).isZero();
         }
     }
+
+    @Test
+    void msiGrantsAPowerOfTwoAndQueuesStillSignalTheirOwnVector() {
+        SimConfig cfg = SimConfig.builder().profile(MediaProfile.NULL).build();
+        try (SimBench b = SimBench.attach(cfg, DriverOptions.DEFAULT.withInterruptMode(InterruptMode.MSI).withIoQueues(4))) {
+            assertThat(b.sim.interruptMode()).isEqualTo(InterruptMode.MSI);
+            assertThat(b.ctrl.vectorCount()).isEqualTo(8);
+            IoQueuePair q = b.ctrl.createIoQueuePair(3, 8, 3);
+            q.submitRead(0, 0, 1);
+            q.ringSqDoorbell();
+            long before = b.sim.interruptCount(3);
+            assertThat(b.sim.awaitInterrupt(org.nvmeworkbench.core.pci.VectorSet.of(3), 1_000_000_000L)).isEqualTo(3);
+            assertThat(b.sim.interruptCount(3)).isEqualTo(before + 1);
+        }
+    }
 }
