@@ -56,7 +56,8 @@ public final class FeatureText {
     public static List<String> coalescing(InterruptCoalescing c) {
         List<String> l = new ArrayList<>();
         l.add("Aggregation Time (TIME): " + c.time() * 100 + " usec");
-        l.add("Aggregation Threshold (THR): " + c.threshold() + " (signal after " + c.completions() + " completions)");
+        l.add("Aggregation Threshold (THR): " + c.threshold() + " (signal after "
+                + (c.completions() == 1 ? "each completion" : c.completions() + " completions") + ")");
         if (c.enabled()) {
             l.add("Coalescing: " + c.describe());
         } else {
@@ -84,8 +85,8 @@ public final class FeatureText {
         int nsqa = value & 0xFFFF;
         int ncqa = value >>> 16;
         return List.of(
-                "Number of IO Completion Queues Allocated (NCQA): " + ncqa + " (" + (ncqa + 1) + " queues)",
-                "Number of IO Submission Queues Allocated (NSQA): " + nsqa + " (" + (nsqa + 1) + " queues)");
+                "Number of IO Completion Queues Allocated (NCQA): " + ncqa + " (" + plural(ncqa + 1, "queue") + ")",
+                "Number of IO Submission Queues Allocated (NSQA): " + nsqa + " (" + plural(nsqa + 1, "queue") + ")");
     }
 
     /** SEL 3 answer: DW0 bit 0 saveable, bit 1 namespace specific, bit 2 changeable. */
@@ -110,6 +111,10 @@ public final class FeatureText {
             s += "; the queue count can only be set before any I/O queue exists";
         }
         return s + ".";
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String yn(int bit) {

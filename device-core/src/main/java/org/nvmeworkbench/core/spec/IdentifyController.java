@@ -157,7 +157,7 @@ public record IdentifyController(int vid, int ssvid, String sn, String mn, Strin
         l.add("sn        : " + sn);
         l.add("mn        : " + mn);
         l.add("fr        : " + fr);
-        l.add(String.format("rab       : %d (arbitration burst of %d commands)", rab, 1 << Math.min(rab, 30)));
+        l.add(String.format("rab       : %d (arbitration burst of %s)", rab, FeatureText.plural(1L << Math.min(rab, 30), "command")));
         l.add(String.format("ieee      : %06x", ieee));
         l.add(String.format("cmic      : 0x%x", cmic));
         l.add(String.format("mdts      : %d (%s)", mdts,
@@ -170,7 +170,7 @@ public record IdentifyController(int vid, int ssvid, String sn, String mn, Strin
         l.add(String.format("frmw      : 0x%x", frmw));
         l.add(String.format("lpa       : 0x%x", lpa));
         l.add(String.format("elpe      : %d (%d error log entries)", elpe, elpe + 1));
-        l.add(String.format("npss      : %d (%d power states)", npss, npss + 1));
+        l.add(String.format("npss      : %d (%s)", npss, FeatureText.plural(npss + 1, "power state")));
         l.add(String.format("sqes      : 0x%02x (%d..%d bytes per SQ entry)", sqes, 1 << (sqes & 0xF), 1 << (sqes >>> 4)));
         l.add(String.format("cqes      : 0x%02x (%d..%d bytes per CQ entry)", cqes, 1 << (cqes & 0xF), 1 << (cqes >>> 4)));
         l.add(String.format("maxcmd    : %d", maxcmd));
