@@ -1,0 +1,55 @@
+package org.nvmeworkbench.core.cli;
+
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.nvmeworkbench.core.workload.ThroughputBenchmark;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", description = "Measure the software's own cost per I/O: simulated I/Os per wall-clock second on sim:null.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = {"-d", "--device"}, paramLabel = "DEV", defaultValue = "sim:null",
+            description = "The device to measure (default: ${DEFAULT-VALUE}, zero media latency).")
+    String device;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "2", description = "Unmeasured rounds first (default: ${DEFAULT-VALUE}).")
+    int warmups;
+
+    @Option(names = "--ios", paramLabel = "N", defaultValue = "3000000", description = "I/Os per round (default: ${DEFAULT-VALUE}).")
+    long ios;
+
+    @Override
+    public Integer call() {
+        if (rounds < 1 || warmups < 0 || ios < 1) {
+            throw CliFailure.usage("bench needs at least one round of at least one I/O and no negative warm-ups.");
+        }
+        ThroughputBenchmark.Figures f = ThroughputBenchmark.measure(device, warmups, rounds, ios);
+        StringBuilder sb = new StringBuilder();
+        ObjectNode o = OutputOptions.object();
+        o.put("device", f.device()).put("ios_per_round", f.iosPerRound()).put("ios_per_wall_second", f.iosPerWallSecond())
+                .put("ns_per_io", f.nsPerIo());
+        ArrayNode arr = o.putArray("rounds");
+        for (int i = 0; i < f.rounds().length; i++) {
+            sb.append(String.format(java.util.Locale.ROOT, "round %d: %.2fM I/Os per wall-clock second%n", i + 1, f.rounds()[i] / 1e6));
+            arr.add(f.rounds()[i]);
+        }
+        sb.append(f.describe()).append('\n');
+        output.emit(spec, sb.toString(), o);
+        return 0;
+    }
+}

@@ -1,0 +1,87 @@
+package org.nvmeworkbench.core.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.nvmeworkbench.core.spec.FeatureId;
+import org.nvmeworkbench.core.spec.FeatureText;
+import org.nvmeworkbench.core.spec.InterruptCoalescing;
+import org.nvmeworkbench.core.spec.InterruptVectorConfig;
+
+/** The features the CLI reads and writes, their checks, and their JSON form. */
+final class FeatureValues {
+    private FeatureValues() {
+    }
+
+    static void checkReadable(long fid) {
+        if (fid != FeatureId.NUMBER_OF_QUEUES && fid != FeatureId.INTERRUPT_COALESCING
+                && fid != FeatureId.INTERRUPT_VECTOR_CONFIGURATION) {
+            throw CliFailure.usage("This tool reads Features 07h, 08h and 09h (-f 7, 8 or 9), not -f " + fid + ".");
+        }
+    }
+
+    /** The CDW11 of a Set Features 08h or 09h, checked against the fields the spec defines. */
+    static int setValue(long fid, long value, Long cdw11) {
+        if (fid == FeatureId.INTERRUPT_COALESCING) {
+            if (value < 0 || value > 0xFFFF) {
+                throw CliFailure.usage(String.format("Feature 08h holds THR in bits 7:0 and TIME in bits 15:8, so its value is 0..0xffff, not 0x%x.", value));
+            }
+            if (cdw11 != null) {
+                throw CliFailure.usage("Feature 08h is global: --cdw11 IV applies to Feature 09h only.");
+            }
+            return (int) value;
+        }
+        if (fid == FeatureId.INTERRUPT_VECTOR_CONFIGURATION) {
+            if (value < 0 || value > 0x1FFFF) {
+                throw CliFailure.usage(String.format("Feature 09h holds IV in bits 15:0 and CD in bit 16, so its value is 0..0x1ffff, not 0x%x.", value));
+            }
+            int v = (int) value;
+            if (cdw11 != null) {
+                if (cdw11 < 0 || cdw11 > 0xFFFF) {
+                    throw CliFailure.usage("--cdw11 gives the interrupt vector (IV), 0..65535, not " + cdw11 + ".");
+                }
+                if ((v & 0xFFFF) != 0 && (v & 0xFFFF) != cdw11) {
+                    throw CliFailure.usage("The value names IV " + (v & 0xFFFF) + " but --cdw11 names IV " + cdw11 + "; give the vector once.");
+                }
+                v = (v & InterruptVectorConfig.CD_BIT) | cdw11.intValue();
+            }
+            return v;
+        }
+        if (fid == FeatureId.NUMBER_OF_QUEUES) {
+            throw CliFailure.usage("set-feature takes -f 8 or -f 9; the driver sets the number of queues (07h) itself when it attaches.");
+        }
+        throw CliFailure.usage("set-feature takes -f 8 (Interrupt Coalescing) or -f 9 (Interrupt Vector Configuration), not -f " + fid + ".");
+    }
+
+    static ObjectNode json(int fid, int sel, int value) {
+        ObjectNode o = OutputOptions.object();
+        o.put("fid", fid);
+        o.put("feature", FeatureId.name(fid));
+        o.put("sel", sel);
+        o.put("sel_name", FeatureText.selectName(sel));
+        o.put("value", value);
+        o.put("value_hex", String.format("0x%08x", value));
+        if (sel == FeatureId.SEL_SUPPORTED_CAPABILITIES) {
+            o.put("saveable", (value & FeatureId.CAP_SAVEABLE) != 0);
+            o.put("namespace_specific", (value & FeatureId.CAP_NAMESPACE_SPECIFIC) != 0);
+            o.put("changeable", (value & FeatureId.CAP_CHANGEABLE) != 0);
+            return o;
+        }
+        switch (fid) {
+            case FeatureId.INTERRUPT_COALESCING: {
+                InterruptCoalescing c = InterruptCoalescing.fromCdw11(value);
+                o.put("thr", c.threshold()).put("time", c.time()).put("completions", c.completions())
+                        .put("time_us", c.timeNanos() / 1000).put("enabled", c.enabled()).put("meaning", c.describe());
+                break;
+            }
+            case FeatureId.INTERRUPT_VECTOR_CONFIGURATION: {
+                InterruptVectorConfig v = InterruptVectorConfig.fromCdw11(value);
+                o.put("iv", v.vector()).put("cd", v.coalescingDisabled()).put("meaning", v.describe());
+                break;
+            }
+            default:
+                o.put("nsqa", value & 0xFFFF).put("ncqa", value >>> 16);
+                o.put("meaning", ((value & 0xFFFF) + 1) + " submission and " + ((value >>> 16) + 1) + " completion queues allocated");
+        }
+        return o;
+    }
+}

@@ -1,0 +1,83 @@
+package org.nvmeworkbench.core.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.nvmeworkbench.core.device.DeviceOptions;
+import org.nvmeworkbench.core.driver.ControllerRegisters;
+import org.nvmeworkbench.core.spec.IdentifyController;
+import org.nvmeworkbench.core.spec.IdentifyNamespace;
+import org.nvmeworkbench.core.spec.LbaFormat;
+import org.nvmeworkbench.core.spec.RegisterDecoder;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "identify", description = "Identify Controller, Identify Namespace and the controller registers, decoded.")
+final class IdentifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    DeviceOption device;
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = {"-n", "--namespace-id"}, paramLabel = "NSID", defaultValue = "1",
+            description = "The namespace to identify (default: ${DEFAULT-VALUE}).")
+    int nsid = 1;
+
+    @Override
+    public Integer call() {
+        if (nsid < 1) {
+            throw CliFailure.usage("A namespace ID starts at 1, not " + nsid + ".");
+        }
+        try (AttachedDevice d = AttachedDevice.open(device.device, DeviceOptions.DEFAULT, 1)) {
+            IdentifyController id = d.ctrl.identifyController();
+            IdentifyNamespace ns = d.ctrl.identifyNamespace(nsid);
+            ControllerRegisters regs = d.ctrl.registers();
+            List<String> decoded = RegisterDecoder.describe(regs.cap(), regs.vs(), regs.cc(), regs.csts(), regs.aqa());
+            StringBuilder sb = new StringBuilder();
+            sb.append("NVME Identify Controller (").append(d.spec).append("):\n");
+            id.describe().forEach(l -> sb.append(l).append('\n'));
+            sb.append("\nNVME Identify Namespace ").append(nsid).append(ns.active() ? ":\n" : ": not active\n");
+            if (ns.active()) {
+                ns.describe().forEach(l -> sb.append(l).append('\n'));
+            }
+            sb.append("\nController registers:\n");
+            decoded.forEach(l -> sb.append(l).append('\n'));
+            output.emit(spec, sb.toString(), json(id, ns, regs, decoded));
+        }
+        return 0;
+    }
+
+    private ObjectNode json(IdentifyController id, IdentifyNamespace ns, ControllerRegisters regs, List<String> decoded) {
+        ObjectNode o = OutputOptions.object();
+        o.put("device", device.device);
+        ObjectNode c = o.putObject("controller");
+        c.put("vid", id.vid()).put("ssvid", id.ssvid()).put("sn", id.sn()).put("mn", id.mn()).put("fr", id.fr())
+                .put("rab", id.rab()).put("ieee", id.ieee()).put("cmic", id.cmic()).put("mdts", id.mdts())
+                .put("cntlid", id.cntlid()).put("ver", id.ver()).put("version", id.version()).put("oacs", id.oacs())
+                .put("acl", id.acl()).put("aerl", id.aerl()).put("frmw", id.frmw()).put("lpa", id.lpa())
+                .put("elpe", id.elpe()).put("npss", id.npss()).put("sqes", id.sqes()).put("cqes", id.cqes())
+                .put("maxcmd", id.maxcmd()).put("nn", id.nn()).put("oncs", id.oncs()).put("vwc", id.vwc())
+                .put("subnqn", id.subnqn());
+        ObjectNode n = o.putObject("namespace");
+        n.put("nsid", nsid).put("active", ns.active()).put("nsze", ns.nsze()).put("ncap", ns.ncap()).put("nuse", ns.nuse())
+                .put("nsfeat", ns.nsfeat()).put("nlbaf", ns.nlbaf()).put("flbas", ns.flbas()).put("lba_size", ns.lbaSize());
+        ArrayNode lbaf = n.putArray("lbafs");
+        for (LbaFormat f : ns.lbaf()) {
+            lbaf.addObject().put("ms", f.ms()).put("ds", f.lbads()).put("rp", f.rp());
+        }
+        ObjectNode r = o.putObject("registers");
+        r.put("cap", regs.cap()).put("vs", regs.vs()).put("cc", regs.cc()).put("csts", regs.csts()).put("aqa", regs.aqa());
+        ArrayNode text = r.putArray("decoded");
+        decoded.forEach(text::add);
+        return o;
+    }
+}

@@ -1,0 +1,112 @@
+package org.nvmeworkbench.core.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.nvmeworkbench.core.device.DeviceException;
+import org.nvmeworkbench.core.driver.DriverException;
+import org.nvmeworkbench.core.pci.PciException;
+import org.nvmeworkbench.core.session.RunRecordException;
+import org.nvmeworkbench.core.workload.ToolVersion;
+import org.nvmeworkbench.core.workload.WorkloadException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The headless command line: {@code nvme-workbench list | identify | get-feature | set-feature | run | bench}.
+ * {@link #execute} returns the exit code and never exits, so the UI launcher can call it. Errors are one
+ * sentence on stderr: exit 2 when the command line is wrong, 1 when the device refused or failed.
+ */
+@Command(name = "nvme-workbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {ListCommand.class, IdentifyCommand.class, GetFeatureCommand.class, SetFeatureCommand.class,
+            RunCommand.class, BenchCommand.class},
+        description = "Tune NVMe interrupt coalescing (Features 08h/09h): fio's run vocabulary, nvme-cli's feature vocabulary.")
+public final class Main implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("No command was given: use list, identify, get-feature, set-feature, run or bench (see nvme-workbench --help).");
+        return CliFailure.USAGE;
+    }
+
+    /** Runs one command line on stdout/stderr and returns its exit code. */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs one command line writing to {@code out} and {@code err}; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(Main::usageError);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex, cmd));
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    public static void main(String[] args) {
+        // Library warnings carry stack traces; the CLI speaks in sentences on stderr instead.
+        Logger.getLogger("").setLevel(Level.SEVERE);
+        System.exit(execute(args));
+    }
+
+    /** picocli's own parse errors: its sentence, first line only, plus where to find help. */
+    private static int usageError(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        cmd.getErr().println(sentence(ex.getMessage()) + " See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+        return CliFailure.USAGE;
+    }
+
+    private static int failure(Exception ex, CommandLine cmd) {
+        PrintWriter err = cmd.getErr();
+        int code;
+        if (ex instanceof CliFailure f) {
+            code = f.exitCode();
+        } else if (ex instanceof WorkloadException || ex instanceof IllegalArgumentException) {
+            code = CliFailure.USAGE;
+        } else if (ex instanceof DeviceException || ex instanceof DriverException || ex instanceof PciException
+                || ex instanceof RunRecordException) {
+            code = CliFailure.REFUSED;
+        } else {
+            LOG.log(Level.FINE, "Unexpected failure", ex);
+            err.println("Internal error: " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : " (" + firstLine(ex.getMessage()) + ")") + "; please report it.");
+            return CliFailure.REFUSED;
+        }
+        err.println(sentence(ex.getMessage()));
+        return code;
+    }
+
+    /** One line ending in a full stop. */
+    static String sentence(String message) {
+        String s = message == null ? "The command failed" : firstLine(message).trim();
+        return s.endsWith(".") ? s : s + ".";
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** {@code --version}. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"nvme-workbench " + ToolVersion.get()};
+        }
+    }
+}

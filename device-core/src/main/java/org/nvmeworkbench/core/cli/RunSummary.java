@@ -1,0 +1,199 @@
+package org.nvmeworkbench.core.cli;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.nvmeworkbench.core.session.FeatureReadback;
+import org.nvmeworkbench.core.session.LatencyHistogram;
+import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.session.VectorCount;
+import org.nvmeworkbench.core.session.WorkloadSettings;
+import org.nvmeworkbench.core.spec.InterruptCoalescing;
+import org.nvmeworkbench.core.spec.InterruptVectorConfig;
+
+/**
+ * A run as the CLI shows it: fio's summary layout plus the interrupt figures and the features in
+ * force, each stated with its meaning; or the same as JSON with fio's percentile keys. Built from the
+ * {@link RunRecord}, the model saved runs use too, so the output and the saved file agree.
+ */
+final class RunSummary {
+    private final RunRecord r;
+    private final List<String> featureNotes;
+    private final List<String> notes;
+
+    RunSummary(RunRecord record, List<String> featureNotes, List<String> notes) {
+        this.r = record;
+        this.featureNotes = List.copyOf(featureNotes);
+        this.notes = List.copyOf(notes);
+    }
+
+    String text() {
+        WorkloadSettings w = r.workload();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s: (g=0): rw=%s, bs=(R) %dB-%dB, (W) %dB-%dB, ioengine=nvme-workbench, iodepth=%d, queues=%d, seed=%d%n",
+                r.device().spec(), w.rw(), w.blockSize(), w.blockSize(), w.blockSize(), w.blockSize(), w.iodepth(),
+                w.queues(), r.seed()));
+        sb.append(String.format(Locale.ROOT, "%s: (groupid=0, jobs=1): err=%2d: %s, %s, fw %s%n", r.device().spec(),
+                r.totals().errors(), r.device().model(), r.device().serial(), r.device().firmware()));
+        double seconds = r.durationNanos() / 1e9;
+        if (r.totals().reads() > 0) {
+            direction(sb, "read", r.totals().reads(), r.readLatency(), seconds, w.blockSize());
+        }
+        if (r.totals().writes() > 0) {
+            direction(sb, "write", r.totals().writes(), r.writeLatency(), seconds, w.blockSize());
+        }
+        if (r.totals().ios() == 0) {
+            sb.append("  no I/O completed\n");
+        }
+        interrupts(sb);
+        features(sb);
+        for (String n : featureNotes) {
+            sb.append("  refused: ").append(n).append('\n');
+        }
+        for (String n : notes) {
+            sb.append("  note: ").append(n).append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "%nRun status: %d ios in %.3f ms of device time, %s IOPS, started %s, %s %s%n",
+                r.totals().ios(), r.durationNanos() / 1e6, FioText.count(r.iops()), r.startedAt(), "nvme-workbench",
+                r.toolVersion()));
+        return sb.toString();
+    }
+
+    private void direction(StringBuilder sb, String name, long ios, LatencyHistogram lat, double seconds, int bs) {
+        double iops = seconds == 0 ? 0 : ios / seconds;
+        double bytes = (double) ios * bs;
+        sb.append(String.format(Locale.ROOT, "  %s: IOPS=%s, BW=%s(%s/%dmsec)%n", name, FioText.count(iops),
+                FioText.bandwidth(seconds == 0 ? 0 : bytes / seconds), FioText.bytes(bytes), Math.round(seconds * 1000)));
+        sb.append("     ").append(FioText.latencyLine("lat", lat)).append('\n');
+        sb.append(FioText.percentileBlock("    ", "clat", lat));
+    }
+
+    private void interrupts(StringBuilder sb) {
+        if (r.workload().polling()) {
+            sb.append(String.format(Locale.ROOT, "  interrupts: %d total (completions were polled), host irq cpu %.1f%%%n",
+                    r.totals().interrupts(), r.hostIrqCpuPct()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "  interrupts: %d total, %.2f completions per interrupt, host irq cpu %.1f%%%n",
+                    r.totals().interrupts(), r.completionsPerInterrupt(), r.hostIrqCpuPct()));
+        }
+        for (VectorCount v : r.vectors()) {
+            sb.append(String.format(Locale.ROOT, "    IV %d: %d interrupts, %d completions, %.2f per interrupt%n",
+                    v.iv(), v.interrupts(), v.completions(), v.completionsPerInterrupt()));
+        }
+    }
+
+    private void features(StringBuilder sb) {
+        FeatureReadback f = r.features();
+        InterruptCoalescing c = f.interruptCoalescing();
+        sb.append("  features: 08h: ").append(c == null ? "not reported by the device" : meaning08(c)).append('\n');
+        for (FeatureReadback.VectorFeature v : f.vectors()) {
+            sb.append("            09h: ").append(v.value() < 0 ? "IV " + v.iv() + ": not reported by the device"
+                    : InterruptVectorConfig.fromCdw11(v.value()).describe()).append('\n');
+        }
+    }
+
+    /** "THR 7 = signal after 8 completions, TIME 2 = wait at most 200 us" or "coalescing off (...)". */
+    static String meaning08(InterruptCoalescing c) {
+        return c.describe();
+    }
+
+    ObjectNode json() {
+        ObjectNode o = OutputOptions.object();
+        WorkloadSettings w = r.workload();
+        ObjectNode dev = o.putObject("device");
+        dev.put("spec", r.device().spec());
+        dev.put("model", r.device().model());
+        dev.put("serial", r.device().serial());
+        dev.put("firmware", r.device().firmware());
+        dev.put("lba_size", r.device().lbaSize());
+        ObjectNode wl = o.putObject("workload");
+        wl.put("rw", w.rw());
+        wl.put("bs", w.blockSize());
+        wl.put("iodepth", w.iodepth());
+        wl.put("queues", w.queues());
+        wl.put("runtime_ns", w.runtimeNanos());
+        wl.put("ios", w.ios());
+        wl.put("rwmixread", w.rwmixread());
+        wl.put("allow_writes", w.allowWrites());
+        wl.put("polling", w.polling());
+        if (w.coalescing() < 0) {
+            wl.putNull("coalesce");
+        } else {
+            InterruptCoalescing c = InterruptCoalescing.fromCdw11(w.coalescing());
+            wl.putObject("coalesce").put("thr", c.threshold()).put("time", c.time());
+        }
+        ArrayNode cd = wl.putArray("cd_vectors");
+        w.cdVectors().forEach(cd::add);
+        o.put("seed", r.seed());
+        o.put("tool_version", r.toolVersion());
+        o.put("started_at", r.startedAt().toString());
+        o.put("duration_ns", r.durationNanos());
+        o.put("ios", r.totals().ios());
+        o.put("iops", r.iops());
+        o.put("bw_bytes", r.bytesPerSecond());
+        o.put("errors", r.totals().errors());
+        latency(o.putObject("lat_ns"), r.latency());
+        if (r.totals().reads() > 0) {
+            ObjectNode rd = o.putObject("read");
+            rd.put("ios", r.totals().reads());
+            latency(rd.putObject("lat_ns"), r.readLatency());
+        }
+        if (r.totals().writes() > 0) {
+            ObjectNode wr = o.putObject("write");
+            wr.put("ios", r.totals().writes());
+            latency(wr.putObject("lat_ns"), r.writeLatency());
+        }
+        ObjectNode irq = o.putObject("interrupts");
+        irq.put("total", r.totals().interrupts());
+        ArrayNode pv = irq.putArray("per_vector");
+        for (VectorCount v : r.vectors()) {
+            pv.addObject().put("iv", v.iv()).put("count", v.interrupts()).put("completions", v.completions());
+        }
+        o.put("completions_per_interrupt", r.completionsPerInterrupt());
+        o.put("host_irq_cpu_pct", r.hostIrqCpuPct());
+        ObjectNode fe = o.putObject("features");
+        InterruptCoalescing c = r.features().interruptCoalescing();
+        ObjectNode f8 = fe.putObject("08h");
+        if (c == null) {
+            f8.putNull("raw");
+            f8.put("meaning", "not reported by the device");
+        } else {
+            f8.put("raw", r.features().coalescing());
+            f8.put("thr", c.threshold());
+            f8.put("time", c.time());
+            f8.put("enabled", c.enabled());
+            f8.put("meaning", c.describe());
+        }
+        ArrayNode f9 = fe.putArray("09h");
+        for (FeatureReadback.VectorFeature v : r.features().vectors()) {
+            ObjectNode n = f9.addObject().put("iv", v.iv());
+            if (v.value() < 0) {
+                n.putNull("raw");
+                n.put("meaning", "not reported by the device");
+            } else {
+                InterruptVectorConfig ivc = InterruptVectorConfig.fromCdw11(v.value());
+                n.put("raw", v.value()).put("cd", ivc.coalescingDisabled()).put("meaning", ivc.describe());
+            }
+        }
+        ArrayNode fn = o.putArray("feature_notes");
+        featureNotes.forEach(fn::add);
+        ArrayNode nn = o.putArray("notes");
+        notes.forEach(nn::add);
+        return o;
+    }
+
+    static void latency(ObjectNode into, LatencyHistogram h) {
+        into.put("min", h.min());
+        into.put("max", h.max());
+        into.put("mean", h.mean());
+        into.put("stdev", h.stdDeviation());
+        into.put("count", h.count());
+        ObjectNode p = into.putObject("percentiles");
+        for (double q : FioText.PERCENTILES) {
+            p.put(FioText.percentileKey(q), h.valueAtPercentile(q));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.nvmeworkbench.core.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.nvmeworkbench.core.device.DeviceOptions;
+import org.nvmeworkbench.core.driver.AdminResult;
+import org.nvmeworkbench.core.spec.FeatureId;
+import org.nvmeworkbench.core.spec.FeatureText;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "set-feature", description = "Set Features 08h or 09h, as nvme-cli's set-feature, then read the value back.")
+final class SetFeatureCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    DeviceOption device;
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = {"-f", "--feature-id"}, paramLabel = "FID", required = true, converter = ValueConverters.Number.class,
+            description = "8 (Interrupt Coalescing) or 9 (Interrupt Vector Configuration).")
+    long fid;
+
+    @Option(names = {"-v", "--value"}, paramLabel = "VALUE", required = true, converter = ValueConverters.Number.class,
+            description = "CDW11: for 8, TIME << 8 | THR (e.g. 0x020a); for 9, CD << 16 | IV.")
+    long value;
+
+    @Option(names = "--cdw11", paramLabel = "IV", converter = ValueConverters.Number.class,
+            description = "For -f 9: the MSI-X vector index (IV), if not given in VALUE.")
+    Long cdw11;
+
+    @Option(names = {"-s", "--save"}, description = "Ask the controller to keep the value across resets (SV).")
+    boolean save;
+
+    @Override
+    public Integer call() {
+        int dw11 = FeatureValues.setValue(fid, value, cdw11);
+        int f = (int) fid;
+        List<String> notes = new ArrayList<>();
+        int iv = dw11 & 0xFFFF;
+        try (AttachedDevice d = AttachedDevice.open(device.device, DeviceOptions.DEFAULT, Math.max(1, iv))) {
+            if (f == FeatureId.INTERRUPT_VECTOR_CONFIGURATION && iv > 0 && iv < d.ctrl.vectorCount()) {
+                // 09h may only configure a vector bound to an I/O completion queue; this driver starts with none.
+                d.ctrl.createIoQueuePair(iv, 2, iv);
+                notes.add("I/O queue " + iv + " was created on IV " + iv + " for this command: a vector must be bound to a completion queue to be configured.");
+            }
+            AdminResult r = d.ctrl.setFeature(f, dw11, save);
+            if (!r.ok()) {
+                throw CliFailure.refused(FeatureText.failure("set-feature", f, r.status()));
+            }
+            AdminResult back = d.ctrl.getFeature(f, FeatureId.SEL_CURRENT, f == FeatureId.INTERRUPT_VECTOR_CONFIGURATION ? iv : 0);
+            if (d.simulated()) {
+                notes.add("The simulator forgets it when this command exits; use run --coalesce THR,TIME or --cd-vectors to run with it.");
+            }
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format("set-feature:0x%02x (%s), value:0x%08x, cdw12:0x%08x, save:%d%n", f, FeatureId.name(f),
+                    dw11, 0, save ? 1 : 0));
+            ObjectNode json = OutputOptions.object();
+            json.put("device", d.spec).put("fid", f).put("feature", FeatureId.name(f)).put("value", dw11).put("save", save);
+            if (back.ok()) {
+                sb.append("Read back: ").append(String.format("0x%08x", back.dw0())).append('\n');
+                FeatureText.fields(f, back.dw0()).forEach(l -> sb.append(l).append('\n'));
+                json.set("read_back", FeatureValues.json(f, FeatureId.SEL_CURRENT, back.dw0()));
+            } else {
+                sb.append("Read back failed: ").append(FeatureText.failure("get-feature", f, back.status())).append('\n');
+                json.putNull("read_back");
+            }
+            notes.forEach(n -> sb.append("Note: ").append(n).append('\n'));
+            var noteArray = json.putArray("notes");
+            notes.forEach(noteArray::add);
+            output.emit(spec, sb.toString(), json);
+        }
+        return 0;
+    }
+}
