@@ -23,6 +23,7 @@ final class EventQueue {
     private int[] argB;
     private int[] epoch;
     private int[] heap;
+    private int[] position; // slot -> index in heap
     private int[] freeSlots;
     private int freeTop;
     private int size;
@@ -47,6 +48,7 @@ final class EventQueue {
         argB = new int[capacity];
         epoch = new int[capacity];
         heap = new int[capacity];
+        position = new int[capacity];
         freeSlots = new int[capacity];
         for (int i = 0; i < capacity; i++) {
             freeSlots[i] = capacity - 1 - i;
@@ -64,6 +66,7 @@ final class EventQueue {
         argB = Arrays.copyOf(argB, cap);
         epoch = Arrays.copyOf(epoch, cap);
         heap = Arrays.copyOf(heap, cap);
+        position = Arrays.copyOf(position, cap);
         freeSlots = Arrays.copyOf(freeSlots, cap);
         for (int i = old; i < cap; i++) {
             freeSlots[freeTop++] = i;
@@ -83,7 +86,8 @@ final class EventQueue {
         return time[heap[0]];
     }
 
-    void schedule(long t, int k, int a, int b, int ep) {
+    /** Schedules an event; returns its slot, valid for {@link #cancel} until the event is popped. */
+    int schedule(long t, int k, int a, int b, int ep) {
         if (freeTop == 0) {
             grow();
         }
@@ -94,18 +98,8 @@ final class EventQueue {
         argA[slot] = a;
         argB[slot] = b;
         epoch[slot] = ep;
-        int i = size++;
-        // sift up
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            int p = heap[parent];
-            if (!before(slot, p)) {
-                break;
-            }
-            heap[i] = p;
-            i = parent;
-        }
-        heap[i] = slot;
+        siftUp(size++, slot);
+        return slot;
     }
 
     /** Removes the earliest event into the popped* fields. */
@@ -116,9 +110,43 @@ final class EventQueue {
         poppedA = argA[slot];
         poppedB = argB[slot];
         poppedEpoch = epoch[slot];
+        removeAt(0);
         freeSlots[freeTop++] = slot;
+    }
+
+    /** Removes a scheduled event that has not been popped yet. */
+    void cancel(int slot) {
+        removeAt(position[slot]);
+        freeSlots[freeTop++] = slot;
+    }
+
+    private void removeAt(int i) {
         int last = heap[--size];
-        int i = 0;
+        if (i == size) {
+            return;
+        }
+        siftDown(i, last);
+        if (heap[i] == last) {
+            siftUp(i, last);
+        }
+    }
+
+    private void siftUp(int i, int slot) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            int p = heap[parent];
+            if (!before(slot, p)) {
+                break;
+            }
+            heap[i] = p;
+            position[p] = i;
+            i = parent;
+        }
+        heap[i] = slot;
+        position[slot] = i;
+    }
+
+    private void siftDown(int i, int slot) {
         int half = size >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
@@ -128,15 +156,15 @@ final class EventQueue {
                 child = right;
                 c = heap[child];
             }
-            if (!before(c, last)) {
+            if (!before(c, slot)) {
                 break;
             }
             heap[i] = c;
+            position[c] = i;
             i = child;
         }
-        if (size > 0) {
-            heap[i] = last;
-        }
+        heap[i] = slot;
+        position[slot] = i;
     }
 
     void clear() {

@@ -103,6 +103,8 @@ public final class SimulatedController implements PciFunction {
     long slowExtraNanos;
     private int lostAny;
     private final int[] lostOnVector;
+    /** Event slot of each vector's armed coalescing timer, or -1: cancelled when the vector signals first. */
+    private final int[] timerEvent;
 
     private SimulatedController(SimConfig config, String name) {
         this.config = config;
@@ -122,6 +124,8 @@ public final class SimulatedController implements PciFunction {
         this.irq = new VectorTable(config.msixTableSize());
         this.coalescing = new VectorCoalescing(irq.capacity);
         this.lostOnVector = new int[irq.capacity];
+        this.timerEvent = new int[irq.capacity];
+        java.util.Arrays.fill(timerEvent, -1);
         this.queues = new QueueTable(config.maxIoQueuePairs() + 1);
         this.store = new NamespaceStore(config.namespaceBlocks() * config.lbaSize(), config.retainedDataBytes());
         this.media = new MediaModel(config.profile(), random);
@@ -416,6 +420,14 @@ public final class SimulatedController implements PciFunction {
     /** CC.EN 1 -> 0 (and power-on): queues vanish, features return to their defaults, RDY=0. */
     private void controllerReset() {
         epoch++;
+        if (timerEvent != null) {
+            for (int v = 0; v < timerEvent.length; v++) {
+                if (timerEvent[v] >= 0) {
+                    events.cancel(timerEvent[v]);
+                    timerEvent[v] = -1;
+                }
+            }
+        }
         queues.clear();
         commands.clear();
         coalescing.reset();
@@ -757,6 +769,7 @@ public final class SimulatedController implements PciFunction {
                 break;
             case EventQueue.COALESCING_TIMER:
                 if (current) {
+                    timerEvent[a] = -1;
                     int carried = coalescing.timerExpired(a, b);
                     if (carried > 0) {
                         raise(a, carried);
@@ -940,9 +953,13 @@ public final class SimulatedController implements PciFunction {
             int v = irq.mode == InterruptMode.PIN ? 0 : queues.cqVector[cq];
             int r = coalescing.completionPosted(v, cq == 0, status != 0, now);
             if (r > 0) {
+                if (timerEvent[v] >= 0) {
+                    events.cancel(timerEvent[v]); // signalled before the timer: keep the heap small
+                    timerEvent[v] = -1;
+                }
                 raise(v, r);
             } else if (r == VectorCoalescing.HELD_TIMER_ARMED) {
-                events.schedule(coalescing.deadline(v), EventQueue.COALESCING_TIMER, v,
+                timerEvent[v] = events.schedule(coalescing.deadline(v), EventQueue.COALESCING_TIMER, v,
                         coalescing.timerGeneration(v), epoch);
                 if (trace != null) {
                     trace.coalescingTimerArmed(v, coalescing.deadline(v));
