@@ -26,12 +26,18 @@ import org.nvmeworkbench.core.spec.Sqe;
  * does not advance it; {@link #awaitInterrupt} and {@link #relax} run events in time order. The host's
  * costs ({@link HostModel}) are charged to the clock when control returns to the driver.
  *
+ * <p>{@link #awaitInterrupt} with an unbounded timeout returns -1 at once when no event is scheduled
+ * (nothing could ever signal); {@link #relax relax(0)} runs only events due now, so a poll loop should
+ * pass the time it is willing to wait.
+ *
  * <p>Threading: one thread drives it. Telemetry accessors and {@link #interruptCount} may be read from
  * another thread and give recent values; {@link #control()} and {@link #faults()} may be used from any
  * thread.
  */
 public final class SimulatedController implements PciFunction {
     private static final Logger LOG = Logger.getLogger(SimulatedController.class.getName());
+    /** PCI vendor ID (and Identify VID/SSVID) of the simulator, 5349h "SI": no real NVMe vendor uses it. */
+    public static final int VENDOR_ID = PciConfigSpace.VENDOR_ID;
     /** Outstanding commands the controller holds at most (MAXCMD); beyond this it stops fetching. */
     static final int MAX_OUTSTANDING = 16_384;
     /** CAP.TO: 20 x 500 ms = 10 s. */
