@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@link #execute} returns the exit code and never exits, so the UI launcher can call it. Errors are one
  * sentence on stderr: exit 2 when the command line is wrong, 1 when the device refused or failed.
  */
-@Command(name = "nvme-workbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "nvme-workbench", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Main.Version.class,
         subcommands = {ListCommand.class, IdentifyCommand.class, GetFeatureCommand.class, SetFeatureCommand.class,
             RunCommand.class, BenchCommand.class},
         description = "Tune NVMe interrupt coalescing (Features 08h/09h): fio's run vocabulary, nvme-cli's feature vocabulary.")

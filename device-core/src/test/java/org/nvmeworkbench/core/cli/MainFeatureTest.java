@@ -86,5 +86,8 @@ class MainFeatureTest {
         CliRun id = CliRun.of("identify");
         assertThat(id.out()).contains("mdts      : ").contains("Maximum Queue Entries Supported (MQES): ").contains("lbaf  0 : ");
         assertThat(CliRun.of("--version").out()).startsWith("nvme-workbench ");
+        CliRun help = CliRun.of("run", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--coalesce=THR,TIME").contains("--allow-writes");
     }
 }

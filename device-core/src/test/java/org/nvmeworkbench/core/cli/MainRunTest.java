@@ -67,6 +67,18 @@ class MainRunTest {
     }
 
     @Test
+    void aVectorWithCoalescingDisabledSignalsEveryCompletion() {
+        JsonNode j = CliRun.of("run", "--queues", "2", "--cd-vectors", "2", "--coalesce", "7,255", "--ios", "4000", "-o", "json").json();
+        assertThat(j.at("/features/09h/1/iv").asInt()).isEqualTo(2);
+        assertThat(j.at("/features/09h/1/cd").asBoolean()).isTrue();
+        JsonNode iv2 = j.at("/interrupts/per_vector/1");
+        assertThat(iv2.get("iv").asInt()).isEqualTo(2);
+        assertThat(iv2.get("count").asLong()).isEqualTo(iv2.get("completions").asLong());
+        JsonNode iv1 = j.at("/interrupts/per_vector/0");
+        assertThat(iv1.get("completions").asLong()).isEqualTo(8 * iv1.get("count").asLong());
+    }
+
+    @Test
     void theSameSeedGivesTheSameRun() {
         JsonNode a = CliRun.of("run", "--ios", "2000", "--seed", "9", "-o", "json").json();
         JsonNode b = CliRun.of("run", "--ios", "2000", "--seed", "9", "-o", "json").json();
