@@ -75,7 +75,9 @@ class MainRunTest {
         assertThat(iv2.get("iv").asInt()).isEqualTo(2);
         assertThat(iv2.get("count").asLong()).isEqualTo(iv2.get("completions").asLong());
         JsonNode iv1 = j.at("/interrupts/per_vector/0");
-        assertThat(iv1.get("completions").asLong()).isEqualTo(8 * iv1.get("count").asLong());
+        // THR 7: one interrupt per 8 completions; the run's last partial batch is signalled by TIME.
+        long completions = iv1.get("completions").asLong();
+        assertThat(iv1.get("count").asLong()).isEqualTo((completions + 7) / 8);
     }
 
     @Test
