@@ -238,7 +238,8 @@ public final class IoQueuePair {
 
     /**
      * Consumes every completion entry whose phase tag matches, hands each to {@code sink} (after its
-     * slot is free again, so the sink may resubmit it) and writes the CQ head doorbell once.
+     * slot is free again, so the sink may resubmit it) and writes the CQ head doorbell once. An entry
+     * whose CID names no command in flight is consumed and counted in {@link #strayCompletions()}.
      *
      * @return how many entries were consumed
      */
@@ -268,10 +269,10 @@ public final class IoQueuePair {
             if (cid < slots && busy[cid]) {
                 busy[cid] = false;
                 inFlight--;
+                sink.onCompletion(qid, cid, (dw3 >>> 17) & 0x7FF, result & 0xFFFFFFFFL);
             } else {
-                strayCompletions++;
+                strayCompletions++; // names no command in flight: counted, never passed on
             }
-            sink.onCompletion(qid, cid, (dw3 >>> 17) & 0x7FF, result & 0xFFFFFFFFL);
         }
         if (n > 0) {
             pci.mmioWrite32(cqDoorbell, head);

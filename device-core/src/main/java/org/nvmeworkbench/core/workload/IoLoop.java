@@ -48,6 +48,13 @@ final class IoLoop implements CompletionSink {
 
     final Histogram readLatency = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
     final Histogram writeLatency = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
+    // The current slice's latencies: the only histograms touched per I/O (one record each), folded into
+    // the totals and the live window once per slice.
+    private final Histogram readSlice = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
+    private final Histogram writeSlice = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
+    /** Latencies of the current batch, shifted left by one with bit 0 = write; at most every command in flight. */
+    private final long[] staged;
+    private int stagedCount;
     private final LatencyWindow window = new LatencyWindow(HIGHEST_LATENCY_NANOS);
     private final TimeSeriesRecorder series;
     private final RunGauges gauges;
@@ -123,6 +130,11 @@ final class IoLoop implements CompletionSink {
         this.runtimeNanos = spec.runtimeNanos();
         this.series = new TimeSeriesRecorder((int) Math.min(3600, spec.runtimeNanos() / 1_000_000_000L));
         this.gauges = gauges;
+        int inFlightMax = 0;
+        for (IoQueuePair q : queues) {
+            inFlightMax += q.slots();
+        }
+        this.staged = new long[inFlightMax];
     }
 
     int[] vectorsInUse() {
@@ -175,6 +187,7 @@ final class IoLoop implements CompletionSink {
             for (IoQueuePair q : queues) {
                 q.ringSqDoorbell();
             }
+            recordStaged();
             if (got > 0) {
                 lastProgress = now;
             } else if (now - lastHealthCheck >= recheckNanos) {
@@ -194,7 +207,7 @@ final class IoLoop implements CompletionSink {
             }
             if (now - nextTick >= 0) {
                 while (now - nextTick >= 0) {
-                    window.rotate();
+                    closeSlice();
                     tick++;
                     if (tick % LatencyWindow.SLICES == 0) {
                         long irqs = interruptsNow();
@@ -215,7 +228,7 @@ final class IoLoop implements CompletionSink {
         }
         endNanos = now;
         // The partial last second, scaled to a rate.
-        window.rotate();
+        closeSlice();
         long partial = (endNanos - startNanos) - (long) (tick / LatencyWindow.SLICES) * 1_000_000_000L;
         if (partial > 0 && window.secondCount() > 0) {
             double scale = 1e9 / partial;
@@ -242,6 +255,34 @@ final class IoLoop implements CompletionSink {
                     }
                 }
             }
+        }
+    }
+
+    private void recordStaged() {
+        final long[] st = staged;
+        final Histogram r = readSlice;
+        final Histogram w = writeSlice;
+        for (int i = 0, n = stagedCount; i < n; i++) {
+            long v = st[i];
+            if ((v & 1) == 0) {
+                r.recordValue(v >>> 1);
+            } else {
+                w.recordValue(v >>> 1);
+            }
+        }
+        stagedCount = 0;
+    }
+
+    /** Folds the slice's latencies into the run's totals and the live window. */
+    private void closeSlice() {
+        window.rotate(readSlice, writeSlice);
+        if (readSlice.getTotalCount() > 0) {
+            readLatency.add(readSlice);
+            readSlice.reset();
+        }
+        if (writeSlice.getTotalCount() > 0) {
+            writeLatency.add(writeSlice);
+            writeSlice.reset();
         }
     }
 
@@ -299,12 +340,12 @@ final class IoLoop implements CompletionSink {
         } else if (latency > HIGHEST_LATENCY_NANOS) {
             latency = HIGHEST_LATENCY_NANOS;
         }
-        if (q.opcodeOf(cid) == Opcodes.WRITE) {
-            writeLatency.recordValue(latency);
-        } else {
-            readLatency.recordValue(latency);
+        // Staged, recorded after the batch: the histograms' cache lines are then touched once per batch
+        // rather than once per I/O between the device's data copies (profiling showed the misses).
+        if (stagedCount == staged.length) {
+            recordStaged(); // cannot happen with a well-behaved device: one completion per command
         }
-        window.record(latency);
+        staged[stagedCount++] = latency << 1 | (q.opcodeOf(cid) == Opcodes.WRITE ? 1 : 0);
         completed++;
         completionsByQid[qid]++;
         if (status != 0) {

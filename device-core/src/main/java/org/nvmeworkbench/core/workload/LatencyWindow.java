@@ -4,8 +4,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Latencies of the last {@link #SLICES} slices of device time (one slice = 100 ms, so ~1 s), kept as
- * a ring of slice histograms plus their running sum: recording touches one slice; rotating adds the
- * finished slice to the sum and subtracts the one that falls out. Two significant digits are plenty
+ * a ring of slice histograms plus their running sum: rotating adds the finished slice to the sum and
+ * subtracts the one that falls out. Nothing here runs per I/O: the loop records each latency once,
+ * into its own slice histograms, and hands them over at rotation. Two significant digits are plenty
  * for live percentiles and keep rotation cheap. Used by the run's thread only.
  */
 final class LatencyWindow {
@@ -28,13 +29,18 @@ final class LatencyWindow {
         second = new Histogram(1, highestNanos, 2);
     }
 
-    void record(long nanos) {
-        ring[current].recordValue(nanos);
-    }
-
-    /** Closes the current slice: the window now holds the last {@link #SLICES} closed slices. */
-    void rotate() {
+    /**
+     * Closes the current slice with the latencies recorded in it ({@code reads} and {@code writes},
+     * kept by the caller at full precision): the window now holds the last {@link #SLICES} slices.
+     */
+    void rotate(Histogram reads, Histogram writes) {
         Histogram done = ring[current];
+        if (reads.getTotalCount() > 0) {
+            done.add(reads);
+        }
+        if (writes.getTotalCount() > 0) {
+            done.add(writes);
+        }
         counts[current] = done.getTotalCount();
         window.add(done);
         second.add(done);
