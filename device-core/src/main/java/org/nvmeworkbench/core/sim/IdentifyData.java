@@ -26,7 +26,7 @@ final class IdentifyData {
         put16(b, 0x00, PciConfigSpace.VENDOR_ID); // VID
         put16(b, 0x02, PciConfigSpace.VENDOR_ID); // SSVID
         ascii(b, 0x04, 20, "SIM" + Long.toHexString(config.seed()).toUpperCase(java.util.Locale.ROOT));
-        ascii(b, 0x18, 40, "NVMe Workbench simulated controller " + config.profile().name());
+        ascii(b, 0x18, 40, "NVMe Workbench Sim " + config.profile().name());
         ascii(b, 0x40, 8, "SIM1.0");
         b[0x48] = 0; // RAB
         b[0x4D] = MDTS;

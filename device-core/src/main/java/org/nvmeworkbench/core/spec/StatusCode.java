@@ -76,12 +76,12 @@ public final class StatusCode {
             case 0x10E: return "Feature Not Changeable";
             case 0x10F: return "Feature Not Namespace Specific";
             case 0x281: return "Unrecovered Read Error";
-            default: return String.format("Status SCT %xh SC %02xh", sct(status), sc(status));
+            default: return String.format("Status SCT %Xh SC %02Xh", sct(status), sc(status));
         }
     }
 
     /** e.g. "Invalid Field in Command (SCT 0h, SC 02h)". */
     public static String describe(int status) {
-        return String.format("%s (SCT %xh, SC %02xh)", name(status), sct(status), sc(status));
+        return String.format("%s (SCT %Xh, SC %02Xh)", name(status), sct(status), sc(status));
     }
 }

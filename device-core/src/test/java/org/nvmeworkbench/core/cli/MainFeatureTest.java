@@ -58,7 +58,7 @@ class MainFeatureTest {
         CliRun r = CliRun.of("set-feature", "-f", "8", "-v", "0x020a", "--save");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.oneLineError()).isTrue();
-        assertThat(r.err()).contains("Feature Identifier Not Saveable (SCT 1h, SC 0dh)");
+        assertThat(r.err()).contains("Feature Identifier Not Saveable (SCT 1h, SC 0Dh)");
     }
 
     @Test

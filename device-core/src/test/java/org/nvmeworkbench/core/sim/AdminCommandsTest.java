@@ -25,7 +25,7 @@ class AdminCommandsTest {
         assertThat(b.getShort(0x02) & 0xFFFF).isEqualTo(0x5349); // SSVID
         byte[] mn = new byte[40];
         b.get(0x18, mn);
-        assertThat(new String(mn, StandardCharsets.US_ASCII).trim()).isEqualTo("NVMe Workbench simulated controller null");
+        assertThat(new String(mn, StandardCharsets.US_ASCII).trim()).isEqualTo("NVMe Workbench Sim null");
         assertThat(b.get(0x4D)).isEqualTo((byte) 5); // MDTS
         assertThat(b.getShort(0x4E)).isEqualTo((short) 1); // CNTLID
         assertThat(b.getInt(0x50)).isEqualTo(0x00010400); // VER

@@ -50,7 +50,7 @@ class FeatureTextTest {
     @Test
     void failuresNameTheStatusInWords() {
         assertThat(FeatureText.failure("set-feature", 0x08, StatusCode.FEATURE_NOT_SAVEABLE))
-                .startsWith("set-feature:0x08 (Interrupt Coalescing) failed: Feature Identifier Not Saveable (SCT 1h, SC 0dh);")
+                .startsWith("set-feature:0x08 (Interrupt Coalescing) failed: Feature Identifier Not Saveable (SCT 1h, SC 0Dh);")
                 .endsWith(".");
         assertThat(FeatureText.failure("get-feature", 0x09, StatusCode.INVALID_FIELD)).contains("not a Linux IRQ number");
     }
