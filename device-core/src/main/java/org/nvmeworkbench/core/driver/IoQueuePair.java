@@ -79,7 +79,12 @@ public final class IoQueuePair {
     private int unrungCount;
     private long completed;
     private long strayCompletions;
-    private boolean closed;
+    /**
+     * Set before the rings' memory is freed; a sampler peeking at the CQ announces itself in
+     * {@link #peekers} first, and close waits for it (on VFIO freed memory is unmapped).
+     */
+    private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger peekers = new java.util.concurrent.atomic.AtomicInteger();
 
     // Published copies for telemetry (opaque).
     @SuppressWarnings("unused")
@@ -398,16 +403,21 @@ public final class IoQueuePair {
         int cqH = cqPacked & 0x7FFFFFFF;
         int ph = cqPacked >>> 31;
         int posted = 0;
-        if (!closed) {
-            int at = cqH;
-            int p = ph;
-            while (posted < entries - 1 && (cq.get((at << 4) + 14) & 1) == p) {
-                posted++;
-                if (++at == entries) {
-                    at = 0;
-                    p ^= 1;
+        peekers.incrementAndGet();
+        try {
+            if (!closed) {
+                int at = cqH;
+                int p = ph;
+                while (posted < entries - 1 && (cq.get((at << 4) + 14) & 1) == p) {
+                    posted++;
+                    if (++at == entries) {
+                        at = 0;
+                        p ^= 1;
+                    }
                 }
             }
+        } finally {
+            peekers.decrementAndGet();
         }
         int cqTail = (cqH + posted) % entries;
         int sqOcc = Math.floorMod(tail - head, entries);
@@ -455,6 +465,9 @@ public final class IoQueuePair {
             return;
         }
         closed = true;
+        while (peekers.get() > 0) {
+            Thread.onSpinWait(); // a sampler is reading the CQ; it sees closed on its next look
+        }
         sqRegion.close();
         cqRegion.close();
         dataRegion.close();
