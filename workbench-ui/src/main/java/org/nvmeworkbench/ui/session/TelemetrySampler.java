@@ -1,0 +1,53 @@
+package org.nvmeworkbench.ui.session;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.util.Duration;
+
+/**
+ * The one timer that pulls telemetry: about 15 times a second it asks the session for a snapshot
+ * and hands it to every subscribed view (design.md, "Live data and the UI thread"). It runs on the
+ * FX thread, so a slow tick delays the next one instead of piling up; with no device there is
+ * nothing to poll.
+ */
+public final class TelemetrySampler {
+    private static final Logger LOG = Logger.getLogger(TelemetrySampler.class.getName());
+    public static final double HZ = 15;
+
+    private final WorkbenchSession session;
+    private Timeline timeline;
+
+    public TelemetrySampler(WorkbenchSession session) {
+        this.session = session;
+    }
+
+    public void start() {
+        if (timeline != null) {
+            return;
+        }
+        timeline = new Timeline(new KeyFrame(Duration.millis(1000 / HZ), e -> tick()));
+        timeline.setCycleCount(Animation.INDEFINITE);
+        timeline.play();
+    }
+
+    public void stop() {
+        if (timeline != null) {
+            timeline.stop();
+            timeline = null;
+        }
+    }
+
+    /** One sample; public so tests can step the sampler without waiting for the timer. */
+    public void tick() {
+        try {
+            session.sample();
+        } catch (RuntimeException e) {
+            // The rings change while a run sets up or tears down its queues; the next tick will do.
+            LOG.log(Level.FINE, "Skipped a telemetry sample: " + e.getMessage(), e);
+        }
+    }
+}

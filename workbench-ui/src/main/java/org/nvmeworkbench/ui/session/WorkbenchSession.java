@@ -1,0 +1,450 @@
+package org.nvmeworkbench.ui.session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.nvmeworkbench.core.device.DeviceCatalog;
+import org.nvmeworkbench.core.device.DeviceOptions;
+import org.nvmeworkbench.core.driver.AdminLog;
+import org.nvmeworkbench.core.driver.AdminLogEntry;
+import org.nvmeworkbench.core.driver.AdminResult;
+import org.nvmeworkbench.core.driver.DriverOptions;
+import org.nvmeworkbench.core.driver.NvmeController;
+import org.nvmeworkbench.core.pci.PciFunction;
+import org.nvmeworkbench.core.session.DeviceIdentity;
+import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.session.RunStore;
+import org.nvmeworkbench.core.sim.SimulatedController;
+import org.nvmeworkbench.core.spec.FeatureId;
+import org.nvmeworkbench.core.spec.FeatureText;
+import org.nvmeworkbench.core.spec.InterruptCoalescing;
+import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
+import org.nvmeworkbench.core.telemetry.TelemetrySource;
+import org.nvmeworkbench.core.workload.RunObserver;
+import org.nvmeworkbench.core.workload.RunResult;
+import org.nvmeworkbench.core.workload.WorkloadRunner;
+import org.nvmeworkbench.core.workload.WorkloadSpec;
+import org.nvmeworkbench.ui.spi.Advice;
+import org.nvmeworkbench.ui.spi.WorkbenchContext;
+import org.nvmeworkbench.ui.task.Progress;
+import org.nvmeworkbench.ui.task.TaskExecutor;
+
+/**
+ * The tuning session behind the window: the attached device, the run history, the admin log, and
+ * the coalescing settings the next run uses. Properties change on the FX thread only; everything
+ * that talks to the device goes through the {@link TaskExecutor}, one piece of work at a time.
+ */
+public final class WorkbenchSession implements WorkbenchContext {
+    private static final Logger LOG = Logger.getLogger(WorkbenchSession.class.getName());
+
+    private final DeviceCatalog catalog;
+    private final TaskExecutor tasks;
+    private final Path runsDir;
+    private final TelemetryListeners listeners = new TelemetryListeners();
+
+    private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper(this, "device", "");
+    private final ReadOnlyObjectWrapper<ControllerState> state = new ReadOnlyObjectWrapper<>(this, "state", ControllerState.DETACHED);
+    private final ReadOnlyObjectWrapper<NvmeController> controller = new ReadOnlyObjectWrapper<>(this, "controller");
+    private final ReadOnlyObjectWrapper<TelemetrySnapshot> latest = new ReadOnlyObjectWrapper<>(this, "latest");
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final DoubleProperty runProgress = new SimpleDoubleProperty(this, "runProgress", 0);
+    private final ObjectProperty<WorkloadSpec> lastSpec = new SimpleObjectProperty<>(this, "lastSpec");
+    private final ObjectProperty<InterruptCoalescing> desiredCoalescing = new SimpleObjectProperty<>(this, "desiredCoalescing");
+    private final ObjectProperty<Set<Integer>> desiredCdVectors = new SimpleObjectProperty<>(this, "desiredCdVectors");
+    private final ObjectProperty<Advice> proposal = new SimpleObjectProperty<>(this, "proposal");
+    /** Simulator pacing during runs: 0 as fast as possible, 1 live, below 1 slow motion. */
+    private final DoubleProperty simSpeed = new SimpleDoubleProperty(this, "simSpeed", 1.0);
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final ObservableList<AdminLogEntry> adminLog = FXCollections.observableArrayList();
+
+    // Read by the sampler (FX thread), written by the device thread.
+    private volatile TelemetrySource source;
+    private volatile NvmeController attached;
+    private volatile boolean sampleIdleOnce;
+    private long lastLogSequence;
+
+    /**
+     * @param runsDir where run records are kept across restarts, or null to keep them in memory only
+     */
+    public WorkbenchSession(DeviceCatalog catalog, TaskExecutor tasks, Path runsDir) {
+        this.catalog = catalog;
+        this.tasks = tasks;
+        this.runsDir = runsDir;
+        runs.addAll(loadRuns(runsDir));
+    }
+
+    public DeviceCatalog catalog() { return catalog; }
+    public TaskExecutor tasks() { return tasks; }
+
+    @Override public ReadOnlyStringProperty device() { return device.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ControllerState> state() { return state.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<NvmeController> controller() { return controller.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<TelemetrySnapshot> latest() { return latest.getReadOnlyProperty(); }
+    public StringProperty message() { return message; }
+    public DoubleProperty runProgress() { return runProgress; }
+    public ObjectProperty<WorkloadSpec> lastSpec() { return lastSpec; }
+    public ObjectProperty<InterruptCoalescing> desiredCoalescing() { return desiredCoalescing; }
+    public ObjectProperty<Set<Integer>> desiredCdVectors() { return desiredCdVectors; }
+    public ObjectProperty<Advice> proposal() { return proposal; }
+    public DoubleProperty simSpeed() { return simSpeed; }
+    @Override public ObservableList<RunRecord> runs() { return runs; }
+    @Override public ObservableList<AdminLogEntry> adminLog() { return adminLog; }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<TelemetrySnapshot> listener) {
+        return listeners.add(listener);
+    }
+
+    public int subscribers() {
+        return listeners.size();
+    }
+
+    @Override
+    public void proposeCoalescing(InterruptCoalescing value, String why) {
+        proposal.set(new Advice(value, why));
+    }
+
+    public boolean isAttached() {
+        return controller.get() != null;
+    }
+
+    public boolean isRunning() {
+        return state.get() == ControllerState.RUNNING;
+    }
+
+    // --- device life cycle ------------------------------------------------------------------------
+
+    /** Opens {@code spec} through the catalog and brings the controller up. */
+    public CompletableFuture<NvmeController> attach(String spec) {
+        CompletableFuture<NvmeController> done = new CompletableFuture<>();
+        if (isAttached()) {
+            done.completeExceptionally(new IllegalStateException(
+                    device.get() + " is attached; detach it before attaching " + spec + "."));
+            message.set(Failures.sentence(done.handle((v, t) -> t).join()));
+            return done;
+        }
+        state.set(ControllerState.ATTACHING);
+        message.set("Attaching " + spec + "...");
+        tasks.submit("Attach " + spec, p -> {
+            p.update(-1, "Opening " + spec);
+            PciFunction pci = catalog.open(spec, DeviceOptions.DEFAULT);
+            try {
+                p.update(-1, "Enabling the controller");
+                NvmeController c = NvmeController.attach(pci, DriverOptions.DEFAULT);
+                c.identifyController();
+                return c;
+            } catch (RuntimeException e) {
+                pci.close();
+                throw e;
+            }
+        }, c -> {
+            attached = c;
+            controller.set(c);
+            device.set(spec);
+            state.set(ControllerState.IDLE);
+            message.set("Attached " + spec + ".");
+            lastLogSequence = 0;
+            adminLog.clear();
+            source = null;
+            sampleIdleOnce = true;
+            sample();
+            done.complete(c);
+        }, t -> {
+            state.set(ControllerState.DETACHED);
+            message.set(Failures.sentence(t));
+            done.completeExceptionally(t);
+        });
+        return done;
+    }
+
+    /** Stops polling the device, shuts the controller down and releases it. */
+    public CompletableFuture<Void> detach() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        NvmeController c = controller.get();
+        if (c == null) {
+            done.complete(null);
+            return done;
+        }
+        tasks.cancelCurrent();
+        String name = device.get();
+        source = null;
+        tasks.submit("Detach " + name, p -> {
+            try {
+                c.close();
+            } finally {
+                c.pci().close();
+            }
+            return null;
+        }, v -> {
+            detached(name + " is detached.");
+            done.complete(null);
+        }, t -> {
+            detached(Failures.sentence(t));
+            done.completeExceptionally(t);
+        });
+        return done;
+    }
+
+    private void detached(String why) {
+        attached = null;
+        source = null;
+        controller.set(null);
+        device.set("");
+        latest.set(null);
+        state.set(ControllerState.DETACHED);
+        message.set(why);
+    }
+
+    // --- admin commands ---------------------------------------------------------------------------
+
+    /** Runs {@code work} against the attached controller on the device thread. */
+    public <T> CompletableFuture<T> onDevice(String title, Function<NvmeController, T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        NvmeController c = controller.get();
+        if (c == null) {
+            done.completeExceptionally(new IllegalStateException("No device is attached; attach one in the Devices view."));
+            return done;
+        }
+        boolean wasIdle = state.get() == ControllerState.IDLE;
+        if (wasIdle) {
+            state.set(ControllerState.BUSY);
+        }
+        tasks.submit(title, p -> work.apply(c), v -> {
+            if (wasIdle && state.get() == ControllerState.BUSY) {
+                state.set(ControllerState.IDLE);
+            }
+            sampleIdleOnce = !isRunning();
+            done.complete(v);
+        }, t -> {
+            if (wasIdle && state.get() == ControllerState.BUSY) {
+                state.set(ControllerState.IDLE);
+            }
+            message.set(Failures.sentence(t));
+            done.completeExceptionally(t);
+        });
+        return done;
+    }
+
+    /**
+     * Sets Feature 08h now and keeps {@code value} and the CD vectors for the next runs: Feature 09h
+     * needs an existing I/O completion queue for its vector, so CD is set when a run creates its queues.
+     * Completes with the device's answer; a refusal also lands in {@link #message()} in words.
+     */
+    public CompletableFuture<AdminResult> applyCoalescing(InterruptCoalescing value, Set<Integer> cdVectors) {
+        desiredCoalescing.set(value);
+        desiredCdVectors.set(cdVectors == null ? null : Set.copyOf(cdVectors));
+        return onDevice("Set Interrupt Coalescing", c -> c.setFeature(FeatureId.INTERRUPT_COALESCING, value.cdw11(), false))
+                .thenApply(r -> {
+                    message.set(r.ok() ? "Interrupt Coalescing set: " + value.describe() + "."
+                            : FeatureText.failure("set-feature", FeatureId.INTERRUPT_COALESCING, r.status()));
+                    return r;
+                });
+    }
+
+    // --- workloads --------------------------------------------------------------------------------
+
+    /** The spec as it will run: the desired coalescing and CD vectors folded in. */
+    public WorkloadSpec effective(WorkloadSpec spec) {
+        WorkloadSpec s = spec;
+        if (desiredCoalescing.get() != null) {
+            s = s.withCoalescing(desiredCoalescing.get());
+        }
+        if (desiredCdVectors.get() != null) {
+            Set<Integer> cd = new TreeSet<>();
+            for (int v : desiredCdVectors.get()) {
+                if (v >= 1 && v <= spec.queues()) {
+                    cd.add(v);
+                }
+            }
+            s = s.withCdVectors(cd);
+        }
+        return s;
+    }
+
+    /** Runs {@code spec} in the background; the result is added to the history and saved. */
+    public CompletableFuture<RunRecord> run(WorkloadSpec spec) {
+        CompletableFuture<RunRecord> done = new CompletableFuture<>();
+        NvmeController c = controller.get();
+        if (c == null) {
+            done.completeExceptionally(new IllegalStateException("No device is attached; attach one in the Devices view."));
+            message.set("No device is attached; attach one in the Devices view.");
+            return done;
+        }
+        if (isRunning()) {
+            done.completeExceptionally(new IllegalStateException("A run is in progress; stop it or wait for it to finish."));
+            return done;
+        }
+        WorkloadSpec s = effective(spec);
+        lastSpec.set(spec);
+        String name = device.get();
+        double speed = simSpeed.get();
+        state.set(ControllerState.RUNNING);
+        runProgress.set(0);
+        message.set("Running " + s.rw().fioName() + " on " + name + "...");
+        tasks.submit("Run " + s.rw().fioName() + " on " + name, p -> runOnDevice(c, s, name, speed, p), r -> {
+            state.set(ControllerState.IDLE);
+            runProgress.set(1);
+            runs.add(r);
+            save(r);
+            message.set(String.format("Run finished: %,.0f IOPS, %.2f completions per interrupt.", r.iops(),
+                    r.completionsPerInterrupt()));
+            done.complete(r);
+        }, t -> {
+            source = null;
+            if (controller.get() != null) {
+                state.set(ControllerState.IDLE);
+            }
+            message.set(Failures.sentence(t));
+            done.completeExceptionally(t);
+        });
+        return done;
+    }
+
+    private RunRecord runOnDevice(NvmeController c, WorkloadSpec s, String name, double speed, Progress p) {
+        SimulatedController sim = c.pci() instanceof SimulatedController sc ? sc : null;
+        if (sim != null) {
+            sim.control().setSpeed(speed);
+        }
+        try {
+            RunResult r = new WorkloadRunner().run(c, s, new RunObserver() {
+                @Override
+                public void started(TelemetrySource live) {
+                    source = live;
+                }
+
+                @Override
+                public void progress(double fraction) {
+                    p.update(fraction, null);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return p.stopRequested();
+                }
+            });
+            return RunRecord.from(r, DeviceIdentity.of(name, c));
+        } finally {
+            source = null;
+            if (sim != null) {
+                sim.control().setSpeed(0);
+            }
+        }
+    }
+
+    /** Runs the last workload again, with the coalescing settings as they are now. */
+    public CompletableFuture<RunRecord> rerun() {
+        WorkloadSpec s = lastSpec.get();
+        if (s == null) {
+            CompletableFuture<RunRecord> f = new CompletableFuture<>();
+            f.completeExceptionally(new IllegalStateException("Nothing to rerun yet; start a workload first."));
+            message.set("Nothing to rerun yet; start a workload first.");
+            return f;
+        }
+        return run(s);
+    }
+
+    /** Asks the running workload to stop; it drains its in-flight commands and still records the run. */
+    public void stop() {
+        if (isRunning()) {
+            tasks.cancelCurrent();
+            message.set("Stopping the run after its in-flight commands complete...");
+        }
+    }
+
+    // --- sampling ---------------------------------------------------------------------------------
+
+    /** One telemetry sample (FX thread): the live run if one is going, else the idle controller once after a change. */
+    void sample() {
+        NvmeController c = attached;
+        if (c == null) {
+            return;
+        }
+        TelemetrySource s = source;
+        if (s == null && sampleIdleOnce && state.get() == ControllerState.IDLE) {
+            sampleIdleOnce = false;
+            s = c;
+        }
+        if (s != null) {
+            TelemetrySnapshot snap = s.snapshot();
+            latest.set(snap);
+            listeners.publish(snap);
+        }
+        drainAdminLog(c.adminLog());
+    }
+
+    private void drainAdminLog(AdminLog log) {
+        AdminLogEntry last = log.last();
+        if (last == null || last.sequence() <= lastLogSequence) {
+            return;
+        }
+        List<AdminLogEntry> fresh = new ArrayList<>();
+        for (AdminLogEntry e : log.entries()) {
+            if (e.sequence() > lastLogSequence) {
+                fresh.add(e);
+            }
+        }
+        lastLogSequence = last.sequence();
+        adminLog.addAll(fresh);
+    }
+
+    // --- run history on disk ----------------------------------------------------------------------
+
+    private void save(RunRecord r) {
+        if (runsDir == null) {
+            return;
+        }
+        Path file = runsDir.resolve("run-" + r.startedAt().toEpochMilli() + "-" + runs.size() + ".json");
+        try {
+            Files.createDirectories(runsDir);
+            RunStore.save(file, r);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not keep the run in " + runsDir + ": " + e.getMessage(), e);
+            message.set("The run finished but could not be saved to " + runsDir + ".");
+        }
+    }
+
+    private static List<RunRecord> loadRuns(Path dir) {
+        List<RunRecord> out = new ArrayList<>();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    out.add(RunStore.load(f));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Skipped a run record: " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not list the runs in " + dir + ": " + e.getMessage(), e);
+        }
+        out.sort(Comparator.comparing(RunRecord::startedAt));
+        return out;
+    }
+}
