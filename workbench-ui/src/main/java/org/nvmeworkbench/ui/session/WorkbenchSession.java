@@ -74,6 +74,8 @@ public final class WorkbenchSession implements WorkbenchContext {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final DoubleProperty runProgress = new SimpleDoubleProperty(this, "runProgress", 0);
     private final ObjectProperty<WorkloadSpec> lastSpec = new SimpleObjectProperty<>(this, "lastSpec");
+    /** The workload as the Workload view currently has it (when valid): the Coalescing view lists its vectors. */
+    private final ObjectProperty<WorkloadSpec> draftSpec = new SimpleObjectProperty<>(this, "draftSpec", WorkloadSpec.defaults());
     private final ObjectProperty<InterruptCoalescing> desiredCoalescing = new SimpleObjectProperty<>(this, "desiredCoalescing");
     private final ObjectProperty<Set<Integer>> desiredCdVectors = new SimpleObjectProperty<>(this, "desiredCdVectors");
     private final ObjectProperty<Advice> proposal = new SimpleObjectProperty<>(this, "proposal");
@@ -108,6 +110,7 @@ public final class WorkbenchSession implements WorkbenchContext {
     public StringProperty message() { return message; }
     public DoubleProperty runProgress() { return runProgress; }
     public ObjectProperty<WorkloadSpec> lastSpec() { return lastSpec; }
+    public ObjectProperty<WorkloadSpec> draftSpec() { return draftSpec; }
     public ObjectProperty<InterruptCoalescing> desiredCoalescing() { return desiredCoalescing; }
     public ObjectProperty<Set<Integer>> desiredCdVectors() { return desiredCdVectors; }
     public ObjectProperty<Advice> proposal() { return proposal; }

@@ -1,0 +1,97 @@
+package org.nvmeworkbench.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import org.nvmeworkbench.ui.launcher.LaunchOptions;
+import org.nvmeworkbench.ui.launcher.Scenario;
+import org.nvmeworkbench.ui.launcher.WindowSnapshot;
+import org.nvmeworkbench.ui.session.Failures;
+import org.nvmeworkbench.ui.shell.Workbench;
+import org.nvmeworkbench.ui.shell.WorkbenchAssembly;
+import org.nvmeworkbench.ui.theme.Theme;
+
+/** The JavaFX application: one window holding the workbench. Started by {@link WorkbenchLauncher}. */
+public final class WorkbenchApplication extends Application {
+    private static final Logger LOG = Logger.getLogger(WorkbenchApplication.class.getName());
+
+    /** Set by the launcher before {@link Application#launch}; JavaFX instantiates this class itself. */
+    static volatile LaunchOptions options = new LaunchOptions(null, null, null, null, null);
+    /** Set when --snapshot failed, so the launcher exits non-zero. */
+    static volatile int exitCode;
+
+    private WorkbenchAssembly assembly;
+
+    /** The user's workbench folder: -Dnvmeworkbench.home, else ~/.nvme-workbench. */
+    public static Path home() {
+        String h = System.getProperty("nvmeworkbench.home");
+        return h != null ? Path.of(h) : Path.of(System.getProperty("user.home"), ".nvme-workbench");
+    }
+
+    @Override
+    public void start(Stage stage) {
+        LaunchOptions o = options;
+        assembly = new WorkbenchAssembly(home());
+        if (o.perspective() != null) {
+            assembly.layout().select(o.perspective());
+        }
+        if (o.theme() != null) {
+            assembly.layout().theme().set(o.theme());
+        }
+        Theme.of(assembly.layout().theme().get()).apply();
+        Workbench w = assembly.workbench();
+        Scene scene = new Scene(w.root(), 1440, 900);
+        stage.setTitle("NVMe Workbench");
+        stage.setScene(scene);
+        stage.show();
+
+        CompletableFuture<?> ready;
+        if (o.scenario() != null) {
+            ready = Scenario.play(o.scenario(), assembly.session(), w, o.device() == null ? "sim:tlc" : o.device());
+        } else if (o.device() != null) {
+            ready = assembly.session().attach(o.device());
+        } else {
+            ready = CompletableFuture.completedFuture(null);
+        }
+        ready.whenComplete((v, t) -> Platform.runLater(() -> {
+            if (t != null) {
+                assembly.session().message().set(Failures.sentence(t));
+                LOG.log(Level.WARNING, Failures.sentence(t), t);
+            }
+            if (o.snapshot() != null) {
+                // Let charts and the sampler draw a few frames before the picture is taken.
+                PauseTransition settle = new PauseTransition(Duration.millis(1200));
+                settle.setOnFinished(e -> snapshotAndExit(scene, o.snapshot(), t == null));
+                settle.play();
+            }
+        }));
+    }
+
+    private void snapshotAndExit(Scene scene, Path png, boolean scenarioOk) {
+        try {
+            WindowSnapshot.write(scene, png);
+            System.out.println("Wrote " + png.toAbsolutePath() + ".");
+            exitCode = scenarioOk ? 0 : 1;
+        } catch (Exception e) {
+            System.err.println("Could not write the snapshot to " + png + ": " + Failures.sentence(e));
+            exitCode = 1;
+        }
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (assembly != null) {
+            assembly.shutdown();
+        }
+    }
+}

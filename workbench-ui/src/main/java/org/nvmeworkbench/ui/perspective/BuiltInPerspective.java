@@ -1,0 +1,35 @@
+package org.nvmeworkbench.ui.perspective;
+
+import java.util.List;
+import java.util.Map;
+
+import org.nvmeworkbench.ui.spi.Area;
+import org.nvmeworkbench.ui.spi.PerspectiveContribution;
+
+/** The perspectives the workbench ships (design.md, "Workbench"), as data. */
+public record BuiltInPerspective(String id, String title, int order, double fontScale,
+                                 Map<Area, List<String>> layout) implements PerspectiveContribution {
+
+    public static final BuiltInPerspective TUNING = new BuiltInPerspective("tuning", "Tuning", 10, 1.0, Map.of(
+            Area.LEFT, List.of("devices", "controller"),
+            Area.CENTER, List.of("rings", "vectors", "latency"),
+            Area.RIGHT, List.of("coalescing", "workload", "advisor"),
+            Area.BOTTOM, List.of("runs", "event-log", "tasks", "plugins")));
+
+    /** For a projector: the rings and vectors large, the controls at hand, bigger type. */
+    public static final BuiltInPerspective LAB = new BuiltInPerspective("lab", "Lab", 20, 1.4, Map.of(
+            Area.LEFT, List.of("coalescing", "workload"),
+            Area.CENTER, List.of("rings", "vectors"),
+            Area.RIGHT, List.of(),
+            Area.BOTTOM, List.of("latency")));
+
+    public static final BuiltInPerspective REPORT = new BuiltInPerspective("report", "Report", 30, 1.0, Map.of(
+            Area.LEFT, List.of("runs"),
+            Area.CENTER, List.of("latency"),
+            Area.RIGHT, List.of("controller"),
+            Area.BOTTOM, List.of("event-log")));
+
+    public static List<BuiltInPerspective> all() {
+        return List.of(TUNING, LAB, REPORT);
+    }
+}

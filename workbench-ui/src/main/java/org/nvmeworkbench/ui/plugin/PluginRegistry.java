@@ -1,0 +1,202 @@
+package org.nvmeworkbench.ui.plugin;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import org.nvmeworkbench.ui.spi.ActionContribution;
+import org.nvmeworkbench.ui.spi.Contribution;
+import org.nvmeworkbench.ui.spi.PerspectiveContribution;
+import org.nvmeworkbench.ui.spi.TuningAdvisor;
+import org.nvmeworkbench.ui.spi.ViewContribution;
+
+/**
+ * Every contribution the workbench uses: the built-ins plus what {@link ServiceLoader} finds on the
+ * class path and in the jars of the user's plugin folder. A provider that fails to load, throws, or
+ * reuses an id is logged, listed in {@link #problems()} and skipped; the rest carry on. Each kind is
+ * ordered by order() then id.
+ */
+public final class PluginRegistry {
+    private static final Logger LOG = Logger.getLogger(PluginRegistry.class.getName());
+
+    private final List<ViewContribution> views;
+    private final List<PerspectiveContribution> perspectives;
+    private final List<ActionContribution> actions;
+    private final List<TuningAdvisor> advisors;
+    private final List<LoadedContribution> loaded = new ArrayList<>();
+    private final List<PluginProblem> problems = new ArrayList<>();
+
+    private PluginRegistry(ClassLoader loader, List<? extends Contribution> builtIns) {
+        views = collect(ViewContribution.class, loader, builtIns);
+        perspectives = collect(PerspectiveContribution.class, loader, builtIns);
+        actions = collect(ActionContribution.class, loader, builtIns);
+        advisors = collect(TuningAdvisor.class, loader, builtIns);
+    }
+
+    /** Loads from {@code parent}'s class path and from the jars in {@code pluginDir} (which may be absent). */
+    public static PluginRegistry load(List<? extends Contribution> builtIns, ClassLoader parent, Path pluginDir) {
+        List<PluginProblem> early = new ArrayList<>();
+        ClassLoader loader = withPluginJars(parent, pluginDir, early);
+        PluginRegistry r = new PluginRegistry(loader, builtIns);
+        r.problems.addAll(0, early);
+        return r;
+    }
+
+    public List<ViewContribution> views() { return views; }
+    public List<PerspectiveContribution> perspectives() { return perspectives; }
+    public List<ActionContribution> actions() { return actions; }
+    public List<TuningAdvisor> advisors() { return advisors; }
+    public List<LoadedContribution> loaded() { return List.copyOf(loaded); }
+    public List<PluginProblem> problems() { return List.copyOf(problems); }
+
+    public ViewContribution view(String id) {
+        for (ViewContribution v : views) {
+            if (v.id().equals(id)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    public PerspectiveContribution perspective(String id) {
+        for (PerspectiveContribution p : perspectives) {
+            if (p.id().equals(id)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private <T extends Contribution> List<T> collect(Class<T> type, ClassLoader loader, List<? extends Contribution> builtIns) {
+        String point = type.getSimpleName();
+        List<T> found = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Contribution c : builtIns) {
+            if (type.isInstance(c)) {
+                add(type.cast(c), "built-in", point, found, ids);
+            }
+        }
+        Iterator<T> it = ServiceLoader.load(type, loader).iterator();
+        while (true) {
+            T next;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                next = it.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                reject(point, providerOf(e), "it could not be loaded: " + rootMessage(e), e);
+                continue;
+            }
+            add(next, sourceOf(next.getClass()), point, found, ids);
+        }
+        found.sort(Comparator.comparingInt((T c) -> safeOrder(c)).thenComparing(c -> safeId(c)));
+        return List.copyOf(found);
+    }
+
+    private <T extends Contribution> void add(T c, String source, String point, List<T> found, Set<String> ids) {
+        String id;
+        try {
+            id = c.id();
+            c.order();
+        } catch (RuntimeException | LinkageError e) {
+            reject(point, c.getClass().getName(), "it failed to say its id: " + rootMessage(e), e);
+            return;
+        }
+        if (id == null || id.isBlank()) {
+            reject(point, c.getClass().getName(), "it has no id.", null);
+            return;
+        }
+        if (!ids.add(id)) {
+            reject(point, c.getClass().getName(), "the id '" + id + "' is already taken by another " + point + ".", null);
+            return;
+        }
+        found.add(c);
+        loaded.add(new LoadedContribution(point, id, source));
+    }
+
+    private void reject(String point, String provider, String why, Throwable e) {
+        String sentence = why.endsWith(".") ? why : why + ".";
+        problems.add(new PluginProblem(point, provider, sentence));
+        LOG.log(Level.WARNING, "Plugin " + provider + " (" + point + ") was skipped: " + sentence, e);
+    }
+
+    private static int safeOrder(Contribution c) {
+        try {
+            return c.order();
+        } catch (RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private static String safeId(Contribution c) {
+        try {
+            return c.id();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static ClassLoader withPluginJars(ClassLoader parent, Path dir, List<PluginProblem> problems) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return parent;
+        }
+        List<URL> urls = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                try {
+                    urls.add(jar.toUri().toURL());
+                } catch (MalformedURLException e) {
+                    problems.add(new PluginProblem("plugin folder", jar.toString(), "its path cannot be loaded."));
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new PluginProblem("plugin folder", dir.toString(), "it could not be read: " + e.getMessage() + "."));
+        }
+        return urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(new URL[0]), parent);
+    }
+
+    private static String sourceOf(Class<?> c) {
+        CodeSource cs = c.getProtectionDomain().getCodeSource();
+        if (cs == null || cs.getLocation() == null) {
+            return "class path";
+        }
+        String path = cs.getLocation().getPath();
+        int slash = path.lastIndexOf('/', path.length() - 2);
+        return slash >= 0 ? path.substring(slash + 1) : path;
+    }
+
+    private static String providerOf(Throwable e) {
+        String m = e.getMessage();
+        if (m != null && m.contains(": Provider ")) {
+            String rest = m.substring(m.indexOf(": Provider ") + 11);
+            int space = rest.indexOf(' ');
+            return space > 0 ? rest.substring(0, space) : rest;
+        }
+        return "unknown provider";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
+    }
+}

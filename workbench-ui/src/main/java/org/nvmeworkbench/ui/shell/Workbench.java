@@ -1,0 +1,382 @@
+package org.nvmeworkbench.ui.shell;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+import org.controlsfx.control.StatusBar;
+import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
+import org.nvmeworkbench.core.telemetry.VectorSnapshot;
+import org.nvmeworkbench.icons.AppIcon;
+import org.nvmeworkbench.icons.Icons;
+import org.nvmeworkbench.ui.action.ActionFactory;
+import org.nvmeworkbench.ui.action.ActionRegistry;
+import org.nvmeworkbench.ui.perspective.LayoutModel;
+import org.nvmeworkbench.ui.perspective.LayoutStore;
+import org.nvmeworkbench.ui.perspective.PerspectiveLayout;
+import org.nvmeworkbench.ui.plugin.PluginRegistry;
+import org.nvmeworkbench.ui.session.ControllerState;
+import org.nvmeworkbench.ui.session.WorkbenchSession;
+import org.nvmeworkbench.ui.spi.ActionContribution;
+import org.nvmeworkbench.ui.spi.ActionSpec;
+import org.nvmeworkbench.ui.spi.Area;
+import org.nvmeworkbench.ui.spi.PerspectiveContribution;
+import org.nvmeworkbench.ui.spi.ViewContribution;
+import org.nvmeworkbench.ui.spi.WorkbenchView;
+import org.nvmeworkbench.ui.theme.Theme;
+import org.nvmeworkbench.ui.view.EmptyState;
+
+/**
+ * The window's contents: menu bar and toolbar built from the action registry, four areas of tabbed
+ * views drawn from the {@link LayoutModel}, and a status bar fed by telemetry. Drawing only; the
+ * layout and the session hold the state.
+ */
+public final class Workbench {
+    private static final Logger LOG = Logger.getLogger(Workbench.class.getName());
+
+    private final WorkbenchSession session;
+    private final PluginRegistry plugins;
+    private final LayoutModel layout;
+    private final LayoutStore store;
+    private final ActionRegistry actions = new ActionRegistry();
+    private final BorderPane root = new BorderPane();
+    private final Map<Area, TabPane> areas = new EnumMap<>(Area.class);
+    private final Map<String, WorkbenchView> open = new HashMap<>();
+    private final Map<String, Tab> tabs = new HashMap<>();
+    private final SplitPane horizontal = new SplitPane();
+    private final SplitPane vertical = new SplitPane();
+    private final StatusBar status = new StatusBar();
+    private final Label iops = new Label();
+    private final Label p99 = new Label();
+    private final Label irqs = new Label();
+    private boolean rendering;
+
+    public Workbench(WorkbenchSession session, PluginRegistry plugins, LayoutModel layout, LayoutStore store) {
+        this.session = session;
+        this.plugins = plugins;
+        this.layout = layout;
+        this.store = store;
+        for (Area a : Area.values()) {
+            TabPane t = new TabPane();
+            t.setId("area-" + a.name().toLowerCase());
+            t.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+            areas.put(a, t);
+        }
+        registerActions();
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(horizontal);
+        root.setBottom(statusBar());
+        vertical.setOrientation(Orientation.VERTICAL);
+        layout.layout().addListener((o, a, b) -> render());
+        layout.perspective().addListener((o, a, b) -> applyTypeSize());
+        render();
+        applyTypeSize();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public ActionRegistry actions() {
+        return actions;
+    }
+
+    public LayoutModel layout() {
+        return layout;
+    }
+
+    /** The open instance of a view, or null. */
+    public WorkbenchView view(String id) {
+        return open.get(id);
+    }
+
+    // --- actions ----------------------------------------------------------------------------------
+
+    private void registerActions() {
+        var attached = session.controller().isNotNull();
+        var idle = Bindings.createBooleanBinding(() -> session.state().get() == ControllerState.IDLE, session.state());
+        var running = Bindings.createBooleanBinding(() -> session.state().get() == ControllerState.RUNNING, session.state());
+        var always = new SimpleBooleanProperty(true);
+        actions.add(new ActionSpec("device.attach-sim", "Attach simulator (sim:tlc)", AppIcon.ATTACH, "Shortcut+D", "Device",
+                true, session.controller().isNull(), () -> session.attach("sim:tlc")));
+        actions.add(new ActionSpec("device.detach", "Detach", AppIcon.DETACH, null, "Device", true, attached,
+                session::detach));
+        actions.add(new ActionSpec("run.start", "Start workload", AppIcon.RUN, "Shortcut+R", "Run", true, idle,
+                () -> session.run(session.draftSpec().get())));
+        actions.add(new ActionSpec("run.stop", "Stop workload", AppIcon.STOP, "Shortcut+PERIOD", "Run", true, running,
+                session::stop));
+        actions.add(new ActionSpec("run.rerun", "Rerun last workload", AppIcon.RERUN, "Shortcut+Shift+R", "Run", true,
+                Bindings.createBooleanBinding(() -> idle.get() && session.lastSpec().get() != null, idle, session.lastSpec()),
+                session::rerun));
+        actions.add(new ActionSpec("window.reset", "Reset perspective", AppIcon.RESET, null, "Window", true, always,
+                layout::reset));
+        actions.add(new ActionSpec("window.theme", "Toggle light/dark theme", AppIcon.THEME, "Shortcut+T", "Window", true,
+                always, () -> setTheme(Theme.of(layout.theme().get()).other())));
+        actions.add(new ActionSpec("file.exit", "Exit", AppIcon.CLOSE, "Shortcut+Q", "File", false, always,
+                javafx.application.Platform::exit));
+        for (ActionContribution c : plugins.actions()) {
+            try {
+                c.actions(session).forEach(actions::add);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Plugin actions " + c.id() + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public void setTheme(Theme t) {
+        layout.theme().set(t.id());
+        t.apply();
+        save();
+    }
+
+    private MenuBar menuBar() {
+        List<Menu> menus = ActionFactory.menus(actions.all());
+        for (Menu m : menus) {
+            if (m.getText().equals("Window")) {
+                m.getItems().add(0, new SeparatorMenuItem());
+                m.getItems().add(0, showViewMenu());
+                m.getItems().add(0, perspectiveMenu());
+            }
+            if (m.getText().equals("Help")) {
+                MenuItem about = new MenuItem("About NVMe Workbench");
+                about.setOnAction(e -> session.message().set("NVMe Workbench: tune NVMe interrupt coalescing (Features 08h/09h) on a simulated or VFIO-attached controller."));
+                m.getItems().add(about);
+            }
+        }
+        MenuBar bar = new MenuBar();
+        bar.getMenus().setAll(menus);
+        return bar;
+    }
+
+    private Menu perspectiveMenu() {
+        Menu m = new Menu("Perspective", Icons.node(AppIcon.PERSPECTIVE, 16));
+        ToggleGroup g = new ToggleGroup();
+        for (PerspectiveContribution p : layout.perspectives()) {
+            RadioMenuItem i = new RadioMenuItem(p.title());
+            i.setId("perspective-" + p.id());
+            i.setToggleGroup(g);
+            i.setSelected(p.id().equals(layout.perspective().get()));
+            layout.perspective().addListener((o, a, b) -> i.setSelected(p.id().equals(b)));
+            i.setOnAction(e -> layout.select(p.id()));
+            m.getItems().add(i);
+        }
+        return m;
+    }
+
+    private Menu showViewMenu() {
+        Menu m = new Menu("Show view", Icons.node(AppIcon.VIEW, 16));
+        for (ViewContribution v : plugins.views()) {
+            MenuItem i = new MenuItem(v.title(), Icons.node(v.icon(), 16));
+            i.setId("show-" + v.id());
+            i.setOnAction(e -> layout.open(v.id(), v.defaultArea()));
+            m.getItems().add(i);
+        }
+        return m;
+    }
+
+    private ToolBar toolBar() {
+        ToolBar bar = new ToolBar();
+        String menu = null;
+        for (ActionSpec a : actions.all()) {
+            if (!a.toolbar()) {
+                continue;
+            }
+            if (menu != null && !menu.equals(a.menu())) {
+                bar.getItems().add(new Separator(Orientation.VERTICAL));
+            }
+            menu = a.menu();
+            bar.getItems().add(ActionFactory.button(a));
+        }
+        return bar;
+    }
+
+    // --- status bar -------------------------------------------------------------------------------
+
+    private StatusBar statusBar() {
+        status.setId("status-bar");
+        status.textProperty().bind(Bindings.createStringBinding(() -> {
+            String dev = session.device().get().isEmpty() ? "No device" : session.device().get();
+            String msg = session.message().get();
+            return dev + " - " + session.state().get().text() + (msg.isEmpty() ? "" : "  |  " + msg);
+        }, session.device(), session.state(), session.message()));
+        status.progressProperty().bind(Bindings.createDoubleBinding(
+                () -> session.state().get() == ControllerState.RUNNING ? session.runProgress().get() : 0,
+                session.state(), session.runProgress()));
+        iops.setId("status-iops");
+        status.getRightItems().addAll(iops, new Separator(Orientation.VERTICAL), p99, new Separator(Orientation.VERTICAL), irqs);
+        session.latest().addListener((o, a, b) -> showFigures(b));
+        showFigures(null);
+        return status;
+    }
+
+    private void showFigures(TelemetrySnapshot s) {
+        if (s == null) {
+            iops.setText("IOPS -");
+            p99.setText("p99 -");
+            irqs.setText("interrupts/s -");
+            return;
+        }
+        double rate = 0;
+        for (VectorSnapshot v : s.vectors()) {
+            rate += v.ratePerSecond();
+        }
+        iops.setText(String.format("IOPS %,.0f", s.iops()));
+        p99.setText(s.p99Nanos() == 0 ? "p99 -" : String.format("p99 %.1f us", s.p99Nanos() / 1e3));
+        irqs.setText(String.format("interrupts/s %,.0f", rate));
+    }
+
+    // --- areas and views --------------------------------------------------------------------------
+
+    private void render() {
+        rendering = true;
+        try {
+            PerspectiveLayout l = layout.layout().get();
+            Set<String> wanted = new HashSet<>();
+            for (Area a : Area.values()) {
+                List<Tab> content = new ArrayList<>();
+                for (String id : l.views(a)) {
+                    Tab t = tab(id);
+                    if (t != null) {
+                        content.add(t);
+                        wanted.add(id);
+                    }
+                }
+                areas.get(a).getTabs().setAll(content);
+            }
+            for (String id : new ArrayList<>(open.keySet())) {
+                if (!wanted.contains(id)) {
+                    open.remove(id).close();
+                    tabs.remove(id);
+                }
+            }
+            arrange(l);
+        } finally {
+            rendering = false;
+        }
+        save();
+    }
+
+    /** Only non-empty areas take space. */
+    private void arrange(PerspectiveLayout l) {
+        vertical.getItems().clear();
+        if (!l.views(Area.CENTER).isEmpty()) {
+            vertical.getItems().add(areas.get(Area.CENTER));
+        }
+        if (!l.views(Area.BOTTOM).isEmpty()) {
+            vertical.getItems().add(areas.get(Area.BOTTOM));
+        }
+        if (vertical.getItems().isEmpty()) {
+            vertical.getItems().add(new EmptyState("Every view is closed: use Window > Show view, or Reset perspective."));
+        }
+        horizontal.getItems().clear();
+        if (!l.views(Area.LEFT).isEmpty()) {
+            horizontal.getItems().add(areas.get(Area.LEFT));
+        }
+        horizontal.getItems().add(vertical);
+        if (!l.views(Area.RIGHT).isEmpty()) {
+            horizontal.getItems().add(areas.get(Area.RIGHT));
+        }
+        if (vertical.getItems().size() == 2) {
+            vertical.setDividerPositions(0.65);
+        }
+        int n = horizontal.getItems().size();
+        if (n == 3) {
+            horizontal.setDividerPositions(0.2, 0.72);
+        } else if (n == 2) {
+            horizontal.setDividerPositions(l.views(Area.LEFT).isEmpty() ? 0.72 : 0.3);
+        }
+    }
+
+    private Tab tab(String id) {
+        Tab existing = tabs.get(id);
+        if (existing != null) {
+            return existing;
+        }
+        ViewContribution c = plugins.view(id);
+        if (c == null) {
+            return null;
+        }
+        WorkbenchView v;
+        try {
+            v = c.create(session);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "View " + id + " could not be created: " + e.getMessage(), e);
+            session.message().set("The view " + c.title() + " could not be opened: " + e.getMessage());
+            return null;
+        }
+        Tab t = new Tab(c.title(), v.node());
+        t.setId("tab-" + id);
+        t.setGraphic(Icons.node(c.icon(), 14));
+        t.setOnClosed(e -> {
+            if (!rendering) {
+                layout.close(id);
+            }
+        });
+        ContextMenu menu = new ContextMenu();
+        for (Area a : Area.values()) {
+            MenuItem move = new MenuItem("Move to " + a.title());
+            move.setOnAction(e -> layout.move(id, a));
+            menu.getItems().add(move);
+        }
+        MenuItem close = new MenuItem("Close");
+        close.setOnAction(e -> layout.close(id));
+        menu.getItems().addAll(new SeparatorMenuItem(), close);
+        t.setContextMenu(menu);
+        open.put(id, v);
+        tabs.put(id, t);
+        return t;
+    }
+
+    private void applyTypeSize() {
+        PerspectiveContribution p = layout.activePerspective();
+        Theme.scaleType(root, p == null ? 1.0 : p.fontScale());
+    }
+
+    /** Writes the layout; a failure is logged and said once, it never stops the window. */
+    public void save() {
+        if (store == null) {
+            return;
+        }
+        try {
+            store.save(layout.state());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not save the layout to " + store.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes every view (they unsubscribe). */
+    public void dispose() {
+        for (WorkbenchView v : open.values()) {
+            v.close();
+        }
+        open.clear();
+        tabs.clear();
+    }
+}

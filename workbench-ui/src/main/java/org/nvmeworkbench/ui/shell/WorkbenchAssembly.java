@@ -1,0 +1,106 @@
+package org.nvmeworkbench.ui.shell;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.nvmeworkbench.core.device.DeviceCatalog;
+import org.nvmeworkbench.icons.AppIcon;
+import org.nvmeworkbench.ui.perspective.BuiltInPerspective;
+import org.nvmeworkbench.ui.perspective.LayoutModel;
+import org.nvmeworkbench.ui.perspective.LayoutStore;
+import org.nvmeworkbench.ui.plugin.PluginRegistry;
+import org.nvmeworkbench.ui.session.TelemetrySampler;
+import org.nvmeworkbench.ui.session.WorkbenchSession;
+import org.nvmeworkbench.ui.spi.Area;
+import org.nvmeworkbench.ui.spi.Contribution;
+import org.nvmeworkbench.ui.spi.ViewContribution;
+import org.nvmeworkbench.ui.task.FxTaskExecutor;
+import org.nvmeworkbench.ui.view.BuiltInView;
+import org.nvmeworkbench.ui.view.coalescing.CoalescingView;
+import org.nvmeworkbench.ui.view.controller.ControllerView;
+import org.nvmeworkbench.ui.view.devices.DevicesView;
+import org.nvmeworkbench.ui.view.latency.LatencyView;
+import org.nvmeworkbench.ui.view.plugins.PluginsView;
+import org.nvmeworkbench.ui.view.rings.QueueRingsView;
+import org.nvmeworkbench.ui.view.runs.RunsView;
+import org.nvmeworkbench.ui.view.tasks.TasksView;
+import org.nvmeworkbench.ui.view.vectors.VectorsView;
+import org.nvmeworkbench.ui.view.workload.WorkloadView;
+
+/**
+ * Puts the workbench together: session, executor, sampler, plugin registry (built-ins plus
+ * ServiceLoader), layout restored from {@code home/layout.json}. Tests build one on a temp home.
+ */
+public final class WorkbenchAssembly {
+    private final Path home;
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private final WorkbenchSession session;
+    private final TelemetrySampler sampler;
+    private final PluginRegistry plugins;
+    private final LayoutModel layout;
+    private final LayoutStore store;
+    private Workbench workbench;
+
+    /** @param home the user's workbench folder, e.g. ~/.nvme-workbench */
+    public WorkbenchAssembly(Path home) {
+        this.home = home;
+        session = new WorkbenchSession(DeviceCatalog.load(), executor, home.resolve("runs"));
+        sampler = new TelemetrySampler(session);
+        PluginRegistry[] self = new PluginRegistry[1];
+        List<Contribution> builtIns = new ArrayList<>(builtInViews(session, executor, () -> self[0]));
+        builtIns.addAll(BuiltInPerspective.all());
+        plugins = PluginRegistry.load(builtIns, WorkbenchAssembly.class.getClassLoader(), home.resolve("plugins"));
+        self[0] = plugins;
+        Set<String> ids = new HashSet<>();
+        for (ViewContribution v : plugins.views()) {
+            ids.add(v.id());
+        }
+        layout = new LayoutModel(plugins.perspectives(), ids);
+        store = new LayoutStore(home.resolve("layout.json"));
+        store.load().ifPresent(layout::restore);
+    }
+
+    static List<ViewContribution> builtInViews(WorkbenchSession s, FxTaskExecutor ex,
+                                               java.util.function.Supplier<PluginRegistry> registry) {
+        return List.of(
+                new BuiltInView("devices", "Devices", AppIcon.DEVICE, Area.LEFT, 10, c -> new DevicesView(s)),
+                new BuiltInView("controller", "Controller", AppIcon.CONTROLLER, Area.LEFT, 20, c -> new ControllerView(s)),
+                new BuiltInView("workload", "Workload", AppIcon.WORKLOAD, Area.RIGHT, 30, c -> new WorkloadView(s)),
+                new BuiltInView("coalescing", "Coalescing", AppIcon.COALESCING, Area.RIGHT, 40, c -> new CoalescingView(s)),
+                new BuiltInView("vectors", "MSI-X Vectors", AppIcon.VECTORS, Area.CENTER, 50, c -> new VectorsView(s)),
+                new BuiltInView("rings", "Queue Rings", AppIcon.RINGS, Area.CENTER, 60, c -> new QueueRingsView(s)),
+                new BuiltInView("latency", "Latency", AppIcon.LATENCY, Area.CENTER, 70, c -> new LatencyView(s)),
+                new BuiltInView("runs", "Runs", AppIcon.RUNS, Area.BOTTOM, 80, c -> new RunsView(s)),
+                new BuiltInView("tasks", "Tasks", AppIcon.REFRESH, Area.BOTTOM, 90, c -> new TasksView(ex)),
+                new BuiltInView("plugins", "Plugins", AppIcon.PLUGIN, Area.BOTTOM, 100, c -> new PluginsView(registry.get())));
+    }
+
+    /** Builds the window's contents; call on the FX thread. Starts the sampler. */
+    public Workbench workbench() {
+        if (workbench == null) {
+            workbench = new Workbench(session, plugins, layout, store);
+            sampler.start();
+        }
+        return workbench;
+    }
+
+    public Path home() { return home; }
+    public WorkbenchSession session() { return session; }
+    public TelemetrySampler sampler() { return sampler; }
+    public PluginRegistry plugins() { return plugins; }
+    public LayoutModel layout() { return layout; }
+    public FxTaskExecutor executor() { return executor; }
+
+    /** Stops sampling, closes the views, detaches the device. */
+    public void shutdown() {
+        sampler.stop();
+        if (workbench != null) {
+            workbench.save();
+            workbench.dispose();
+        }
+        session.detach();
+    }
+}

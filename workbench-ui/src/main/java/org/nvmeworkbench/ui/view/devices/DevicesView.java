@@ -1,0 +1,82 @@
+package org.nvmeworkbench.ui.view.devices;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.nvmeworkbench.core.device.DeviceInfo;
+import org.nvmeworkbench.icons.AppIcon;
+import org.nvmeworkbench.icons.Icons;
+import org.nvmeworkbench.ui.session.WorkbenchSession;
+import org.nvmeworkbench.ui.spi.WorkbenchView;
+
+/** Devices: what the providers discover, attach and detach, and why a device cannot be attached. */
+public final class DevicesView implements WorkbenchView {
+    private final VBox root = new VBox(8);
+
+    public DevicesView(WorkbenchSession session) {
+        ListView<DeviceInfo> list = new ListView<>(FXCollections.observableArrayList(session.catalog().discover()));
+        list.setId("device-list");
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(DeviceInfo d, boolean empty) {
+                super.updateItem(d, empty);
+                if (empty || d == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Label spec = new Label(d.spec());
+                spec.setStyle("-fx-font-weight: bold");
+                Label desc = new Label(d.description());
+                desc.setWrapText(true);
+                VBox box = new VBox(2, spec, desc);
+                if (!d.attachable()) {
+                    Label why = new Label(d.why());
+                    why.setWrapText(true);
+                    why.getStyleClass().add("danger");
+                    box.getChildren().add(why);
+                }
+                box.setMaxWidth(280);
+                setGraphic(box);
+                setText(null);
+            }
+        });
+        if (!list.getItems().isEmpty()) {
+            list.getSelectionModel().select(0);
+        }
+        Button attach = new Button("Attach", Icons.node(AppIcon.ATTACH, 16));
+        attach.setId("attach-button");
+        attach.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            DeviceInfo d = list.getSelectionModel().getSelectedItem();
+            return d == null || !d.attachable() || session.controller().get() != null;
+        }, list.getSelectionModel().selectedItemProperty(), session.controller()));
+        attach.setOnAction(e -> session.attach(list.getSelectionModel().getSelectedItem().spec()));
+        Button detach = new Button("Detach", Icons.node(AppIcon.DETACH, 16));
+        detach.setId("detach-button");
+        detach.disableProperty().bind(session.controller().isNull());
+        detach.setOnAction(e -> session.detach());
+        Button refresh = new Button("", Icons.node(AppIcon.REFRESH, 16));
+        refresh.setOnAction(e -> list.getItems().setAll(session.catalog().discover()));
+        Label attached = new Label();
+        attached.textProperty().bind(Bindings.createStringBinding(() -> session.device().get().isEmpty()
+                ? "No device attached." : "Attached: " + session.device().get(), session.device()));
+        attached.setWrapText(true);
+        root.getChildren().addAll(list, new HBox(6, attach, detach, refresh), attached);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        root.setPadding(new Insets(8));
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+}

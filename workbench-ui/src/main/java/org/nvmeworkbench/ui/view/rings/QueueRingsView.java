@@ -1,0 +1,152 @@
+package org.nvmeworkbench.ui.view.rings;
+
+import java.util.List;
+
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.ArcType;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import org.nvmeworkbench.core.telemetry.QueueRingSnapshot;
+import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
+import org.nvmeworkbench.ui.session.WorkbenchSession;
+import org.nvmeworkbench.ui.spi.WorkbenchView;
+import org.nvmeworkbench.ui.view.Subscriptions;
+
+/**
+ * Queue Rings: each queue pair drawn as two rings of slots on one canvas, SQ outside and CQ inside,
+ * occupied slots filled, head and tail marked, the CQ's expected phase and an occupancy gauge. One
+ * redraw per telemetry sample.
+ */
+public final class QueueRingsView implements WorkbenchView {
+    private static final Color SQ = Color.web("#2f81f7");
+    private static final Color CQ = Color.web("#d29922");
+    private static final Color EMPTY = Color.web("#8b949e", 0.25);
+
+    private final Pane root = new Pane();
+    private final Canvas canvas = new Canvas();
+    private final Subscriptions subs = new Subscriptions();
+    private TelemetrySnapshot last;
+
+    public QueueRingsView(WorkbenchSession session) {
+        canvas.setId("rings-canvas");
+        root.getChildren().add(canvas);
+        canvas.widthProperty().bind(root.widthProperty());
+        canvas.heightProperty().bind(root.heightProperty());
+        canvas.widthProperty().addListener(o -> draw());
+        canvas.heightProperty().addListener(o -> draw());
+        subs.add(session.subscribe(s -> {
+            last = s;
+            draw();
+        }));
+        javafx.beans.value.ChangeListener<String> onDevice = (o, a, b) -> {
+            if (b.isEmpty()) {
+                last = null;
+                draw();
+            }
+        };
+        session.device().addListener(onDevice);
+        subs.add(() -> session.device().removeListener(onDevice));
+        last = session.latest().get();
+        draw();
+    }
+
+    /** The snapshot drawn last, or null. */
+    public TelemetrySnapshot shown() {
+        return last;
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        Color text = Color.web("#8b949e");
+        g.setFill(text);
+        g.setFont(Font.font(13));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        List<QueueRingSnapshot> qs = last == null ? List.of() : last.queues();
+        if (qs.isEmpty()) {
+            g.fillText(last == null ? "No run yet: attach a device and start a workload to see its rings."
+                    : "No I/O queues exist right now (" + last.state().name().toLowerCase() + ").", w / 2, h / 2);
+            return;
+        }
+        int n = qs.size();
+        int cols = (int) Math.ceil(Math.sqrt(n * w / Math.max(1, h)));
+        cols = Math.max(1, Math.min(n, cols));
+        int rows = (int) Math.ceil((double) n / cols);
+        double cw = w / cols;
+        double ch = h / rows;
+        for (int i = 0; i < n; i++) {
+            drawPair(g, qs.get(i), cw * (i % cols), ch * (i / cols), cw, ch, text);
+        }
+    }
+
+    private static void drawPair(GraphicsContext g, QueueRingSnapshot q, double x, double y, double w, double h, Color text) {
+        double size = Math.min(w, h - 40);
+        if (size < 40) {
+            return;
+        }
+        double cx = x + w / 2;
+        double cy = y + 18 + size / 2;
+        double outer = size / 2 - 4;
+        double band = Math.max(6, outer * 0.18);
+        ring(g, cx, cy, outer, band, q.entries(), q.sqHead(), q.sqTail(), SQ);
+        ring(g, cx, cy, outer - band - 4, band, q.entries(), q.cqHead(), q.cqTail(), CQ);
+        g.setFill(text);
+        g.setFont(Font.font(12));
+        g.fillText("Q" + q.qid() + "  IV " + q.vector(), cx, y + 9);
+        g.fillText("SQ " + q.sqOccupancy() + "/" + q.entries() + "  CQ " + q.cqOccupancy(), cx, cy - 8);
+        g.fillText("phase " + q.phase() + "  in flight " + q.inFlight(), cx, cy + 8);
+        // Occupancy gauge: commands in flight against the usable slots (one slot stays empty).
+        double gw = Math.min(w - 20, size);
+        double gx = cx - gw / 2;
+        double gy = cy + size / 2 + 6;
+        g.setFill(EMPTY);
+        g.fillRect(gx, gy, gw, 8);
+        g.setFill(SQ);
+        g.fillRect(gx, gy, gw * Math.min(1.0, q.inFlight() / (double) Math.max(1, q.entries() - 1)), 8);
+    }
+
+    /** One ring: a slot per entry, the occupied ones (head..tail) coloured, head and tail ticks. */
+    private static void ring(GraphicsContext g, double cx, double cy, double r, double band, int entries, int head,
+                             int tail, Color fill) {
+        double mid = r - band / 2;
+        double step = 360.0 / entries;
+        double gap = entries > 128 ? 0 : Math.min(1.5, step * 0.2);
+        g.setLineWidth(band);
+        g.setLineCap(javafx.scene.shape.StrokeLineCap.BUTT);
+        for (int s = 0; s < entries; s++) {
+            boolean used = head <= tail ? s >= head && s < tail : s >= head || s < tail;
+            g.setStroke(used ? fill : EMPTY);
+            double start = 90 - s * step;
+            g.strokeArc(cx - mid, cy - mid, 2 * mid, 2 * mid, start - step + gap / 2, step - gap, ArcType.OPEN);
+        }
+        tick(g, cx, cy, r, band, head, entries, Color.web("#3fb950"));
+        tick(g, cx, cy, r, band, tail, entries, Color.web("#f85149"));
+    }
+
+    private static void tick(GraphicsContext g, double cx, double cy, double r, double band, int slot, int entries, Color c) {
+        double a = Math.toRadians(90 - slot * 360.0 / entries);
+        g.setStroke(c);
+        g.setLineWidth(2);
+        g.strokeLine(cx + Math.cos(a) * (r - band - 1), cy - Math.sin(a) * (r - band - 1),
+                cx + Math.cos(a) * (r + 2), cy - Math.sin(a) * (r + 2));
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void close() {
+        subs.closeAll();
+    }
+}

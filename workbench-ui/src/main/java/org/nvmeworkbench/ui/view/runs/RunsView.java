@@ -1,0 +1,104 @@
+package org.nvmeworkbench.ui.view.runs;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+
+import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.ui.chart.LatencyCharts;
+import org.nvmeworkbench.ui.session.WorkbenchSession;
+import org.nvmeworkbench.ui.spi.WorkbenchView;
+import org.nvmeworkbench.ui.view.EmptyState;
+
+/** Runs: the history; select two to compare their settings and figures. */
+public final class RunsView implements WorkbenchView {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final WorkbenchSession session;
+    private final TableView<RunRecord> table = new TableView<>();
+    private final TextArea comparison = new TextArea();
+    private final SplitPane root;
+    private final ListChangeListener<RunRecord> onRuns;
+
+    public RunsView(WorkbenchSession session) {
+        this.session = session;
+        table.setId("runs-table");
+        table.setItems(session.runs());
+        table.setPlaceholder(new EmptyState("No run yet: start a workload in the Workload view."));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getColumns().add(col("Run", r -> LatencyCharts.label(session.runs().indexOf(r), r)));
+        table.getColumns().add(col("Started", r -> TIME.format(r.startedAt())));
+        table.getColumns().add(col("IOPS", r -> String.format("%,.0f", r.iops())));
+        table.getColumns().add(col("p99 us", r -> String.format("%.1f", r.latency().valueAtPercentile(99) / 1e3)));
+        table.getColumns().add(col("IRQ/compl.", r -> String.format("%.3f", RunComparison.interruptsPerCompletion(r))));
+        table.getColumns().add(col("CPU on IRQ %", r -> String.format("%.2f", r.hostIrqCpuPct())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        comparison.setEditable(false);
+        comparison.setId("runs-comparison");
+        comparison.setStyle("-fx-font-family: monospace");
+        comparison.setText("Select two runs to compare them.");
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) c -> compare());
+        onRuns = c -> table.refresh();
+        session.runs().addListener(onRuns);
+        root = new SplitPane(table, comparison);
+        root.setDividerPositions(0.6);
+    }
+
+    /** Selects two runs by position in the history and compares them. */
+    public void compare(int first, int second) {
+        table.getSelectionModel().clearSelection();
+        table.getSelectionModel().select(first);
+        table.getSelectionModel().select(second);
+    }
+
+    public String comparisonText() {
+        return comparison.getText();
+    }
+
+    private void compare() {
+        List<RunRecord> sel = new ArrayList<>(table.getSelectionModel().getSelectedItems());
+        if (sel.size() != 2) {
+            comparison.setText("Select two runs to compare them (" + sel.size() + " selected).");
+            return;
+        }
+        sel.sort((a, b) -> Integer.compare(session.runs().indexOf(a), session.runs().indexOf(b)));
+        RunRecord a = sel.get(0);
+        RunRecord b = sel.get(1);
+        List<String> l = new ArrayList<>();
+        l.add(LatencyCharts.label(session.runs().indexOf(a), a) + "  ->  " + LatencyCharts.label(session.runs().indexOf(b), b));
+        l.add("");
+        l.add("Settings that differ:");
+        RunComparison.settingsDiff(a, b).forEach(s -> l.add("  " + s));
+        l.add("");
+        l.add("Figures:");
+        RunComparison.deltas(a, b).forEach(s -> l.add("  " + s));
+        comparison.setText(String.join("\n", l));
+    }
+
+    private static TableColumn<RunRecord, String> col(String title, Function<RunRecord, String> f) {
+        TableColumn<RunRecord, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        return c;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void close() {
+        session.runs().removeListener(onRuns);
+    }
+}

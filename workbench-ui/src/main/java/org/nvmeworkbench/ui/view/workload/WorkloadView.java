@@ -1,0 +1,111 @@
+package org.nvmeworkbench.ui.view.workload;
+
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import org.nvmeworkbench.core.workload.ReadWrite;
+import org.nvmeworkbench.icons.AppIcon;
+import org.nvmeworkbench.icons.Icons;
+import org.nvmeworkbench.ui.session.WorkbenchSession;
+import org.nvmeworkbench.ui.spi.WorkbenchView;
+
+/** Workload: fio's options, start/stop/rerun and the run's progress. */
+public final class WorkloadView implements WorkbenchView {
+    /** Simulator pacing choices: factor and what it means. */
+    private static final double[] SPEEDS = {0, 1, 0.1, 0.01};
+    private static final String[] SPEED_NAMES = {"as fast as possible", "1x (live)", "0.1x (slow motion)", "0.01x (lab)"};
+
+    private final ScrollPane root;
+
+    public WorkloadView(WorkbenchSession session) {
+        WorkloadViewModel vm = new WorkloadViewModel(session);
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        ChoiceBox<ReadWrite> rw = new ChoiceBox<>(FXCollections.observableArrayList(ReadWrite.values()));
+        rw.valueProperty().bindBidirectional(vm.rw());
+        int row = 0;
+        g.addRow(row++, new Label("rw"), rw);
+        row = field(g, row, "bs", "bs", vm.blockSize());
+        row = field(g, row, "iodepth", "iodepth", vm.iodepth());
+        row = field(g, row, "queues", "queues", vm.queues());
+        row = field(g, row, "runtime", "runtime", vm.runtime());
+        row = field(g, row, "ios (0 = no limit)", "ios", vm.ios());
+        row = field(g, row, "seed", "seed", vm.seed());
+        CheckBox writes = new CheckBox("allow writes to " + "this device");
+        writes.selectedProperty().bindBidirectional(vm.allowWrites());
+        g.add(writes, 1, row++);
+        ChoiceBox<Double> speed = new ChoiceBox<>(FXCollections.observableArrayList(0.0, 1.0, 0.1, 0.01));
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                for (int i = 0; i < SPEEDS.length; i++) {
+                    if (d != null && SPEEDS[i] == d) {
+                        return SPEED_NAMES[i];
+                    }
+                }
+                return d == null ? "" : d + "x";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return null;
+            }
+        });
+        speed.setValue(session.simSpeed().get());
+        speed.valueProperty().addListener((o, a, b) -> session.simSpeed().set(b));
+        g.addRow(row++, new Label("simulator speed"), speed);
+
+        Label problem = new Label();
+        problem.textProperty().bind(vm.problem());
+        problem.getStyleClass().add("danger");
+        problem.setWrapText(true);
+        problem.setId("workload-problem");
+
+        Button start = new Button("Start", Icons.node(AppIcon.RUN, 16));
+        start.setId("start-run");
+        start.disableProperty().bind(vm.canStart().not());
+        start.setOnAction(e -> vm.start());
+        Button stop = new Button("Stop", Icons.node(AppIcon.STOP, 16));
+        stop.disableProperty().bind(vm.canStop().not());
+        stop.setOnAction(e -> vm.stop());
+        Button rerun = new Button("Rerun", Icons.node(AppIcon.RERUN, 16));
+        rerun.setId("rerun");
+        rerun.disableProperty().bind(vm.canRerun().not());
+        rerun.setOnAction(e -> vm.rerun());
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(session.runProgress());
+        progress.setMaxWidth(Double.MAX_VALUE);
+
+        VBox box = new VBox(8, g, problem, new HBox(6, start, stop, rerun), progress);
+        box.setPadding(new Insets(8));
+        root = new ScrollPane(box);
+        root.setFitToWidth(true);
+    }
+
+    private static int field(GridPane g, int row, String label, String id, javafx.beans.property.StringProperty p) {
+        TextField f = new TextField();
+        f.setId("workload-" + id);
+        f.setPrefColumnCount(8);
+        f.textProperty().bindBidirectional(p);
+        g.addRow(row, new Label(label), f);
+        return row + 1;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+}
