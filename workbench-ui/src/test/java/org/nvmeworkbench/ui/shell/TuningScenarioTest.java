@@ -1,0 +1,107 @@
+package org.nvmeworkbench.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.telemetry.QueueRingSnapshot;
+import org.nvmeworkbench.core.telemetry.VectorSnapshot;
+import org.nvmeworkbench.core.workload.WorkloadSpec;
+import org.nvmeworkbench.ui.view.runs.RunComparison;
+import org.nvmeworkbench.ui.view.runs.RunsView;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The main tuning scenario through the real window on the simulator: attach, run, watch rings and
+ * vectors move, set THR/TIME in the Coalescing view, apply and rerun, compare the two runs.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TuningScenarioTest {
+    @TempDir
+    static Path home;
+
+    private WorkbenchAssembly assembly;
+
+    @Start
+    void start(Stage stage) {
+        assembly = new WorkbenchAssembly(home);
+        stage.setScene(new Scene(assembly.workbench().root(), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> assembly.shutdown()).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void coalescingCutsInterruptsPerCompletionBetweenTwoRuns(FxRobot robot) throws Exception {
+        var session = assembly.session();
+        AtomicLong ringsSeen = new AtomicLong();
+        AtomicLong maxVectorCount = new AtomicLong();
+        WaitForAsyncUtils.asyncFx(() -> session.subscribe(s -> {
+            for (QueueRingSnapshot q : s.queues()) {
+                if (q.inFlight() > 0) {
+                    ringsSeen.incrementAndGet();
+                }
+            }
+            for (VectorSnapshot v : s.vectors()) {
+                if (v.iv() > 0) {
+                    maxVectorCount.accumulateAndGet(v.count(), Math::max);
+                }
+            }
+        })).get(10, TimeUnit.SECONDS);
+
+        robot.clickOn("#attach-button");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.isAttached());
+
+        // Paced at the wall clock so the 15 Hz sampler sees the run in flight.
+        WorkloadSpec spec = WorkloadSpec.defaults().withQueues(1).withIodepth(32).withLimits(400_000_000L, 0);
+        AtomicReference<CompletableFuture<RunRecord>> first = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            session.simSpeed().set(1.0);
+            first.set(session.run(spec));
+        }).get(10, TimeUnit.SECONDS);
+        RunRecord a = first.get().get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ringsSeen.get()).as("ring snapshots with commands in flight").isPositive();
+        assertThat(maxVectorCount.get()).as("interrupts counted on an I/O vector").isPositive();
+
+        TextField thr = robot.lookup("#coalescing-thr").queryAs(TextField.class);
+        TextField time = robot.lookup("#coalescing-time").queryAs(TextField.class);
+        robot.interact(() -> {
+            thr.setText("7");
+            time.setText("2");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () ->
+                robot.lookup("#coalescing-meaning").queryLabeled().getText().contains("signal after 8 completions"));
+        int before = session.runs().size();
+        robot.clickOn("#coalescing-apply-rerun");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.runs().size() == before + 1);
+        RunRecord b = session.runs().get(session.runs().size() - 1);
+
+        assertThat(b.features().interruptCoalescing().threshold()).isEqualTo(7);
+        assertThat(RunComparison.interruptsPerCompletion(b))
+                .isLessThan(RunComparison.interruptsPerCompletion(a));
+
+        RunsView runs = (RunsView) assembly.workbench().view("runs");
+        robot.interact(() -> runs.compare(session.runs().size() - 2, session.runs().size() - 1));
+        assertThat(runs.comparisonText()).contains("coalescing (read back)").contains("interrupts / completion");
+    }
+}
