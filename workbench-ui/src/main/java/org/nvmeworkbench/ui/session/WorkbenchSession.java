@@ -241,7 +241,6 @@ public final class WorkbenchSession implements WorkbenchContext {
             if (wasIdle && state.get() == ControllerState.BUSY) {
                 state.set(ControllerState.IDLE);
             }
-            sampleIdleOnce = !isRunning();
             done.complete(v);
         }, t -> {
             if (wasIdle && state.get() == ControllerState.BUSY) {

@@ -50,6 +50,12 @@ public final class CoalescingViewModel {
         session.state().addListener((o, a, b) -> updateWarning());
         session.draftSpec().addListener((o, a, b) -> updateVectors());
         session.proposal().addListener((o, a, b) -> propose(b));
+        session.desiredCoalescing().addListener((o, a, b) -> {
+            if (b != null && !b.equals(value())) {
+                threshold.set(Integer.toString(b.threshold()));
+                time.set(Integer.toString(b.time()));
+            }
+        });
         InterruptCoalescing desired = session.desiredCoalescing().get();
         if (desired != null) {
             threshold.set(Integer.toString(desired.threshold()));
