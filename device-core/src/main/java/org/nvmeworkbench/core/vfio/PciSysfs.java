@@ -1,0 +1,198 @@
+package org.nvmeworkbench.core.vfio;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads what the kernel says about PCI functions and their block devices under a root directory
+ * ({@code /} on a real machine, a temp dir in tests): {@code sys/bus/pci/devices}, the nvme driver's
+ * {@code nvme/nvmeX/nvmeXnY} tree, {@code sys/block/.../holders}, {@code sys/kernel/iommu_groups},
+ * {@code proc/mounts} and {@code proc/swaps}. It only reads; it never binds or unbinds anything.
+ */
+final class PciSysfs {
+    static final String NVME_CLASS = "0x010802";
+    /** Drivers that leave an IOMMU group usable by VFIO (drivers/vfio and the iommu core's DMA ownership). */
+    static final List<String> GROUP_FRIENDLY_DRIVERS = List.of("vfio-pci", "pci-stub", "pcieport", "");
+    private static final Pattern NAMESPACE = Pattern.compile("nvme\\d+(c\\d+)?n\\d+");
+
+    private final Path root;
+
+    PciSysfs(Path root) {
+        this.root = root;
+    }
+
+    Path devicesDir() {
+        return root.resolve("sys/bus/pci/devices");
+    }
+
+    Path device(String bdf) {
+        return devicesDir().resolve(bdf);
+    }
+
+    /** The node VFIO creates for a group, e.g. {@code /dev/vfio/5} (under the root). */
+    Path groupNode(int group) {
+        return root.resolve("dev/vfio/" + group);
+    }
+
+    boolean vfioDriverLoaded() {
+        return Files.isDirectory(root.resolve("sys/bus/pci/drivers/vfio-pci"));
+    }
+
+    boolean exists(String bdf) {
+        return Files.isDirectory(device(bdf));
+    }
+
+    /** Every function of class 010802h, sorted by address. */
+    List<String> nvmeAddresses() {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(devicesDir())) {
+            s.forEach(p -> {
+                if (read(p.resolve("class")).startsWith(NVME_CLASS)) {
+                    out.add(p.getFileName().toString());
+                }
+            });
+        } catch (IOException e) {
+            return List.of(); // no PCI bus visible (a container, another OS): nothing to offer
+        }
+        out.sort(null);
+        return out;
+    }
+
+    boolean isNvme(String bdf) {
+        return read(device(bdf).resolve("class")).startsWith(NVME_CLASS);
+    }
+
+    NvmeFunction describe(String bdf) {
+        Path d = device(bdf);
+        List<String> inUse = new ArrayList<>();
+        List<String> mounts = lines(root.resolve("proc/mounts"));
+        List<String> swaps = lines(root.resolve("proc/swaps"));
+        String model = "";
+        for (Path ctrl : children(d.resolve("nvme"))) {
+            if (model.isEmpty()) {
+                model = read(ctrl.resolve("model"));
+            }
+            for (Path ns : children(ctrl)) {
+                String name = ns.getFileName().toString();
+                if (NAMESPACE.matcher(name).matches()) {
+                    inUse.addAll(usesOf(name.replaceFirst("c\\d+n", "n"), mounts, swaps));
+                }
+            }
+        }
+        return new NvmeFunction(bdf, hex(read(d.resolve("vendor"))), hex(read(d.resolve("device"))), driver(bdf),
+                iommuGroup(bdf), model, inUse);
+    }
+
+    /** The namespace and its partitions: mounted, used as swap, or held by another block device (dm, md). */
+    private List<String> usesOf(String ns, List<String> mounts, List<String> swaps) {
+        List<String> uses = new ArrayList<>();
+        Path block = root.resolve("sys/block").resolve(ns);
+        List<String> names = new ArrayList<>();
+        names.add(ns);
+        for (Path p : children(block)) {
+            String n = p.getFileName().toString();
+            if (n.startsWith(ns + "p")) {
+                names.add(n);
+            }
+        }
+        for (String n : names) {
+            String dev = "/dev/" + n;
+            for (String line : mounts) {
+                String[] f = line.split("\\s+");
+                if (f.length > 1 && f[0].equals(dev)) {
+                    uses.add(n + " is mounted on " + f[1].replace("\\040", " "));
+                }
+            }
+            for (String line : swaps) {
+                if (line.split("\\s+")[0].equals(dev)) {
+                    uses.add(n + " is used as swap");
+                }
+            }
+            Path holders = n.equals(ns) ? block.resolve("holders") : block.resolve(n).resolve("holders");
+            for (Path h : children(holders)) {
+                uses.add(n + " is held by " + h.getFileName());
+            }
+        }
+        return uses;
+    }
+
+    String driver(String bdf) {
+        return linkName(device(bdf).resolve("driver")).orElse("");
+    }
+
+    int iommuGroup(String bdf) {
+        return linkName(device(bdf).resolve("iommu_group")).map(PciSysfs::intOrMinusOne).orElse(-1);
+    }
+
+    /** Devices of {@code group} bound to a driver that makes the group unusable for VFIO, as "BDF (driver)". */
+    List<String> groupBlockers(int group) {
+        List<String> out = new ArrayList<>();
+        for (Path p : children(root.resolve("sys/kernel/iommu_groups/" + group + "/devices"))) {
+            String bdf = p.getFileName().toString();
+            String drv = driver(bdf);
+            if (!GROUP_FRIENDLY_DRIVERS.contains(drv)) {
+                out.add(bdf + " (" + drv + ")");
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static Optional<String> linkName(Path link) {
+        try {
+            return Optional.of(Files.readSymbolicLink(link).getFileName().toString());
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<Path> children(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int hex(String s) {
+        try {
+            return Integer.parseInt(s.startsWith("0x") ? s.substring(2) : s, 16);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static int intOrMinusOne(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
