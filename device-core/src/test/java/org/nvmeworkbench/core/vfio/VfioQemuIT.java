@@ -1,0 +1,215 @@
+package org.nvmeworkbench.core.vfio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.nvmeworkbench.core.device.DeviceOptions;
+import org.nvmeworkbench.core.driver.AdminResult;
+import org.nvmeworkbench.core.driver.DriverOptions;
+import org.nvmeworkbench.core.driver.IoQueuePair;
+import org.nvmeworkbench.core.driver.NvmeController;
+import org.nvmeworkbench.core.pci.PciFunction;
+import org.nvmeworkbench.core.pci.VectorSet;
+import org.nvmeworkbench.core.spec.FeatureId;
+import org.nvmeworkbench.core.spec.StatusCode;
+import org.nvmeworkbench.core.workload.ReadWrite;
+import org.nvmeworkbench.core.workload.RunResult;
+import org.nvmeworkbench.core.workload.WorkloadRunner;
+import org.nvmeworkbench.core.workload.WorkloadSpec;
+
+/**
+ * The VFIO backend against a real controller: QEMU's emulated NVMe behind an emulated IOMMU, started by
+ * scripts/qemu-vfio/ci-vfio.sh, which sets NVME_BDF. Everything goes through the same driver and
+ * workload runner as the simulator. Skipped anywhere else (no NVME_BDF or no /dev/vfio).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VfioQemuIT {
+    /** Attach/detach cycles to aim for, and the time they may take (TCG is 25-45x slower than a host). */
+    private static final int CYCLES = Integer.getInteger("vfio.cycles", 1000);
+    private static final long CYCLE_BUDGET_NANOS = Long.getLong("vfio.cycleBudgetSeconds", 60) * 1_000_000_000L;
+    private static final int MIN_CYCLES = 100;
+    private static final long SCRATCH_LBA = 2048;
+
+    private static String bdf;
+    private static PciFunction pci;
+    private static NvmeController ctrl;
+
+    @BeforeAll
+    static void attach() {
+        bdf = System.getenv("NVME_BDF");
+        assumeTrue(bdf != null && !bdf.isBlank(), "NVME_BDF is not set: no controller is handed to VFIO here "
+                + "(scripts/qemu-vfio/ci-vfio.sh provides one in a QEMU guest)");
+        assumeTrue(Files.isDirectory(Path.of("/dev/vfio")), "/dev/vfio does not exist: VFIO is not available on this machine");
+        pci = new VfioDeviceProvider().open("vfio:" + bdf, DeviceOptions.DEFAULT);
+        ctrl = NvmeController.attach(pci, DriverOptions.DEFAULT.withIoQueues(2));
+    }
+
+    @AfterAll
+    static void detach() {
+        if (ctrl != null) {
+            ctrl.close();
+        }
+        if (pci != null) {
+            pci.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void identifyNamesQemusController() {
+        assertThat(ctrl.identifyController().mn().trim()).isEqualTo("QEMU NVMe Ctrl");
+        assertThat(ctrl.identifyController().vid()).isEqualTo(0x1B36);
+        note("identify: model '" + ctrl.identifyController().mn().trim() + "', BAR0 " + pci.bar0Size() + " bytes, "
+                + ((VfioPciFunction) pci).bar0MappedBytes() + " mapped, " + pci.vectorCount() + " MSI-X vectors");
+    }
+
+    @Test
+    @Order(2)
+    void interruptCoalescingReadsZero() {
+        AdminResult r = ctrl.getFeature(FeatureId.INTERRUPT_COALESCING, FeatureId.SEL_CURRENT, 0);
+
+        assertThat(r.ok()).as(r.describe()).isTrue();
+        assertThat(r.dw0()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void settingInterruptCoalescingIsRefusedAsNotChangeable() {
+        AdminResult r = ctrl.setFeature(FeatureId.INTERRUPT_COALESCING, 0x0207, false);
+
+        assertThat(r.status()).isEqualTo(StatusCode.FEATURE_NOT_CHANGEABLE);
+        assertThat(StatusCode.describe(r.status())).isEqualTo("Feature Not Changeable (SCT 1h, SC 0Eh)");
+        note("set 08h: " + StatusCode.describe(r.status()));
+    }
+
+    @Test
+    @Order(4)
+    void readWorkloadCompletesAndCountsInterruptsPerVector() {
+        WorkloadSpec spec = WorkloadSpec.defaults().withRw(ReadWrite.parse("randread")).withIodepth(16).withLimits(0, 500);
+
+        RunResult r = new WorkloadRunner().run(ctrl, spec, null);
+
+        assertThat(r.ios()).isEqualTo(500);
+        assertThat(r.errors()).isZero();
+        assertThat(r.iops()).isPositive();
+        assertThat(r.vectors()).anySatisfy(v -> {
+            assertThat(v.iv()).isEqualTo(1);
+            assertThat(v.count()).isPositive();
+        });
+        assertThat(pci.interruptCpuNanos()).isPositive();
+        note(String.format("randread: %d ios, %.0f IOPS, %d interrupts, %.2f completions per interrupt", r.ios(), r.iops(),
+                r.totalInterrupts(), r.completionsPerInterrupt()));
+    }
+
+    @Test
+    @Order(5)
+    void writtenDataReadsBackIdentical() {
+        IoQueuePair q = ctrl.createIoQueuePair(1, 8, 1, 4096);
+        try {
+            int blocks = 4096 / q.lbaSize();
+            ByteBuffer data = q.dataRegion().buffer();
+            int at = q.slotOffset(0);
+            byte[] written = new byte[4096];
+            for (int i = 0; i < written.length; i++) {
+                written[i] = (byte) (i * 31 + 7);
+                data.put(at + i, written[i]);
+            }
+            assertThat(q.submitWrite(0, SCRATCH_LBA, blocks)).isTrue();
+            assertThat(complete(q)).as("write status").isEqualTo(StatusCode.SUCCESS);
+            for (int i = 0; i < written.length; i++) {
+                data.put(at + i, (byte) 0);
+            }
+            assertThat(q.submitRead(0, SCRATCH_LBA, blocks)).isTrue();
+            assertThat(complete(q)).as("read status").isEqualTo(StatusCode.SUCCESS);
+
+            byte[] read = new byte[4096];
+            for (int i = 0; i < read.length; i++) {
+                read[i] = data.get(at + i);
+            }
+            assertThat(read).isEqualTo(written);
+        } finally {
+            ctrl.deleteIoQueuePair(q);
+        }
+    }
+
+    /** Rings the doorbell and waits (by interrupt, rechecking the ring) for the one command in flight. */
+    private static int complete(IoQueuePair q) {
+        int[] status = {-1};
+        q.ringSqDoorbell();
+        VectorSet vs = VectorSet.of(q.vector());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (status[0] < 0 && System.nanoTime() < deadline) {
+            pci.awaitInterrupt(vs, 100_000_000L);
+            q.reapCompletions((qid, cid, st, result) -> status[0] = st);
+        }
+        return status[0];
+    }
+
+    @Test
+    @Order(6)
+    void attachAndDetachLeakNoFileDescriptors() throws IOException {
+        detach(); // the group can be open once per process: give it back first
+        ctrl = null;
+        pci = null;
+        VfioDeviceProvider provider = new VfioDeviceProvider();
+        cycle(provider); // loads every class once, so the fd count below is steady state
+        long before = openFds();
+        long t0 = System.nanoTime();
+        int done = 0;
+        while (done < CYCLES && System.nanoTime() - t0 < CYCLE_BUDGET_NANOS) {
+            cycle(provider);
+            done++;
+        }
+        long took = System.nanoTime() - t0;
+        long after = openFds();
+
+        note(String.format("attach/detach: %d cycles in %.1f s (%.1f ms each; aim %d, budget %d s), fds %d before, %d after",
+                done, took / 1e9, took / 1e6 / Math.max(1, done), CYCLES, CYCLE_BUDGET_NANOS / 1_000_000_000L, before, after));
+        assertThat(after).as("open file descriptors after %d cycles", done).isEqualTo(before);
+        assertThat(done).as("cycles that fit in the time budget").isGreaterThanOrEqualTo(Math.min(CYCLES, MIN_CYCLES));
+    }
+
+    private static void cycle(VfioDeviceProvider provider) {
+        PciFunction f = provider.open("vfio:" + bdf, DeviceOptions.DEFAULT);
+        try {
+            NvmeController c = NvmeController.attach(f, DriverOptions.DEFAULT.withIoQueues(1));
+            c.close();
+        } finally {
+            f.close();
+        }
+    }
+
+    private static long openFds() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.count();
+        }
+    }
+
+    /** A line for ci-vfio.sh's summary, when it gave us a results directory. */
+    private static void note(String line) {
+        String dir = System.getenv("VFIO_RESULTS");
+        if (dir == null) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(dir, "it-notes.txt"), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
