@@ -54,8 +54,12 @@ final class EventfdVectors {
     EventfdVectors(int deviceFd) {
         this.deviceFd = deviceFd;
         boolean supported = threads.isCurrentThreadCpuTimeSupported();
-        if (supported && !threads.isThreadCpuTimeEnabled()) {
-            threads.setThreadCpuTimeEnabled(true);
+        try {
+            if (supported && !threads.isThreadCpuTimeEnabled()) {
+                threads.setThreadCpuTimeEnabled(true);
+            }
+        } catch (UnsupportedOperationException | SecurityException e) {
+            supported = false; // interrupt CPU then reads 0: unmeasured, never invented
         }
         this.cpuClock = supported;
         zeroTimespec.clear();

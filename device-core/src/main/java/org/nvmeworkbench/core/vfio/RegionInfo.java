@@ -46,7 +46,8 @@ record RegionInfo(int index, int flags, long size, long offset, List<long[]> mma
         throw new IllegalStateException("The kernel kept growing region " + index + "'s capability chain.");
     }
 
-    private static List<long[]> mmapAreas(Memory m, int argsz, int flags, long size) {
+    /** The areas that may be mmapped, from the flags and the capability chain of a filled-in region_info. */
+    static List<long[]> mmapAreas(Memory m, int argsz, int flags, long size) {
         List<long[]> areas = new ArrayList<>();
         if ((flags & VfioAbi.REGION_INFO_FLAG_MMAP) == 0 || size == 0) {
             return areas;

@@ -35,13 +35,14 @@ public final class VfioPciFunction implements PciFunction {
     private final int deviceFd;
     private final int deviceFlags;
     private final RegionInfo config;
+    private final RegionInfo bar0Region;
     private final BarMapping bar;
     private final EventfdVectors irqs;
     private final Memory configScratch = new Memory(4);
     private boolean closed;
 
     private VfioPciFunction(String bdf, Container container, int groupFd, int deviceFd, int deviceFlags, RegionInfo config,
-                            BarMapping bar) {
+                            RegionInfo bar0Region, BarMapping bar) {
         this.name = "vfio:" + bdf;
         this.bdf = bdf;
         this.container = container;
@@ -49,6 +50,7 @@ public final class VfioPciFunction implements PciFunction {
         this.deviceFd = deviceFd;
         this.deviceFlags = deviceFlags;
         this.config = config;
+        this.bar0Region = bar0Region;
         this.bar = bar;
         this.irqs = new EventfdVectors(deviceFd);
     }
@@ -122,7 +124,7 @@ public final class VfioPciFunction implements PciFunction {
                 throw new PciException("BAR0 of " + bdf + " is not readable through VFIO; is it an NVMe controller?");
             }
             bar = BarMapping.map(deviceFd, bar0);
-            VfioPciFunction f = new VfioPciFunction(bdf, new Container(containerFd), groupFd, deviceFd, flags, config, bar);
+            VfioPciFunction f = new VfioPciFunction(bdf, new Container(containerFd), groupFd, deviceFd, flags, config, bar0, bar);
             f.configWrite16(PCI_COMMAND, f.configRead16(PCI_COMMAND) | COMMAND_MEMORY | COMMAND_BUS_MASTER);
             return f;
         } catch (RuntimeException e) {
@@ -165,6 +167,15 @@ public final class VfioPciFunction implements PciFunction {
     /** Bytes of BAR0 reachable by plain memory access (the rest, e.g. an MSI-X table, goes through the fd). */
     public long bar0MappedBytes() {
         return bar.mappedBytes();
+    }
+
+    /** For tests in the guest: the device fd and BAR0's region, to reach BAR0 through pread/pwrite. */
+    int deviceFd() {
+        return deviceFd;
+    }
+
+    RegionInfo bar0Region() {
+        return bar0Region;
     }
 
     // --- configuration space: pread/pwrite at the CONFIG region's offset ------------------------------
