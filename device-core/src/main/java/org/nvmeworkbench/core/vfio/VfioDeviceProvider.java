@@ -82,7 +82,7 @@ public final class VfioDeviceProvider implements DeviceProvider {
             return VfioPciFunction.open(a, f.iommuGroup(), sysfs);
         } catch (PciException e) {
             throw new DeviceException(e.getMessage(), e);
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+        } catch (LinkageError e) { // JNA's native part missing or not loadable on this platform
             throw new DeviceException("The native access library (JNA) could not be loaded on this machine, so VFIO is unavailable: "
                     + e.getMessage() + ".", e);
         }

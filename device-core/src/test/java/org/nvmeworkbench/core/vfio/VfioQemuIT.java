@@ -215,14 +215,27 @@ class VfioQemuIT {
 
         assertThat(Registers.cstsReady(pci.mmioRead32(Registers.CSTS))).isFalse();
         assertThat(ctrl.reset()).isEmpty();
+        drain(0);
         long irqs = pci.interruptCount(0);
         assertThat(ctrl.getFeature(FeatureId.INTERRUPT_COALESCING, FeatureId.SEL_CURRENT, 0).ok()).isTrue();
+        if (pci.interruptCount(0) == irqs) {
+            // The driver found the completion before its interrupt and did not wait: take the signal now.
+            assertThat(pci.awaitInterrupt(VectorSet.of(0), 2_000_000_000L)).as("admin vector signalled after a reset").isZero();
+        }
         assertThat(pci.interruptCount(0)).as("admin vector count after a reset").isGreaterThan(irqs);
+    }
+
+    /** Consumes signals of {@code vector} that nobody waited for: a count moves only when a signal is taken. */
+    private static void drain(int vector) {
+        while (pci.awaitInterrupt(VectorSet.of(vector), 0) >= 0) {
+            Thread.onSpinWait();
+        }
     }
 
     @Test
     @Order(9)
     void maskedVectorHoldsItsSignalUntilUnmasked() {
+        drain(0);
         pci.maskVector(0);
         long before = pci.interruptCount(0);
         // The admin command completes anyway: the driver rechecks the ring after its interrupt slice.
