@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -83,6 +85,13 @@ public final class WorkbenchSession implements WorkbenchContext {
     private final DoubleProperty simSpeed = new SimpleDoubleProperty(this, "simSpeed", 1.0);
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ObservableList<AdminLogEntry> adminLog = FXCollections.observableArrayList();
+    /** Who answers the safety questions: the window's dialogs, or no one (writes refused). */
+    private final ObjectProperty<SafetyPrompts> prompts = new SimpleObjectProperty<>(this, "prompts", SafetyPrompts.UNATTENDED);
+    /**
+     * Admin work handed to the running workload's thread, taken between two batches of completions
+     * (RunObserver.cancelled is polled there): the only way to send Set Features while I/O is in flight.
+     */
+    private final AtomicReference<Consumer<NvmeController>> duringRun = new AtomicReference<>();
 
     // Read by the sampler (FX thread), written by the device thread.
     private volatile TelemetrySource source;
@@ -115,6 +124,7 @@ public final class WorkbenchSession implements WorkbenchContext {
     public ObjectProperty<Set<Integer>> desiredCdVectors() { return desiredCdVectors; }
     public ObjectProperty<Advice> proposal() { return proposal; }
     public DoubleProperty simSpeed() { return simSpeed; }
+    public ObjectProperty<SafetyPrompts> prompts() { return prompts; }
     @Override public ObservableList<RunRecord> runs() { return runs; }
     @Override public ObservableList<AdminLogEntry> adminLog() { return adminLog; }
 
@@ -253,19 +263,82 @@ public final class WorkbenchSession implements WorkbenchContext {
     }
 
     /**
-     * Sets Feature 08h now and keeps {@code value} and the CD vectors for the next runs: Feature 09h
-     * needs an existing I/O completion queue for its vector, so CD is set when a run creates its queues.
-     * Completes with the device's answer; a refusal also lands in {@link #message()} in words.
+     * Sets Feature 08h and keeps {@code value} and the CD vectors for the next runs: Feature 09h needs an
+     * existing I/O completion queue for its vector, so CD is set when a run creates its queues. While a
+     * workload runs, the user is asked first (the spec advises against changing coalescing during I/O):
+     * now, between two batches of the run; after the run; or not at all (the future then fails with a
+     * {@link CancellationException} and nothing changes). Completes with the device's answer; a refusal
+     * also lands in {@link #message()} in words.
      */
     public CompletableFuture<AdminResult> applyCoalescing(InterruptCoalescing value, Set<Integer> cdVectors) {
+        if (!isRunning()) {
+            return setCoalescing(value, cdVectors);
+        }
+        ApplyDuringIoQuestion q = new ApplyDuringIoQuestion(device.get(), value);
+        return prompts.get().applyDuringIo(q).thenCompose(choice -> switch (choice) {
+            case APPLY_NOW -> isRunning() ? setDuringRun(value, cdVectors) : setCoalescing(value, cdVectors);
+            case AFTER_RUN -> {
+                message.set(q.deferred());
+                yield setCoalescing(value, cdVectors);
+            }
+            case CANCEL -> {
+                message.set(q.cancelled());
+                yield CompletableFuture.<AdminResult>failedFuture(new CancellationException(q.cancelled()));
+            }
+        });
+    }
+
+    private void keepDesired(InterruptCoalescing value, Set<Integer> cdVectors) {
         desiredCoalescing.set(value);
         desiredCdVectors.set(cdVectors == null ? null : Set.copyOf(cdVectors));
+    }
+
+    private String said(InterruptCoalescing value, AdminResult r) {
+        String m = r.ok() ? "Interrupt Coalescing set: " + value.describe() + "."
+                : FeatureText.failure("set-feature", FeatureId.INTERRUPT_COALESCING, r.status());
+        message.set(m);
+        return m;
+    }
+
+    /** Set Features 08h on the device thread (after the current run, when one is going). */
+    private CompletableFuture<AdminResult> setCoalescing(InterruptCoalescing value, Set<Integer> cdVectors) {
+        keepDesired(value, cdVectors);
         return onDevice("Set Interrupt Coalescing", c -> c.setFeature(FeatureId.INTERRUPT_COALESCING, value.cdw11(), false))
                 .thenApply(r -> {
-                    message.set(r.ok() ? "Interrupt Coalescing set: " + value.describe() + "."
-                            : FeatureText.failure("set-feature", FeatureId.INTERRUPT_COALESCING, r.status()));
+                    said(value, r);
                     return r;
                 });
+    }
+
+    /** Set Features 08h from the running workload's thread, between two of its batches. */
+    private CompletableFuture<AdminResult> setDuringRun(InterruptCoalescing value, Set<Integer> cdVectors) {
+        keepDesired(value, cdVectors);
+        CompletableFuture<AdminResult> done = new CompletableFuture<>();
+        message.set("Setting Interrupt Coalescing during the run...");
+        Consumer<NvmeController> work = c -> {
+            AdminResult r;
+            try {
+                r = c.setFeature(FeatureId.INTERRUPT_COALESCING, value.cdw11(), false);
+            } catch (RuntimeException e) {
+                tasks.onUiThread(() -> {
+                    message.set(Failures.sentence(e));
+                    done.completeExceptionally(e);
+                });
+                return;
+            }
+            tasks.onUiThread(() -> {
+                String m = said(value, r);
+                if (r.ok()) {
+                    message.set(m.substring(0, m.length() - 1) + ", during the run.");
+                }
+                done.complete(r);
+            });
+        };
+        Consumer<NvmeController> earlier = duringRun.getAndSet(work);
+        if (earlier != null) {
+            LOG.fine("A newer Set Features replaced one the run had not taken yet.");
+        }
+        return done;
     }
 
     // --- workloads --------------------------------------------------------------------------------
@@ -288,20 +361,58 @@ public final class WorkbenchSession implements WorkbenchContext {
         return s;
     }
 
-    /** Runs {@code spec} in the background; the result is added to the history and saved. */
+    /**
+     * Runs {@code spec} in the background; the result is added to the history and saved. A workload that
+     * writes runs only after {@link #prompts()} confirmed writing to the device by name; otherwise the
+     * future fails with a {@link CancellationException} saying nothing was written.
+     */
     public CompletableFuture<RunRecord> run(WorkloadSpec spec) {
-        CompletableFuture<RunRecord> done = new CompletableFuture<>();
+        String refused = refusal();
+        if (refused != null) {
+            message.set(refused);
+            return CompletableFuture.failedFuture(new IllegalStateException(refused));
+        }
+        if (!WriteConfirmation.needed(spec)) {
+            return start(spec, spec);
+        }
         NvmeController c = controller.get();
-        if (c == null) {
-            done.completeExceptionally(new IllegalStateException("No device is attached; attach one in the Devices view."));
-            message.set("No device is attached; attach one in the Devices view.");
-            return done;
+        String name = device.get();
+        WriteConfirmation q = WriteConfirmation.of(name, spec, c.namespace().nsze(), c.namespace().lbaSize());
+        return prompts.get().confirmWrites(q).thenCompose(yes -> {
+            if (!Boolean.TRUE.equals(yes)) {
+                message.set(q.refusal());
+                return CompletableFuture.failedFuture(new CancellationException(q.refusal()));
+            }
+            if (controller.get() != c || !name.equals(device.get())) {
+                String m = "Nothing was written: " + name + " was detached while you were asked.";
+                message.set(m);
+                return CompletableFuture.failedFuture(new IllegalStateException(m));
+            }
+            return start(spec, spec.withAllowWrites(true));
+        });
+    }
+
+    /** Why no run can start now, in words, or null when one can. */
+    private String refusal() {
+        if (controller.get() == null) {
+            return "No device is attached; attach one in the Devices view.";
         }
         if (isRunning()) {
-            done.completeExceptionally(new IllegalStateException("A run is in progress; stop it or wait for it to finish."));
+            return "A run is in progress; stop it or wait for it to finish.";
+        }
+        return null;
+    }
+
+    private CompletableFuture<RunRecord> start(WorkloadSpec spec, WorkloadSpec allowed) {
+        CompletableFuture<RunRecord> done = new CompletableFuture<>();
+        String refused = refusal();
+        if (refused != null) {
+            message.set(refused);
+            done.completeExceptionally(new IllegalStateException(refused));
             return done;
         }
-        WorkloadSpec s = effective(spec);
+        NvmeController c = controller.get();
+        WorkloadSpec s = effective(allowed);
         lastSpec.set(spec);
         String name = device.get();
         double speed = simSpeed.get();
@@ -346,11 +457,21 @@ public final class WorkbenchSession implements WorkbenchContext {
 
                 @Override
                 public boolean cancelled() {
+                    // Polled between batches: the one moment admin work may use the controller mid-run.
+                    Consumer<NvmeController> work = duringRun.getAndSet(null);
+                    if (work != null) {
+                        work.accept(c);
+                    }
                     return p.stopRequested();
                 }
             });
             return RunRecord.from(r, DeviceIdentity.of(name, c));
         } finally {
+            // The run ended before its next batch took the work: it is done now, after the run.
+            Consumer<NvmeController> late = duringRun.getAndSet(null);
+            if (late != null) {
+                late.accept(c);
+            }
             source = null;
             if (sim != null) {
                 sim.control().setSpeed(0);

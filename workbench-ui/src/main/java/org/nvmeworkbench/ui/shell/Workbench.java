@@ -43,6 +43,7 @@ import org.nvmeworkbench.ui.perspective.LayoutStore;
 import org.nvmeworkbench.ui.perspective.PerspectiveLayout;
 import org.nvmeworkbench.ui.plugin.PluginRegistry;
 import org.nvmeworkbench.ui.session.ControllerState;
+import org.nvmeworkbench.ui.session.SafetyPrompts;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.ActionContribution;
 import org.nvmeworkbench.ui.spi.ActionSpec;
@@ -52,6 +53,7 @@ import org.nvmeworkbench.ui.spi.ViewContribution;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
 import org.nvmeworkbench.ui.theme.Theme;
 import org.nvmeworkbench.ui.view.EmptyState;
+import org.nvmeworkbench.ui.view.safety.SafetyDialogs;
 
 /**
  * The window's contents: menu bar and toolbar built from the action registry, four areas of tabbed
@@ -89,6 +91,8 @@ public final class Workbench {
             t.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
             areas.put(a, t);
         }
+        // Writes and Set Features during I/O ask through dialogs owned by this window.
+        session.prompts().set(new SafetyDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow()));
         registerActions();
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(horizontal);
@@ -378,5 +382,6 @@ public final class Workbench {
         }
         open.clear();
         tabs.clear();
+        session.prompts().set(SafetyPrompts.UNATTENDED);
     }
 }

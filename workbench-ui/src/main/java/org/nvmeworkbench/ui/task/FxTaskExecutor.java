@@ -59,6 +59,11 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public void onUiThread(Runnable r) {
+        javafx.application.Platform.runLater(r);
+    }
+
+    @Override
     public void shutdown() {
         thread.shutdownNow();
     }

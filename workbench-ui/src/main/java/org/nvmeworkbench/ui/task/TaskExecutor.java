@@ -20,4 +20,12 @@ public interface TaskExecutor {
 
     default void shutdown() {
     }
+
+    /**
+     * Runs {@code r} on the thread that receives {@code onSuccess}/{@code onFailure}: for work that ends
+     * on another thread (a Set Features sent between a run's batches) and must land in FX properties.
+     */
+    default void onUiThread(Runnable r) {
+        r.run();
+    }
 }

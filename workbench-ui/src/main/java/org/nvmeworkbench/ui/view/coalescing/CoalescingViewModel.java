@@ -118,7 +118,7 @@ public final class CoalescingViewModel {
 
     private void updateWarning() {
         warning.set(session.state().get() == ControllerState.RUNNING
-                ? "I/O is in flight: the spec advises against changing coalescing during I/O, so the values are set when the current run ends."
+                ? "I/O is in flight, and the spec advises against changing coalescing during I/O: Apply asks whether to set the values now or after this run."
                 : "");
     }
 
@@ -158,20 +158,14 @@ public final class CoalescingViewModel {
         return cd;
     }
 
-    /** Sets Feature 08h (now, or when the running workload ends) and keeps CD for the next run. */
+    /** Sets Feature 08h (asking first while a workload runs) and keeps CD for the next run; the outcome says what happened. */
     public CompletableFuture<AdminResult> apply() {
         InterruptCoalescing v = value();
         if (v == null) {
             outcome.set(problem.get());
             return CompletableFuture.failedFuture(new IllegalArgumentException(problem.get()));
         }
-        return session.applyCoalescing(v, cdVectors()).whenComplete((r, t) -> {
-            if (t != null) {
-                outcome.set(session.message().get());
-            } else {
-                outcome.set(session.message().get());
-            }
-        });
+        return session.applyCoalescing(v, cdVectors()).whenComplete((r, t) -> outcome.set(session.message().get()));
     }
 
     /** Apply, then run the last workload again when the device took the value. */

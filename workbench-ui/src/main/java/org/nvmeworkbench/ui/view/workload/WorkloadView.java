@@ -4,7 +4,6 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -44,9 +43,6 @@ public final class WorkloadView implements WorkbenchView {
         row = field(g, row, "runtime", "runtime", vm.runtime());
         row = field(g, row, "ios (0 = no limit)", "ios", vm.ios());
         row = field(g, row, "seed", "seed", vm.seed());
-        CheckBox writes = new CheckBox("allow writes to " + "this device");
-        writes.selectedProperty().bindBidirectional(vm.allowWrites());
-        g.add(writes, 1, row++);
         ChoiceBox<Double> speed = new ChoiceBox<>(FXCollections.observableArrayList(0.0, 1.0, 0.1, 0.01));
         speed.setConverter(new StringConverter<>() {
             @Override
@@ -74,6 +70,21 @@ public final class WorkloadView implements WorkbenchView {
         problem.setWrapText(true);
         problem.setId("workload-problem");
 
+        Label writeNote = new Label();
+        writeNote.textProperty().bind(vm.writeNote());
+        writeNote.getStyleClass().add("warning");
+        writeNote.setWrapText(true);
+        writeNote.setId("workload-write-note");
+        writeNote.visibleProperty().bind(vm.writeNote().isNotEmpty());
+        writeNote.managedProperty().bind(writeNote.visibleProperty());
+        Label outcome = new Label();
+        outcome.textProperty().bind(vm.outcome());
+        outcome.getStyleClass().add("danger");
+        outcome.setWrapText(true);
+        outcome.setId("workload-outcome");
+        outcome.visibleProperty().bind(vm.outcome().isNotEmpty());
+        outcome.managedProperty().bind(outcome.visibleProperty());
+
         Button start = new Button("Start", Icons.node(AppIcon.RUN, 16));
         start.setId("start-run");
         start.disableProperty().bind(vm.canStart().not());
@@ -89,7 +100,7 @@ public final class WorkloadView implements WorkbenchView {
         progress.progressProperty().bind(session.runProgress());
         progress.setMaxWidth(Double.MAX_VALUE);
 
-        VBox box = new VBox(8, g, problem, new HBox(6, start, stop, rerun), progress);
+        VBox box = new VBox(8, g, problem, writeNote, new HBox(6, start, stop, rerun), progress, outcome);
         box.setPadding(new Insets(8));
         root = new ScrollPane(box);
         root.setFitToWidth(true);

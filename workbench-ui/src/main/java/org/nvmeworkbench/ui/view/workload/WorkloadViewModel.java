@@ -6,11 +6,9 @@ import java.util.concurrent.CompletableFuture;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -32,8 +30,9 @@ public final class WorkloadViewModel {
     private final StringProperty runtime = new SimpleStringProperty(this, "runtime", "2s");
     private final StringProperty ios = new SimpleStringProperty(this, "ios", "0");
     private final StringProperty seed = new SimpleStringProperty(this, "seed", "1");
-    private final BooleanProperty allowWrites = new SimpleBooleanProperty(this, "allowWrites", false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper writeNote = new ReadOnlyStringWrapper(this, "writeNote", "");
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
     private final BooleanBinding canStart;
     private final BooleanBinding canStop;
     private final BooleanBinding canRerun;
@@ -44,7 +43,7 @@ public final class WorkloadViewModel {
             p.addListener((o, a, b) -> revalidate());
         }
         rw.addListener((o, a, b) -> revalidate());
-        allowWrites.addListener((o, a, b) -> revalidate());
+        session.device().addListener((o, a, b) -> revalidate());
         canStart = Bindings.createBooleanBinding(() -> problem.get().isEmpty() && session.state().get() == ControllerState.IDLE,
                 problem, session.state());
         canStop = Bindings.createBooleanBinding(() -> session.state().get() == ControllerState.RUNNING, session.state());
@@ -60,8 +59,11 @@ public final class WorkloadViewModel {
     public StringProperty runtime() { return runtime; }
     public StringProperty ios() { return ios; }
     public StringProperty seed() { return seed; }
-    public BooleanProperty allowWrites() { return allowWrites; }
     public ReadOnlyStringProperty problem() { return problem.getReadOnlyProperty(); }
+    /** Said while the pattern writes: Start will ask to confirm, naming the device. */
+    public ReadOnlyStringProperty writeNote() { return writeNote.getReadOnlyProperty(); }
+    /** How the last start or rerun ended when it did not run: refused, cancelled or failed, in words. */
+    public ReadOnlyStringProperty outcome() { return outcome.getReadOnlyProperty(); }
     public BooleanBinding canStart() { return canStart; }
     public BooleanBinding canStop() { return canStop; }
     public BooleanBinding canRerun() { return canRerun; }
@@ -91,7 +93,7 @@ public final class WorkloadViewModel {
         }
         WorkloadSpec s = WorkloadSpec.defaults().withRw(rw.get()).withBlockSize((int) Math.min(Integer.MAX_VALUE, bs))
                 .withIodepth((int) Math.min(Integer.MAX_VALUE, depth)).withQueues((int) Math.min(Integer.MAX_VALUE, q))
-                .withLimits(rt, count).withSeed(sd).withAllowWrites(allowWrites.get());
+                .withLimits(rt, count).withSeed(sd).withAllowWrites(rw.get().writes());
         problems.addAll(s.problems());
         return s;
     }
@@ -109,17 +111,30 @@ public final class WorkloadViewModel {
         List<String> p = new ArrayList<>();
         WorkloadSpec s = build(p);
         problem.set(p.isEmpty() ? "" : p.get(0));
+        String dev = session.device().get().isEmpty() ? "the attached device" : session.device().get();
+        writeNote.set(rw.get().writes() ? rw.get().fioName() + " writes: Start asks you to confirm writing to " + dev
+                + ", naming it, before anything is written." : "");
         if (p.isEmpty()) {
             session.draftSpec().set(s);
         }
     }
 
+    /**
+     * Starts the workload; the session asks to confirm writes. (The spec says allowWrites for a writing
+     * pattern only so it validates: the session's confirmation naming the device is the gate.)
+     */
     public CompletableFuture<RunRecord> start() {
         WorkloadSpec s = spec();
         if (s == null) {
+            outcome.set(problem.get());
             return CompletableFuture.failedFuture(new IllegalArgumentException(problem.get()));
         }
-        return session.run(s);
+        return said(session.run(s));
+    }
+
+    private CompletableFuture<RunRecord> said(CompletableFuture<RunRecord> run) {
+        outcome.set("");
+        return run.whenComplete((r, t) -> outcome.set(t == null ? "" : session.message().get()));
     }
 
     public void stop() {
@@ -127,6 +142,6 @@ public final class WorkloadViewModel {
     }
 
     public CompletableFuture<RunRecord> rerun() {
-        return session.rerun();
+        return said(session.rerun());
     }
 }
