@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Queue;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -91,7 +92,7 @@ public final class WorkbenchSession implements WorkbenchContext {
      * Admin work handed to the running workload's thread, taken between two batches of completions
      * (RunObserver.cancelled is polled there): the only way to send Set Features while I/O is in flight.
      */
-    private final AtomicReference<Consumer<NvmeController>> duringRun = new AtomicReference<>();
+    private final Queue<Consumer<NvmeController>> duringRun = new ConcurrentLinkedQueue<>();
 
     // Read by the sampler (FX thread), written by the device thread.
     private volatile TelemetrySource source;
@@ -263,6 +264,26 @@ public final class WorkbenchSession implements WorkbenchContext {
     }
 
     /**
+     * Runs read-only {@code work} on the device now: between two batches of the running workload (its
+     * I/O queues exist then, which Get Features 09h needs), or on the device thread when none runs.
+     */
+    public <T> CompletableFuture<T> query(String title, Function<NvmeController, T> work) {
+        if (!isRunning()) {
+            return onDevice(title, work);
+        }
+        CompletableFuture<T> done = new CompletableFuture<>();
+        duringRun.add(c -> {
+            try {
+                T v = work.apply(c);
+                tasks.onUiThread(() -> done.complete(v));
+            } catch (RuntimeException e) {
+                tasks.onUiThread(() -> done.completeExceptionally(e));
+            }
+        });
+        return done;
+    }
+
+    /**
      * Sets Feature 08h and keeps {@code value} and the CD vectors for the next runs: Feature 09h needs an
      * existing I/O completion queue for its vector, so CD is set when a run creates its queues. While a
      * workload runs, the user is asked first (the spec advises against changing coalescing during I/O):
@@ -334,10 +355,7 @@ public final class WorkbenchSession implements WorkbenchContext {
                 done.complete(r);
             });
         };
-        Consumer<NvmeController> earlier = duringRun.getAndSet(work);
-        if (earlier != null) {
-            LOG.fine("A newer Set Features replaced one the run had not taken yet.");
-        }
+        duringRun.add(work);
         return done;
     }
 
@@ -458,8 +476,7 @@ public final class WorkbenchSession implements WorkbenchContext {
                 @Override
                 public boolean cancelled() {
                     // Polled between batches: the one moment admin work may use the controller mid-run.
-                    Consumer<NvmeController> work = duringRun.getAndSet(null);
-                    if (work != null) {
+                    for (Consumer<NvmeController> work = duringRun.poll(); work != null; work = duringRun.poll()) {
                         work.accept(c);
                     }
                     return p.stopRequested();
@@ -468,8 +485,7 @@ public final class WorkbenchSession implements WorkbenchContext {
             return RunRecord.from(r, DeviceIdentity.of(name, c));
         } finally {
             // The run ended before its next batch took the work: it is done now, after the run.
-            Consumer<NvmeController> late = duringRun.getAndSet(null);
-            if (late != null) {
+            for (Consumer<NvmeController> late = duringRun.poll(); late != null; late = duringRun.poll()) {
                 late.accept(c);
             }
             source = null;
