@@ -9,7 +9,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
-import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.session.RunRecord;
 import org.nvmeworkbench.icons.AppIcon;
 import org.nvmeworkbench.icons.Icons;
@@ -26,7 +25,7 @@ public final class ControllerView implements WorkbenchView {
     private final TextArea text = new TextArea();
     private final EmptyState detached = new EmptyState(
             "No device attached: attach one in the Devices view to read its registers and features.");
-    private final ChangeListener<NvmeController> onAttach;
+    private final ChangeListener<Object> onAttach;
     private final ChangeListener<ControllerState> onState;
     private final ListChangeListener<RunRecord> onRun;
 
