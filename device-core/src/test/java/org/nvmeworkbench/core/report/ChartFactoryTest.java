@@ -1,0 +1,54 @@
+package org.nvmeworkbench.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.Test;
+
+class ChartFactoryTest {
+    @Test
+    void ninesAxisPutsOneNinePerDecade() {
+        assertThat(ChartFactory.ninesLabels(4)).containsExactly("0%", "90%", "99%", "99.9%", "99.99%");
+        assertThat(ChartFactory.ninesX(99.9)).isCloseTo(1000, org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void spectrumHasOneSeriesPerRunReachingTheTail() {
+        JFreeChart c = ChartFactory.percentileSpectrum(SampleRuns.two());
+        XYPlot p = c.getXYPlot();
+        assertThat(p.getDataset().getSeriesCount()).isEqualTo(2);
+        int last = p.getDataset().getItemCount(0) - 1;
+        assertThat(p.getDataset().getXValue(0, last)).isGreaterThan(1000); // beyond 99.9 %
+        assertThat(p.getDataset().getYValue(0, last) * 1e3).isEqualTo((double) SampleRuns.two().runs().get(0).latency().max());
+    }
+
+    @Test
+    void histogramBucketsAddUpToAllIos() {
+        XYPlot p = ChartFactory.latencyHistogram(SampleRuns.two()).getXYPlot();
+        double sum = 0;
+        for (int i = 0; i < p.getDataset().getItemCount(0); i++) {
+            sum += p.getDataset().getYValue(0, i);
+        }
+        assertThat(sum).isCloseTo(100.0, org.assertj.core.api.Assertions.within(0.01));
+    }
+
+    @Test
+    void everyChartRendersHeadlessToSvgAndImage() {
+        ReportModel m = SampleRuns.two();
+        List<JFreeChart> charts = List.of(ChartFactory.latencyHistogram(m), ChartFactory.percentileSpectrum(m),
+                ChartFactory.timeSeries(m),
+                ChartFactory.pareto(List.of(new ChartFactory.TradeOff("a", 20_000, 129_000, true, false),
+                        new ChartFactory.TradeOff("b", 900, 150_000, true, true)), "interrupts/s", "p99", 200_000),
+                ChartFactory.heatmap(List.of(0, 7), List.of(0, 2), new double[][] {{1e5, 1.1e5}, {1.2e5, Double.NaN}}, "p99"));
+        for (JFreeChart c : charts) {
+            String svg = ChartFactory.svg(c, 400, 300, "t-");
+            assertThat(svg).startsWith("<svg").endsWith("</svg>");
+            BufferedImage img = ChartFactory.image(c, 200, 150);
+            assertThat(img.getWidth()).isEqualTo(200);
+        }
+    }
+}
