@@ -1,0 +1,219 @@
+package org.nvmeworkbench.core.sweep;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.nvmeworkbench.core.cli.CliFailure;
+import org.nvmeworkbench.core.cli.FioUnits;
+import org.nvmeworkbench.core.session.AtomicFile;
+import org.nvmeworkbench.core.session.RunStore;
+import org.nvmeworkbench.core.workload.ReadWrite;
+import org.nvmeworkbench.core.workload.WorkloadSpec;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sweep -d DEV --thr 0,3,7,15 --time 0,1,2 [run options] [--slo-p99 200us]}: the same workload at
+ * every THR x TIME (x iodepth), a fresh device per point, then the Pareto front and the setting that meets
+ * the target with the fewest interrupts.
+ */
+@Command(name = "sweep", description = {"Run one workload over a grid of Feature 08h settings (THR x TIME, optionally x iodepth)",
+    "and recommend the setting that meets a latency target with the fewest interrupts.",
+    "Each point runs on a freshly opened device with the same seed, so on the simulator the sweep is deterministic."})
+public final class SweepCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-d", "--device"}, paramLabel = "DEV", defaultValue = "sim",
+            description = "sim, sim:PROFILE or vfio:DDDD:BB:DD.F (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--thr", paramLabel = "THR,...", split = ",", defaultValue = "0,3,7,15",
+            description = "THR values, 0's based (default: ${DEFAULT-VALUE}).")
+    List<Integer> thr;
+
+    @Option(names = "--time", paramLabel = "TIME,...", split = ",", defaultValue = "0,1,2",
+            description = "TIME values in 100 us units (default: ${DEFAULT-VALUE}).")
+    List<Integer> time;
+
+    @Option(names = "--iodepth", paramLabel = "N,...", split = ",", defaultValue = "32",
+            description = "Queue depth; several values add an iodepth axis (default: ${DEFAULT-VALUE}).")
+    List<Integer> iodepth;
+
+    @Option(names = "--rw", paramLabel = "PATTERN", defaultValue = "randread", description = "I/O pattern (default: ${DEFAULT-VALUE}).")
+    String rw;
+
+    @Option(names = "--bs", paramLabel = "SIZE", defaultValue = "4k", description = "Block size (default: ${DEFAULT-VALUE}).")
+    String bs;
+
+    @Option(names = "--queues", paramLabel = "N", defaultValue = "1", description = "I/O queue pairs (default: ${DEFAULT-VALUE}).")
+    int queues;
+
+    @Option(names = "--runtime", paramLabel = "TIME", description = "Device time limit per point, e.g. 500ms.")
+    String runtime;
+
+    @Option(names = "--ios", paramLabel = "N", description = "I/O count per point (default 100000 when no --runtime).")
+    Long ios;
+
+    @Option(names = "--rwmixread", paramLabel = "PCT", defaultValue = "50", description = "Reads in a mixed pattern (default: ${DEFAULT-VALUE}).")
+    int rwmixread;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of every point (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--allow-writes", description = "Allow the workload to write to the device.")
+    boolean allowWrites;
+
+    @Option(names = "--slo-p99", paramLabel = "TIME", description = "Latency target for p99, e.g. 200us.")
+    String sloP99;
+
+    @Option(names = "--slo", paramLabel = "TIME", description = "Latency target for --percentile, e.g. 1ms.")
+    String slo;
+
+    @Option(names = "--percentile", paramLabel = "P", defaultValue = "99",
+            description = "Percentile judged against the target and on the Pareto front (default: ${DEFAULT-VALUE}).")
+    double percentile;
+
+    @Option(names = "--cost", paramLabel = "WHAT", defaultValue = "interrupts",
+            description = "What to minimise: interrupts (per second) or cpu (interrupt CPU share) (default: ${DEFAULT-VALUE}).")
+    String cost;
+
+    @Option(names = {"-o", "--output-format"}, paramLabel = "FMT", defaultValue = "normal", description = "normal or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the output to FILE (atomically) instead of stdout.")
+    Path output;
+
+    @Option(names = "--save-dir", paramLabel = "DIR", description = "Save every point's run record (and sweep.json) in DIR.")
+    Path saveDir;
+
+    @Override
+    public Integer call() {
+        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
+            case "json" -> true;
+            case "normal" -> false;
+            default -> throw CliFailure.usage("Unknown output format '" + format + "': use normal or json.");
+        };
+        if (sloP99 != null && slo != null) {
+            throw CliFailure.usage("Give either --slo-p99 or --slo with --percentile, not both.");
+        }
+        double p = sloP99 != null ? 99 : percentile;
+        if (!(p > 0 && p < 100)) {
+            throw CliFailure.usage("--percentile must be between 0 and 100, not " + percentile + ".");
+        }
+        long target = sloP99 != null ? time(sloP99, "--slo-p99") : slo != null ? time(slo, "--slo") : 0;
+        SweepCost c = switch (cost.toLowerCase(Locale.ROOT)) {
+            case "interrupts" -> SweepCost.INTERRUPTS_PER_SECOND;
+            case "cpu" -> SweepCost.IRQ_CPU_SHARE;
+            default -> throw CliFailure.usage("Unknown cost '" + cost + "': use interrupts or cpu.");
+        };
+        SweepGrid grid;
+        try {
+            grid = new SweepGrid(thr, time, iodepth);
+            grid.settings();
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
+        WorkloadSpec base = workload();
+        Sweep sweep = new Sweep(device, base, grid);
+        PrintWriter err = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
+        List<SweepPoint> points = sweep.run((done, total, point) -> {
+            if (!json || output != null) {
+                err.printf(Locale.ROOT, "\r%d/%d %s", done, total, point.setting().label());
+                err.flush();
+            }
+        });
+        if (!json || output != null) {
+            err.println();
+        }
+        SweepResult result = SweepResult.analyse(device, base, grid, points, p, target, c, sweep.isCancelled(),
+                System.nanoTime() - t0);
+        if (saveDir != null) {
+            save(result);
+        }
+        emit(json ? jsonText(result) : result.text());
+        return 0;
+    }
+
+    private WorkloadSpec workload() {
+        ReadWrite pattern;
+        long blockSize;
+        long runtimeNanos = 0;
+        try {
+            pattern = ReadWrite.parse(rw);
+            blockSize = FioUnits.parseSize(bs);
+            if (runtime != null) {
+                runtimeNanos = FioUnits.parseTimeNanos(runtime);
+            }
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
+        if (blockSize > Integer.MAX_VALUE) {
+            throw CliFailure.usage("--bs " + bs + " is more than 2 GiB.");
+        }
+        long count = ios != null ? ios : runtime != null ? 0 : 100_000;
+        WorkloadSpec s = WorkloadSpec.defaults().withRw(pattern).withBlockSize((int) blockSize).withQueues(queues)
+                .withIodepth(iodepth.get(0)).withLimits(runtimeNanos, count).withRwmixread(rwmixread).withSeed(seed)
+                .withAllowWrites(allowWrites);
+        List<String> problems = s.problems();
+        if (!problems.isEmpty()) {
+            throw CliFailure.usage(problems.get(0));
+        }
+        return s;
+    }
+
+    private static long time(String text, String option) {
+        try {
+            return FioUnits.parseTimeNanos(text);
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage(option + ": " + e.getMessage());
+        }
+    }
+
+    private void save(SweepResult result) {
+        for (SweepPoint p : result.points()) {
+            RunStore.save(saveDir.resolve(p.setting().fileStem() + ".json"), p.record());
+        }
+        write(saveDir.resolve("sweep.json"), jsonText(result));
+    }
+
+    private static String jsonText(SweepResult result) {
+        try {
+            return JSON.writeValueAsString(result.json(JSON)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw CliFailure.refused("The sweep could not be written as JSON: " + e.getOriginalMessage() + ".");
+        }
+    }
+
+    private void emit(String text) {
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            write(output, text);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw CliFailure.refused("Could not write " + file + ": " + e.getMessage() + ".");
+        }
+    }
+}

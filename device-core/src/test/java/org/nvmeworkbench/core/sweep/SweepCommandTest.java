@@ -1,0 +1,72 @@
+package org.nvmeworkbench.core.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nvmeworkbench.core.cli.CliFailure;
+import org.nvmeworkbench.core.session.RunStore;
+
+import picocli.CommandLine;
+
+class SweepCommandTest {
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new SweepCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println(ex.getMessage());
+            return ex instanceof CliFailure f ? f.exitCode() : 1;
+        });
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonHasEveryPointAndTheRecommendation(@TempDir Path dir) throws Exception {
+        Result r = run("-d", "sim:tlc", "--thr", "0,7", "--time", "0,2", "--ios", "4000", "--slo-p99", "10ms", "-o", "json",
+                "--save-dir", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("points")).hasSize(4);
+        assertThat(j.path("points").get(3).path("coalescing_read_back").asInt()).isEqualTo(0x0207);
+        assertThat(j.path("target_ns").asLong()).isEqualTo(10_000_000);
+        JsonNode rec = j.path("recommendation");
+        assertThat(rec.path("meets_target").asBoolean()).isTrue();
+        // With a loose target the fewest interrupts wins: the most coalescing of the grid.
+        assertThat(rec.path("thr").asInt()).isEqualTo(7);
+        assertThat(rec.path("time").asInt()).isEqualTo(2);
+        assertThat(rec.path("explanation").asText()).contains("meets p99 <= 10.00 ms");
+        assertThat(RunStore.load(dir.resolve("thr7-time2-qd32.json")).features().coalescing()).isEqualTo(0x0207);
+        assertThat(Files.exists(dir.resolve("sweep.json"))).isTrue();
+    }
+
+    @Test
+    void textIsATableWithTheRecommendation() {
+        Result r = run("-d", "sim:null", "--thr", "0,3", "--time", "1", "--ios", "2000", "--slo-p99", "1s");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("THR  TIME  iodepth").contains("<- recommended").contains("Recommendation: THR 3, TIME 1");
+        assertThat(r.err()).contains("2/2");
+    }
+
+    @Test
+    void badValuesAreUsageErrors() {
+        assertThat(run("--thr", "300").code()).isEqualTo(CliFailure.USAGE);
+        Result r = run("--slo-p99", "fast");
+        assertThat(r.code()).isEqualTo(CliFailure.USAGE);
+        assertThat(r.err()).contains("--slo-p99: 'fast' is not a time");
+    }
+}

@@ -1,0 +1,87 @@
+package org.nvmeworkbench.core.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.Test;
+import org.nvmeworkbench.core.workload.ReadWrite;
+import org.nvmeworkbench.core.workload.WorkloadException;
+import org.nvmeworkbench.core.workload.WorkloadSpec;
+
+/** End to end on the simulator: a fresh device per point, same seed, deterministic. */
+class SweepTest {
+    private static final Logger LOG = Logger.getLogger(SweepTest.class.getName());
+
+    static WorkloadSpec base(long ios) {
+        return WorkloadSpec.defaults().withLimits(0, ios).withIodepth(32).withSeed(3);
+    }
+
+    @Test
+    void smallGridRunsEveryPointWithItsCoalescingInForce() {
+        SweepGrid grid = new SweepGrid(List.of(0, 7), List.of(0, 2), List.of(32));
+        List<String> progress = new ArrayList<>();
+        List<SweepPoint> points = new Sweep("sim:tlc", base(5_000), grid)
+                .run((done, total, p) -> progress.add(done + "/" + total));
+        assertThat(progress).containsExactly("1/4", "2/4", "3/4", "4/4");
+        assertThat(points).extracting(p -> p.record().features().coalescing()).containsExactly(0x0000, 0x0200, 0x0007, 0x0207);
+        SweepPoint off = points.get(0);
+        SweepPoint thr7 = points.get(3);
+        assertThat(off.record().totals().ios()).isEqualTo(5_000);
+        // Coalescing exists to cut interrupts: THR 7 (8 completions) must take far fewer than one per completion.
+        assertThat(thr7.interruptsPerSecond()).isLessThan(off.interruptsPerSecond() / 3);
+        assertThat(thr7.record().completionsPerInterrupt()).isGreaterThan(3);
+    }
+
+    @Test
+    void sameGridAndSeedGiveTheSameRecords() {
+        SweepGrid grid = new SweepGrid(List.of(3), List.of(1), List.of(16));
+        SweepPoint a = new Sweep("sim:tlc", base(3_000), grid).run(null).get(0);
+        SweepPoint b = new Sweep("sim:tlc", base(3_000), grid).run(null).get(0);
+        assertThat(a.record().latency()).isEqualTo(b.record().latency());
+        assertThat(a.record().totals().interrupts()).isEqualTo(b.record().totals().interrupts());
+        assertThat(a.record().durationNanos()).isEqualTo(b.record().durationNanos());
+    }
+
+    @Test
+    void cancellingKeepsTheFinishedPointsOnly() {
+        SweepGrid grid = new SweepGrid(List.of(0, 3, 7), List.of(0, 1), List.of(32));
+        Sweep sweep = new Sweep("sim:null", base(2_000), grid);
+        List<SweepPoint> points = sweep.run((done, total, p) -> {
+            if (done == 2) {
+                sweep.cancel();
+            }
+        });
+        assertThat(points).hasSize(2);
+        assertThat(sweep.isCancelled()).isTrue();
+    }
+
+    @Test
+    void aWorkloadProblemIsRefusedBeforeAnyPointRuns() {
+        SweepGrid grid = new SweepGrid(List.of(0), List.of(0), List.of(32));
+        assertThatThrownBy(() -> new Sweep("sim", base(1_000).withRw(ReadWrite.RANDWRITE), grid).run(null))
+                .isInstanceOf(WorkloadException.class).hasMessageContaining("--allow-writes");
+    }
+
+    @Test
+    void gridRejectsValuesOutsideTheFields() {
+        assertThatThrownBy(() -> new SweepGrid(List.of(256), List.of(0), List.of(1)).settings())
+                .hasMessageContaining("THR must be 0..255");
+    }
+
+    /** The speed budget: 4 x 4 points of 100,000 I/Os in seconds. Measured, logged, bounded loosely. */
+    @Test
+    void fourByFourGridOfHundredThousandIosTakesSeconds() {
+        SweepGrid grid = new SweepGrid(List.of(0, 3, 7, 15), List.of(0, 1, 2, 4), List.of(32));
+        long t0 = System.nanoTime();
+        List<SweepPoint> points = new Sweep("sim:null", base(100_000), grid).run(null);
+        double s = (System.nanoTime() - t0) / 1e9;
+        LOG.info(String.format("4x4 sweep of 100000-I/O runs on sim:null took %.2f s", s));
+        System.out.printf("SWEEP-TIMING sim:null 4x4x100000 %.2f s%n", s);
+        assertThat(points).hasSize(16);
+        assertThat(s).isLessThan(60);
+    }
+}
