@@ -71,9 +71,8 @@ final class NvmCommands {
             t.prp2[slot] = prp2;
             long offset = slba << lbaShift;
             long done;
-            boolean injectedError = c.errorsRemaining > 0;
+            boolean injectedError = c.injected.takeError();
             if (injectedError) {
-                c.errorsRemaining--;
                 t.status[slot] = opcode == Opcodes.READ ? StatusCode.UNRECOVERED_READ_ERROR : SimulatedController.WRITE_FAULT;
             }
             if (opcode == Opcodes.READ) {
@@ -100,12 +99,8 @@ final class NvmCommands {
     }
 
     private void schedule(int slot, long done) {
-        if (c.slowRemaining > 0) {
-            c.slowRemaining--;
-            done += c.slowExtraNanos;
-        }
-        if (c.stuckRemaining > 0) {
-            c.stuckRemaining--;
+        done += c.injected.takeSlowNanos();
+        if (c.injected.takeStuck()) {
             c.commands.state[slot] = CommandTable.STUCK; // completes only when aborted or on reset
             return;
         }

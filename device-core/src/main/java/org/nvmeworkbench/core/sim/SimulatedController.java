@@ -1,7 +1,6 @@
 package org.nvmeworkbench.core.sim;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
@@ -98,17 +97,7 @@ public final class SimulatedController implements PciFunction {
     private boolean fetchBlocked;
     private boolean closed;
 
-    // faults (driving thread)
-    private long ioFetched;
-    private long nextFaultAt = Long.MAX_VALUE;
-    private final List<Faults.Armed> scheduledFaults = new ArrayList<>();
-    private final List<Long> scheduledAt = new ArrayList<>();
-    int errorsRemaining;
-    int stuckRemaining;
-    int slowRemaining;
-    long slowExtraNanos;
-    private int lostAny;
-    private final int[] lostOnVector;
+    final FaultSchedule injected;
     /** Event slot of each vector's armed coalescing timer, or -1: cancelled when the vector signals first. */
     private final int[] timerEvent;
 
@@ -129,7 +118,7 @@ public final class SimulatedController implements PciFunction {
         this.pci = new PciConfigSpace(barSize, config.msixTableSize(), tableOffset, pbaOffset);
         this.irq = new VectorTable(config.msixTableSize());
         this.coalescing = new VectorCoalescing(irq.capacity);
-        this.lostOnVector = new int[irq.capacity];
+        this.injected = new FaultSchedule(this, faults, irq.capacity);
         this.timerEvent = new int[irq.capacity];
         java.util.Arrays.fill(timerEvent, -1);
         this.queues = new QueueTable(config.maxIoQueuePairs() + 1);
@@ -442,9 +431,7 @@ public final class SimulatedController implements PciFunction {
         cqAllocated = config.maxIoQueuePairs();
         csts = 0;
         fetchBlocked = false;
-        errorsRemaining = 0;
-        stuckRemaining = 0;
-        slowRemaining = 0;
+        injected.controllerReset();
         pageSize = 4096;
     }
 
@@ -573,7 +560,7 @@ public final class SimulatedController implements PciFunction {
         if (deadline < now) {
             deadline = Long.MAX_VALUE;
         }
-        pickUpFaults();
+        injected.pickUp();
         settleHostDebt();
         while (true) {
             int v = readyIn(vectors);
@@ -613,7 +600,7 @@ public final class SimulatedController implements PciFunction {
     @Override
     public void relax(long maxNanos) {
         checkOpen();
-        pickUpFaults();
+        injected.pickUp();
         settleHostDebt();
         long target = now + Math.max(0, maxNanos);
         if (target < now) {
@@ -697,12 +684,7 @@ public final class SimulatedController implements PciFunction {
         if (trace != null) {
             trace.interruptRaised(v, carried, now);
         }
-        if (lostAny > 0 || lostOnVector[v] > 0) {
-            if (lostOnVector[v] > 0) {
-                lostOnVector[v]--;
-            } else {
-                lostAny--;
-            }
+        if (injected.takeLostSignal(v)) {
             droppedInterrupts++;
             if (trace != null) {
                 trace.interruptDropped(v, now);
@@ -835,9 +817,7 @@ public final class SimulatedController implements PciFunction {
         if (!queues.sqExists[qid] || !fetching()) {
             return;
         }
-        if (faults.changed()) {
-            pickUpFaults();
-        }
+        injected.pickUp();
         ByteBuffer b = queues.sqBuffer[qid];
         int base = queues.sqBase[qid];
         int size = queues.sqSize[qid];
@@ -863,10 +843,7 @@ public final class SimulatedController implements PciFunction {
             if (qid == 0) {
                 admin.execute(slot, b, at);
             } else {
-                if (ioFetched >= nextFaultAt) {
-                    triggerFaults();
-                }
-                ioFetched++;
+                injected.ioFetched();
                 nvm.execute(slot, b, at);
             }
             if (!queues.sqExists[qid] || !fetching()) {
@@ -1024,83 +1001,16 @@ public final class SimulatedController implements PciFunction {
 
     // --- faults --------------------------------------------------------------------------------
 
-    private void pickUpFaults() {
-        if (!faults.changed()) {
-            return;
-        }
-        for (Faults.Armed a : faults.take()) {
-            scheduledFaults.add(a);
-            scheduledAt.add(ioFetched + a.afterCommands());
-        }
-        recomputeNextFault();
-        if (ioFetched >= nextFaultAt) {
-            triggerFaults();
-        }
-    }
-
-    private void recomputeNextFault() {
-        long next = Long.MAX_VALUE;
-        for (Long at : scheduledAt) {
-            next = Math.min(next, at);
-        }
-        nextFaultAt = next;
-    }
-
-    private void triggerFaults() {
-        for (int i = 0; i < scheduledFaults.size(); i++) {
-            if (scheduledAt.get(i) <= ioFetched) {
-                Faults.Armed a = scheduledFaults.remove(i);
-                scheduledAt.remove(i);
-                i--;
-                apply(a);
-            }
-        }
-        recomputeNextFault();
-    }
-
-    private void apply(Faults.Armed a) {
-        LOG.fine(() -> "Simulator fault takes effect: " + a);
-        if (trace != null) {
-            trace.faultTriggered(a.kind().ordinal(), a.argument(), now);
-        }
-        switch (a.kind()) {
-            case CFS:
-                fatal();
-                break;
-            case ERROR_STATUS:
-                errorsRemaining += Math.max(1, a.argument());
-                break;
-            case LOST_INTERRUPT:
-                if (a.argument() >= 0 && a.argument() < irq.capacity) {
-                    lostOnVector[a.argument()]++;
-                } else {
-                    lostAny++;
-                }
-                break;
-            case STUCK_COMMAND:
-                stuckRemaining++;
-                break;
-            case MASKED_VECTOR:
-                if (a.argument() >= 0 && a.argument() < irq.tableSize) {
-                    irq.setMasked(a.argument(), true);
-                }
-                break;
-            case SLOW_COMMAND:
-                slowRemaining++;
-                slowExtraNanos = Math.max(0, a.argument()) * 1000L;
-                break;
-            default:
-                break;
+    /** The masked-vector fault: masks {@code v} in the current mode, as the host's mask would. */
+    void maskByFault(int v) {
+        if (v >= 0 && v < irq.tableSize) {
+            irq.setMasked(v, true);
         }
     }
 
     /** Faults handed to the controller that wait for their command count. */
     public List<String> scheduledFaults() {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < scheduledFaults.size(); i++) {
-            out.add(scheduledFaults.get(i).kind().text() + " at command " + scheduledAt.get(i));
-        }
-        return out;
+        return injected.describe();
     }
 
     // --- reset and close -----------------------------------------------------------------------
