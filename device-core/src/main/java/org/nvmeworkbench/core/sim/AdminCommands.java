@@ -162,7 +162,7 @@ final class AdminCommands {
             error(slot, StatusCode.INVALID_QUEUE_SIZE);
         } else if (!contiguous) {
             error(slot, StatusCode.INVALID_FIELD); // CAP.CQR = 1: queues must be physically contiguous
-        } else if (interrupts && vector >= c.vectorLimit()) {
+        } else if (interrupts && vector >= c.interrupts.vectorLimit()) {
             error(slot, StatusCode.INVALID_INTERRUPT_VECTOR);
         } else if (prp1 == 0 || (prp1 & (c.pageSize - 1)) != 0) {
             error(slot, StatusCode.INVALID_PRP_OFFSET);
@@ -264,7 +264,7 @@ final class AdminCommands {
                 break;
             case FeatureId.INTERRUPT_COALESCING:
                 if (sel == FeatureId.SEL_CURRENT) {
-                    ok(slot, c.coalescing.feature08());
+                    ok(slot, c.interrupts.coalescing.feature08());
                 } else if (sel == FeatureId.SEL_SUPPORTED_CAPABILITIES) {
                     ok(slot, FeatureId.CAP_CHANGEABLE); // changeable, not saveable
                 } else {
@@ -273,10 +273,10 @@ final class AdminCommands {
                 break;
             case FeatureId.INTERRUPT_VECTOR_CONFIGURATION: {
                 int iv = cdw11 & 0xFFFF;
-                if (iv >= c.vectorLimit()) {
+                if (iv >= c.interrupts.vectorLimit()) {
                     error(slot, StatusCode.INVALID_FIELD);
                 } else if (sel == FeatureId.SEL_CURRENT) {
-                    ok(slot, iv | (c.coalescing.coalescingDisabled(iv) ? InterruptVectorConfig.CD_BIT : 0));
+                    ok(slot, iv | (c.interrupts.coalescing.coalescingDisabled(iv) ? InterruptVectorConfig.CD_BIT : 0));
                 } else if (sel == FeatureId.SEL_SUPPORTED_CAPABILITIES) {
                     ok(slot, FeatureId.CAP_CHANGEABLE);
                 } else {
@@ -319,15 +319,15 @@ final class AdminCommands {
                 break;
             }
             case FeatureId.INTERRUPT_COALESCING:
-                c.coalescing.setFeature08(cdw11 & 0xFFFF);
+                c.interrupts.coalescing.setFeature08(cdw11 & 0xFFFF);
                 ok(slot, 0);
                 break;
             default: {
                 int iv = cdw11 & 0xFFFF;
-                if (iv == 0 || iv >= c.vectorLimit() || !c.queues.vectorBound(iv)) {
+                if (iv == 0 || iv >= c.interrupts.vectorLimit() || !c.queues.vectorBound(iv)) {
                     error(slot, StatusCode.INVALID_FIELD);
                 } else {
-                    c.coalescing.setCoalescingDisabled(iv, (cdw11 & InterruptVectorConfig.CD_BIT) != 0);
+                    c.interrupts.coalescing.setCoalescingDisabled(iv, (cdw11 & InterruptVectorConfig.CD_BIT) != 0);
                     ok(slot, 0);
                 }
                 break;

@@ -144,7 +144,7 @@ final class FaultSchedule {
                 stuckRemaining++;
                 break;
             case MASKED_VECTOR:
-                c.maskByFault(a.argument());
+                c.interrupts.maskByFault(a.argument());
                 break;
             case SLOW_COMMAND:
                 slowRemaining++;

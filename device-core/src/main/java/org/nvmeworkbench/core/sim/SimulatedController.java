@@ -53,8 +53,7 @@ public final class SimulatedController implements PciFunction {
     final EventQueue events = new EventQueue(1024);
     final DmaSpace dma = new DmaSpace();
     final PciConfigSpace pci;
-    final VectorTable irq;
-    final VectorCoalescing coalescing;
+    final InterruptController interrupts;
     final QueueTable queues;
     final CommandTable commands = new CommandTable(MAX_OUTSTANDING);
     final NamespaceStore store;
@@ -75,9 +74,7 @@ public final class SimulatedController implements PciFunction {
     // clock and host accounting
     long now;
     private long hostDebt;
-    private long interruptCpuNanos;
     private long completionCpuNanos;
-    private long droppedInterrupts;
     private long invalidDoorbells;
     long completions;
     int epoch;
@@ -98,8 +95,6 @@ public final class SimulatedController implements PciFunction {
     private boolean closed;
 
     final FaultSchedule injected;
-    /** Event slot of each vector's armed coalescing timer, or -1: cancelled when the vector signals first. */
-    private final int[] timerEvent;
 
     private SimulatedController(SimConfig config, String name) {
         this.config = config;
@@ -116,11 +111,8 @@ public final class SimulatedController implements PciFunction {
         }
         this.barSize = size;
         this.pci = new PciConfigSpace(barSize, config.msixTableSize(), tableOffset, pbaOffset);
-        this.irq = new VectorTable(config.msixTableSize());
-        this.coalescing = new VectorCoalescing(irq.capacity);
-        this.injected = new FaultSchedule(this, faults, irq.capacity);
-        this.timerEvent = new int[irq.capacity];
-        java.util.Arrays.fill(timerEvent, -1);
+        this.interrupts = new InterruptController(this, events, pci, config.host(), config.msixTableSize());
+        this.injected = new FaultSchedule(this, faults, interrupts.capacity());
         this.queues = new QueueTable(config.maxIoQueuePairs() + 1);
         this.store = new NamespaceStore(config.namespaceBlocks() * config.lbaSize(), config.retainedDataBytes());
         this.media = new MediaModel(config.profile(), random);
@@ -198,12 +190,7 @@ public final class SimulatedController implements PciFunction {
     }
 
     private void afterConfigWrite(boolean busMasterBefore) {
-        boolean fm = (pci.read16(PciConfigSpace.MSIX_CAP + 2) & PciConfigSpace.MSIX_FUNCTION_MASK) != 0;
-        if (irq.functionMask && !fm) {
-            irq.functionMask = false;
-            deliverPendingUnmasked();
-        }
-        irq.functionMask = fm;
+        interrupts.configWritten();
         if (!busMasterBefore && pci.busMaster()) {
             resumeFetching(); // doorbells rung while DMA was off are served now
         }
@@ -225,7 +212,7 @@ public final class SimulatedController implements PciFunction {
                 case Registers.CAP + 4: return (int) (cap >>> 32);
                 case Registers.VS: return 0x00010400;
                 case Registers.INTMS:
-                case Registers.INTMC: return irq.mode == InterruptMode.MSIX ? 0 : irq.intms;
+                case Registers.INTMC: return interrupts.readIntms();
                 case Registers.CC: return cc;
                 case Registers.CSTS: return csts;
                 case Registers.AQA: return aqa;
@@ -236,11 +223,11 @@ public final class SimulatedController implements PciFunction {
                 default: return 0;
             }
         }
-        if (offset >= tableOffset && offset < tableOffset + 16 * irq.tableSize) {
-            return irq.entries[(offset - tableOffset) >>> 2];
+        if (interrupts.inTable(offset, tableOffset)) {
+            return interrupts.readTable((offset - tableOffset) >>> 2);
         }
-        if (offset >= pbaOffset && offset < pbaOffset + ((irq.tableSize + 63) / 64) * 8) {
-            return irq.pbaWord((offset - pbaOffset) >>> 2);
+        if (interrupts.inPba(offset, pbaOffset)) {
+            return interrupts.readPba((offset - pbaOffset) >>> 2);
         }
         return 0; // doorbells and gaps read as zero
     }
@@ -272,18 +259,8 @@ public final class SimulatedController implements PciFunction {
             writeRegister(offset, value);
             return;
         }
-        if (offset >= tableOffset && offset < tableOffset + 16 * irq.tableSize) {
-            int dw = (offset - tableOffset) >>> 2;
-            if ((dw & 3) == 3) {
-                int v = dw >>> 2;
-                boolean was = irq.isMasked(v);
-                irq.entries[dw] = value;
-                if (irq.mode == InterruptMode.MSIX && was && !irq.isMasked(v)) {
-                    deliverIfPending(v);
-                }
-            } else {
-                irq.entries[dw] = value;
-            }
+        if (interrupts.inTable(offset, tableOffset)) {
+            interrupts.writeTable((offset - tableOffset) >>> 2, value);
         }
         // PBA and gaps are read-only
     }
@@ -311,20 +288,10 @@ public final class SimulatedController implements PciFunction {
     private void writeRegister(int offset, int value) {
         switch (offset) {
             case Registers.INTMS:
-                if (irq.mode != InterruptMode.MSIX) {
-                    irq.intms |= value;
-                }
+                interrupts.writeIntms(value);
                 break;
             case Registers.INTMC:
-                if (irq.mode != InterruptMode.MSIX) {
-                    int cleared = irq.intms & value;
-                    irq.intms &= ~value;
-                    for (int v = 0; v < 32; v++) {
-                        if ((cleared & (1 << v)) != 0) {
-                            deliverIfPending(v);
-                        }
-                    }
-                }
+                interrupts.writeIntmc(value);
                 break;
             case Registers.CC:
                 writeCc(value);
@@ -415,17 +382,9 @@ public final class SimulatedController implements PciFunction {
     /** CC.EN 1 -> 0 (and power-on): queues vanish, features return to their defaults, RDY=0. */
     private void controllerReset() {
         epoch++;
-        if (timerEvent != null) {
-            for (int v = 0; v < timerEvent.length; v++) {
-                if (timerEvent[v] >= 0) {
-                    events.cancel(timerEvent[v]);
-                    timerEvent[v] = -1;
-                }
-            }
-        }
+        interrupts.controllerReset();
         queues.clear();
         commands.clear();
-        coalescing.reset();
         admin.reset();
         sqAllocated = config.maxIoQueuePairs();
         cqAllocated = config.maxIoQueuePairs();
@@ -505,52 +464,17 @@ public final class SimulatedController implements PciFunction {
     @Override
     public int enableInterrupts(InterruptMode mode, int vectors) {
         checkOpen();
-        if (mode == null || vectors < 1) {
-            throw new PciException("Interrupts need a mode and at least one vector.");
-        }
-        int granted;
-        switch (mode) {
-            case PIN:
-                granted = 1;
-                break;
-            case MSI: {
-                int n = Math.min(vectors, 32);
-                granted = Integer.highestOneBit(n);
-                break;
-            }
-            default:
-                granted = Math.min(vectors, irq.tableSize);
-                break;
-        }
-        irq.mode = mode;
-        irq.granted = granted;
-        irq.clearSignals();
-        irq.intms = 0;
-        int msixCtl = pci.read16(PciConfigSpace.MSIX_CAP + 2) & ~(PciConfigSpace.MSIX_ENABLE | PciConfigSpace.MSIX_FUNCTION_MASK);
-        int msiCtl = pci.read16(PciConfigSpace.MSI_CAP + 2) & ~0x71;
-        if (mode == InterruptMode.MSIX) {
-            msixCtl |= PciConfigSpace.MSIX_ENABLE;
-            for (int v = 0; v < irq.tableSize; v++) {
-                irq.entries[v * 4 + 3] = v < granted ? 0 : 1; // as VFIO programs the table
-            }
-        } else if (mode == InterruptMode.MSI) {
-            msiCtl |= 1 | (Integer.numberOfTrailingZeros(granted) << 4);
-        }
-        irq.functionMask = false;
-        pci.put16(PciConfigSpace.MSIX_CAP + 2, msixCtl);
-        pci.put16(PciConfigSpace.MSI_CAP + 2, msiCtl);
-        interruptCpuNanos = 0;
-        return granted;
+        return interrupts.enable(mode, vectors);
     }
 
     @Override
     public InterruptMode interruptMode() {
-        return irq.mode;
+        return interrupts.mode();
     }
 
     @Override
     public int vectorCount() {
-        return irq.granted;
+        return interrupts.granted();
     }
 
     @Override
@@ -563,9 +487,8 @@ public final class SimulatedController implements PciFunction {
         injected.pickUp();
         settleHostDebt();
         while (true) {
-            int v = readyIn(vectors);
+            int v = interrupts.take(vectors);
             if (v >= 0) {
-                irq.consume(v);
                 settleHostDebt();
                 return v;
             }
@@ -577,24 +500,6 @@ public final class SimulatedController implements PciFunction {
             }
             processNextEvent();
         }
-    }
-
-    private int readyIn(VectorSet set) {
-        if (irq.readyCount == 0) {
-            return -1;
-        }
-        long[] ready = irq.ready;
-        for (int w = 0; w < ready.length; w++) {
-            long bits = ready[w];
-            while (bits != 0) {
-                int v = (w << 6) + Long.numberOfTrailingZeros(bits);
-                if (set.contains(v)) {
-                    return v;
-                }
-                bits &= bits - 1;
-            }
-        }
-        return -1;
     }
 
     @Override
@@ -616,107 +521,38 @@ public final class SimulatedController implements PciFunction {
 
     @Override
     public long interruptCount(int vector) {
-        return vector >= 0 && vector < irq.capacity ? irq.count[vector] : 0;
+        return interrupts.count(vector);
     }
 
     @Override
     public void resetInterruptCounts() {
-        java.util.Arrays.fill(irq.count, 0);
-        interruptCpuNanos = 0;
+        interrupts.resetCounts();
         completionCpuNanos = 0;
     }
 
     @Override
     public void maskVector(int vector) {
-        checkVector(vector);
-        irq.setMasked(vector, true);
+        interrupts.mask(vector);
     }
 
     @Override
     public void unmaskVector(int vector) {
-        checkVector(vector);
-        boolean was = irq.setMasked(vector, false);
-        if (was && !irq.isMasked(vector)) {
-            deliverIfPending(vector);
-        }
+        interrupts.unmask(vector);
     }
 
     @Override
     public boolean isMasked(int vector) {
-        return vector >= 0 && vector < irq.capacity && irq.isMasked(vector);
+        return interrupts.isMasked(vector);
     }
 
     @Override
     public boolean isPending(int vector) {
-        return vector >= 0 && vector < irq.capacity && irq.pending[vector];
+        return interrupts.isPending(vector);
     }
 
     @Override
     public long interruptCpuNanos() {
-        return interruptCpuNanos;
-    }
-
-    private void checkVector(int vector) {
-        int limit = irq.mode == InterruptMode.MSIX || irq.mode == null ? irq.tableSize : 32;
-        if (vector < 0 || vector >= limit) {
-            throw new PciException("Interrupt vector " + vector + " does not exist; this function has "
-                    + limit + " vectors in its current mode.");
-        }
-    }
-
-    private void deliverPendingUnmasked() {
-        for (int v = 0; v < irq.capacity; v++) {
-            if (irq.pending[v] && !irq.isMasked(v)) {
-                deliverIfPending(v);
-            }
-        }
-    }
-
-    private void deliverIfPending(int v) {
-        if (v < irq.capacity && irq.pending[v]) {
-            irq.pending[v] = false;
-            events.schedule(now + config.host().irqDeliveryNanos(), EventQueue.INTERRUPT_DELIVERY, v, 0, epoch);
-        }
-    }
-
-    /** The device signals vector {@code v} (an MSI/MSI-X write, or the pin) carrying {@code carried} entries. */
-    private void raise(int v, int carried) {
-        if (trace != null) {
-            trace.interruptRaised(v, carried, now);
-        }
-        if (injected.takeLostSignal(v)) {
-            droppedInterrupts++;
-            if (trace != null) {
-                trace.interruptDropped(v, now);
-            }
-            return;
-        }
-        if (irq.mode == null || v >= irq.granted) {
-            droppedInterrupts++;
-            if (trace != null) {
-                trace.interruptDropped(v, now);
-            }
-            return;
-        }
-        if (irq.isMasked(v)) {
-            irq.pending[v] = true;
-            if (trace != null) {
-                trace.interruptPending(v, now);
-            }
-            return;
-        }
-        events.schedule(now + config.host().irqDeliveryNanos(), EventQueue.INTERRUPT_DELIVERY, v, 0, epoch);
-    }
-
-    private void deliver(int v) {
-        irq.count[v]++;
-        irq.markReady(v);
-        long cpu = config.host().irqCpuNanos();
-        interruptCpuNanos += cpu;
-        hostDebt += cpu;
-        if (trace != null) {
-            trace.interruptDelivered(v, now);
-        }
+        return interrupts.interruptCpuNanos();
     }
 
     // --- time ----------------------------------------------------------------------------------
@@ -743,7 +579,7 @@ public final class SimulatedController implements PciFunction {
         boolean current = events.poppedEpoch == epoch;
         switch (kind) {
             case EventQueue.INTERRUPT_DELIVERY:
-                deliver(a);
+                hostDebt += interrupts.deliver(a);
                 break;
             case EventQueue.SQ_FETCH:
                 if (current) {
@@ -757,11 +593,7 @@ public final class SimulatedController implements PciFunction {
                 break;
             case EventQueue.COALESCING_TIMER:
                 if (current) {
-                    timerEvent[a] = -1;
-                    int carried = coalescing.timerExpired(a, b);
-                    if (carried > 0) {
-                        raise(a, carried);
-                    }
+                    interrupts.timerExpired(a, b);
                 }
                 break;
             case EventQueue.CQ_DRAIN:
@@ -933,21 +765,7 @@ public final class SimulatedController implements PciFunction {
         }
         release(slot);
         if (queues.cqInterruptsEnabled[cq]) {
-            int v = irq.mode == InterruptMode.PIN ? 0 : queues.cqVector[cq];
-            int r = coalescing.completionPosted(v, cq == 0, status != 0, now);
-            if (r > 0) {
-                if (timerEvent[v] >= 0) {
-                    events.cancel(timerEvent[v]); // signalled before the timer: keep the heap small
-                    timerEvent[v] = -1;
-                }
-                raise(v, r);
-            } else if (r == VectorCoalescing.HELD_TIMER_ARMED) {
-                timerEvent[v] = events.schedule(coalescing.deadline(v), EventQueue.COALESCING_TIMER, v,
-                        coalescing.timerGeneration(v), epoch);
-                if (trace != null) {
-                    trace.coalescingTimerArmed(v, coalescing.deadline(v));
-                }
-            }
+            interrupts.completionPosted(queues.cqVector[cq], cq == 0, status != 0);
         }
     }
 
@@ -994,19 +812,7 @@ public final class SimulatedController implements PciFunction {
         return admin.takePendingAbort(sqid, cid);
     }
 
-    /** I/O vectors a Create I/O CQ may name: the vectors granted, or the table when none are. */
-    int vectorLimit() {
-        return irq.granted > 0 ? irq.granted : irq.tableSize;
-    }
-
     // --- faults --------------------------------------------------------------------------------
-
-    /** The masked-vector fault: masks {@code v} in the current mode, as the host's mask would. */
-    void maskByFault(int v) {
-        if (v >= 0 && v < irq.tableSize) {
-            irq.setMasked(v, true);
-        }
-    }
 
     /** Faults handed to the controller that wait for their command count. */
     public List<String> scheduledFaults() {
@@ -1027,10 +833,7 @@ public final class SimulatedController implements PciFunction {
         asq = 0;
         acq = 0;
         hostDebt = 0;
-        irq.intms = 0;
-        java.util.Arrays.fill(irq.pending, false);
-        java.util.Arrays.fill(irq.ready, 0);
-        irq.readyCount = 0;
+        interrupts.functionReset();
         traceStatus();
     }
 
@@ -1053,26 +856,26 @@ public final class SimulatedController implements PciFunction {
 
     /** Feature 08h as currently set (CDW11: THR 7:0, TIME 15:8). */
     public int interruptCoalescingValue() {
-        return coalescing.feature08();
+        return interrupts.coalescing.feature08();
     }
 
     /** Completions posted on {@code vector} since it was last signalled. */
     public int coalescingPending(int vector) {
-        return coalescing.pending(vector);
+        return interrupts.coalescing.pending(vector);
     }
 
     public boolean coalescingTimerArmed(int vector) {
-        return coalescing.timerArmed(vector);
+        return interrupts.coalescing.timerArmed(vector);
     }
 
     /** Virtual time at which the armed timer of {@code vector} expires; meaningful only while armed. */
     public long coalescingDeadline(int vector) {
-        return coalescing.deadline(vector);
+        return interrupts.coalescing.deadline(vector);
     }
 
     /** Feature 09h CD of {@code vector} (vector 0 always reads true). */
     public boolean coalescingDisabled(int vector) {
-        return coalescing.coalescingDisabled(vector);
+        return interrupts.coalescing.coalescingDisabled(vector);
     }
 
     public boolean sqExists(int qid) {
@@ -1141,7 +944,7 @@ public final class SimulatedController implements PciFunction {
 
     /** Signals lost (fault injection) or raised with no interrupt enabled. */
     public long droppedInterrupts() {
-        return droppedInterrupts;
+        return interrupts.droppedInterrupts();
     }
 
     /** Doorbell writes ignored because the queue did not exist or the value was out of range. */

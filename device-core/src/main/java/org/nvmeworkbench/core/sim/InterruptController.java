@@ -1,0 +1,342 @@
+package org.nvmeworkbench.core.sim;
+
+import java.util.Arrays;
+
+import org.nvmeworkbench.core.pci.InterruptMode;
+import org.nvmeworkbench.core.pci.PciException;
+import org.nvmeworkbench.core.pci.VectorSet;
+
+/**
+ * The function's interrupt side, from a posted completion to the host's wake-up: Features 08h/09h
+ * aggregation and its timers ({@link VectorCoalescing}), the signal (MSI-X write, MSI or pin) with
+ * masking and pending bits ({@link VectorTable}), delivery after the host's latency, and the host
+ * consuming it. Also the host-visible controls: pin/MSI/MSI-X setup, the MSI-X table and PBA in BAR0,
+ * INTMS/INTMC (NVMe 3.1.3.3/3.1.3.4, pin-based and MSI only) and the MSI-X function mask.
+ */
+final class InterruptController {
+    private final SimulatedController c;
+    private final EventQueue events;
+    private final PciConfigSpace pci;
+    private final HostModel host;
+    final VectorTable irq;
+    final VectorCoalescing coalescing;
+    /** Event slot of each vector's armed coalescing timer, or -1: cancelled when the vector signals first. */
+    private final int[] timerEvent;
+    private long interruptCpuNanos;
+    private long droppedInterrupts;
+
+    InterruptController(SimulatedController controller, EventQueue events, PciConfigSpace pci, HostModel host,
+            int tableSize) {
+        this.c = controller;
+        this.events = events;
+        this.pci = pci;
+        this.host = host;
+        this.irq = new VectorTable(tableSize);
+        this.coalescing = new VectorCoalescing(irq.capacity);
+        this.timerEvent = new int[irq.capacity];
+        Arrays.fill(timerEvent, -1);
+    }
+
+    int capacity() {
+        return irq.capacity;
+    }
+
+    /** CC.EN 1 -> 0: armed timers are cancelled and Features 08h/09h return to their defaults. */
+    void controllerReset() {
+        for (int v = 0; v < timerEvent.length; v++) {
+            if (timerEvent[v] >= 0) {
+                events.cancel(timerEvent[v]);
+                timerEvent[v] = -1;
+            }
+        }
+        coalescing.reset();
+    }
+
+    /** FLR: INTMS clears and signals in flight are lost; the MSI-X table survives (vfio-pci restores it). */
+    void functionReset() {
+        irq.intms = 0;
+        Arrays.fill(irq.pending, false);
+        Arrays.fill(irq.ready, 0);
+        irq.readyCount = 0;
+    }
+
+    // --- host controls -------------------------------------------------------------------------
+
+    int enable(InterruptMode mode, int vectors) {
+        if (mode == null || vectors < 1) {
+            throw new PciException("Interrupts need a mode and at least one vector.");
+        }
+        int granted;
+        switch (mode) {
+            case PIN:
+                granted = 1;
+                break;
+            case MSI: {
+                int n = Math.min(vectors, 32);
+                granted = Integer.highestOneBit(n);
+                break;
+            }
+            default:
+                granted = Math.min(vectors, irq.tableSize);
+                break;
+        }
+        irq.mode = mode;
+        irq.granted = granted;
+        irq.clearSignals();
+        irq.intms = 0;
+        int msixCtl = pci.read16(PciConfigSpace.MSIX_CAP + 2) & ~(PciConfigSpace.MSIX_ENABLE | PciConfigSpace.MSIX_FUNCTION_MASK);
+        int msiCtl = pci.read16(PciConfigSpace.MSI_CAP + 2) & ~0x71;
+        if (mode == InterruptMode.MSIX) {
+            msixCtl |= PciConfigSpace.MSIX_ENABLE;
+            for (int v = 0; v < irq.tableSize; v++) {
+                irq.entries[v * 4 + 3] = v < granted ? 0 : 1; // as VFIO programs the table
+            }
+        } else if (mode == InterruptMode.MSI) {
+            msiCtl |= 1 | (Integer.numberOfTrailingZeros(granted) << 4);
+        }
+        irq.functionMask = false;
+        pci.put16(PciConfigSpace.MSIX_CAP + 2, msixCtl);
+        pci.put16(PciConfigSpace.MSI_CAP + 2, msiCtl);
+        interruptCpuNanos = 0;
+        return granted;
+    }
+
+    /** After a config write: clearing the MSI-X function mask delivers what it held back. */
+    void configWritten() {
+        boolean fm = (pci.read16(PciConfigSpace.MSIX_CAP + 2) & PciConfigSpace.MSIX_FUNCTION_MASK) != 0;
+        if (irq.functionMask && !fm) {
+            irq.functionMask = false;
+            deliverPendingUnmasked();
+        }
+        irq.functionMask = fm;
+    }
+
+    /** INTMS/INTMC read the mask in pin-based and MSI modes; with MSI-X they are reserved. */
+    int readIntms() {
+        return irq.mode == InterruptMode.MSIX ? 0 : irq.intms;
+    }
+
+    void writeIntms(int value) {
+        if (irq.mode != InterruptMode.MSIX) {
+            irq.intms |= value;
+        }
+    }
+
+    void writeIntmc(int value) {
+        if (irq.mode != InterruptMode.MSIX) {
+            int cleared = irq.intms & value;
+            irq.intms &= ~value;
+            for (int v = 0; v < 32; v++) {
+                if ((cleared & (1 << v)) != 0) {
+                    deliverIfPending(v);
+                }
+            }
+        }
+    }
+
+    boolean inTable(int offset, int tableOffset) {
+        return offset >= tableOffset && offset < tableOffset + 16 * irq.tableSize;
+    }
+
+    boolean inPba(int offset, int pbaOffset) {
+        return offset >= pbaOffset && offset < pbaOffset + ((irq.tableSize + 63) / 64) * 8;
+    }
+
+    int readTable(int dw) {
+        return irq.entries[dw];
+    }
+
+    int readPba(int dw) {
+        return irq.pbaWord(dw);
+    }
+
+    /** An MSI-X table dword; clearing an entry's mask bit delivers its pending signal. */
+    void writeTable(int dw, int value) {
+        if ((dw & 3) == 3) {
+            int v = dw >>> 2;
+            boolean was = irq.isMasked(v);
+            irq.entries[dw] = value;
+            if (irq.mode == InterruptMode.MSIX && was && !irq.isMasked(v)) {
+                deliverIfPending(v);
+            }
+        } else {
+            irq.entries[dw] = value;
+        }
+    }
+
+    void mask(int vector) {
+        checkVector(vector);
+        irq.setMasked(vector, true);
+    }
+
+    void unmask(int vector) {
+        checkVector(vector);
+        boolean was = irq.setMasked(vector, false);
+        if (was && !irq.isMasked(vector)) {
+            deliverIfPending(vector);
+        }
+    }
+
+    /** The masked-vector fault: masks {@code v} in the current mode, as the host's mask would. */
+    void maskByFault(int v) {
+        if (v >= 0 && v < irq.tableSize) {
+            irq.setMasked(v, true);
+        }
+    }
+
+    boolean isMasked(int vector) {
+        return vector >= 0 && vector < irq.capacity && irq.isMasked(vector);
+    }
+
+    boolean isPending(int vector) {
+        return vector >= 0 && vector < irq.capacity && irq.pending[vector];
+    }
+
+    private void checkVector(int vector) {
+        int limit = irq.mode == InterruptMode.MSIX || irq.mode == null ? irq.tableSize : 32;
+        if (vector < 0 || vector >= limit) {
+            throw new PciException("Interrupt vector " + vector + " does not exist; this function has "
+                    + limit + " vectors in its current mode.");
+        }
+    }
+
+    /** I/O vectors a Create I/O CQ may name: the vectors granted, or the table when none are. */
+    int vectorLimit() {
+        return irq.granted > 0 ? irq.granted : irq.tableSize;
+    }
+
+    // --- completion to signal ------------------------------------------------------------------
+
+    /** A CQE was posted on a CQ with interrupts enabled: aggregate it, signal or arm the timer. */
+    void completionPosted(int cqVector, boolean admin, boolean error) {
+        int v = irq.mode == InterruptMode.PIN ? 0 : cqVector;
+        int r = coalescing.completionPosted(v, admin, error, c.now);
+        if (r > 0) {
+            if (timerEvent[v] >= 0) {
+                events.cancel(timerEvent[v]); // signalled before the timer: keep the heap small
+                timerEvent[v] = -1;
+            }
+            raise(v, r);
+        } else if (r == VectorCoalescing.HELD_TIMER_ARMED) {
+            timerEvent[v] = events.schedule(coalescing.deadline(v), EventQueue.COALESCING_TIMER, v,
+                    coalescing.timerGeneration(v), c.epoch);
+            if (c.trace != null) {
+                c.trace.coalescingTimerArmed(v, coalescing.deadline(v));
+            }
+        }
+    }
+
+    /** The aggregation time of vector {@code v} ran out (timer generation {@code generation}). */
+    void timerExpired(int v, int generation) {
+        timerEvent[v] = -1;
+        int carried = coalescing.timerExpired(v, generation);
+        if (carried > 0) {
+            raise(v, carried);
+        }
+    }
+
+    /** The device signals vector {@code v} (an MSI/MSI-X write, or the pin) carrying {@code carried} entries. */
+    private void raise(int v, int carried) {
+        SimTraceListener trace = c.trace;
+        long now = c.now;
+        if (trace != null) {
+            trace.interruptRaised(v, carried, now);
+        }
+        if (c.injected.takeLostSignal(v)) {
+            droppedInterrupts++;
+            if (trace != null) {
+                trace.interruptDropped(v, now);
+            }
+            return;
+        }
+        if (irq.mode == null || v >= irq.granted) {
+            droppedInterrupts++;
+            if (trace != null) {
+                trace.interruptDropped(v, now);
+            }
+            return;
+        }
+        if (irq.isMasked(v)) {
+            irq.pending[v] = true;
+            if (trace != null) {
+                trace.interruptPending(v, now);
+            }
+            return;
+        }
+        events.schedule(now + host.irqDeliveryNanos(), EventQueue.INTERRUPT_DELIVERY, v, 0, c.epoch);
+    }
+
+    private void deliverPendingUnmasked() {
+        for (int v = 0; v < irq.capacity; v++) {
+            if (irq.pending[v] && !irq.isMasked(v)) {
+                deliverIfPending(v);
+            }
+        }
+    }
+
+    private void deliverIfPending(int v) {
+        if (v < irq.capacity && irq.pending[v]) {
+            irq.pending[v] = false;
+            events.schedule(c.now + host.irqDeliveryNanos(), EventQueue.INTERRUPT_DELIVERY, v, 0, c.epoch);
+        }
+    }
+
+    // --- host side -----------------------------------------------------------------------------
+
+    /** The signal reaches the host: counted, made ready for a waiter; returns the host CPU it costs. */
+    long deliver(int v) {
+        irq.count[v]++;
+        irq.markReady(v);
+        long cpu = host.irqCpuNanos();
+        interruptCpuNanos += cpu;
+        if (c.trace != null) {
+            c.trace.interruptDelivered(v, c.now);
+        }
+        return cpu;
+    }
+
+    /** The lowest ready vector in {@code set}, consumed; -1 when none is ready. */
+    int take(VectorSet set) {
+        if (irq.readyCount == 0) {
+            return -1;
+        }
+        long[] ready = irq.ready;
+        for (int w = 0; w < ready.length; w++) {
+            long bits = ready[w];
+            while (bits != 0) {
+                int v = (w << 6) + Long.numberOfTrailingZeros(bits);
+                if (set.contains(v)) {
+                    irq.consume(v);
+                    return v;
+                }
+                bits &= bits - 1;
+            }
+        }
+        return -1;
+    }
+
+    long count(int vector) {
+        return vector >= 0 && vector < irq.capacity ? irq.count[vector] : 0;
+    }
+
+    void resetCounts() {
+        Arrays.fill(irq.count, 0);
+        interruptCpuNanos = 0;
+    }
+
+    long interruptCpuNanos() {
+        return interruptCpuNanos;
+    }
+
+    long droppedInterrupts() {
+        return droppedInterrupts;
+    }
+
+    InterruptMode mode() {
+        return irq.mode;
+    }
+
+    int granted() {
+        return irq.granted;
+    }
+}
