@@ -136,20 +136,28 @@ public final class ChartFactory {
             lat.addSeries(p99);
             irq.addSeries(b);
         }
+        boolean fewPoints = true;
+        for (RunRecord r : model.runs()) {
+            fewPoints &= r.timeSeries().size() < 3;
+        }
         NumberAxis time = new NumberAxis("Device time (s)");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(8);
-        plot.add(panel(iops, "IOPS", model.size(), 1), 1);
-        plot.add(panel(lat, "Latency (us)", model.size(), 2), 1);
-        plot.add(panel(irq, "Interrupts/s", model.size(), 1), 1);
+        plot.add(panel(iops, "IOPS", model.size(), 1, fewPoints, true), 1);
+        plot.add(panel(lat, "Latency (us)", model.size(), 2, fewPoints, false), 1);
+        plot.add(panel(irq, "Interrupts/s", model.size(), 1, fewPoints, false), 1);
         return chart("Over time", plot, true);
     }
 
-    private static XYPlot panel(XYSeriesCollection data, String label, int runs, int seriesPerRun) {
+    /** One panel; shapes only when lines would be too short to see, the legend (one entry per run) only once. */
+    private static XYPlot panel(XYSeriesCollection data, String label, int runs, int seriesPerRun, boolean shapes,
+                                boolean inLegend) {
         NumberAxis y = new NumberAxis(label);
         y.setAutoRangeIncludesZero(true);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, shapes);
         styleRuns(r, runs, seriesPerRun);
+        r.setDefaultSeriesVisibleInLegend(inLegend);
+        r.setLegendItemLabelGenerator((ds, series) -> ds.getSeriesKey(series).toString().replaceFirst(" IOPS$", ""));
         XYPlot p = new XYPlot(data, null, y, r);
         style(p);
         return p;
@@ -171,7 +179,7 @@ public final class ChartFactory {
         LogAxis a = new LogAxis(label);
         a.setBase(10);
         a.setSmallestValue(1e-3);
-        a.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        a.setNumberFormatOverride(new RoundFormat());
         return a;
     }
 
@@ -294,10 +302,19 @@ public final class ChartFactory {
         int steps = 9;
         for (int s = 0; s < steps; s++) {
             float f = s / (float) (steps - 1);
-            scale.add(lo + (hi - lo) * s / steps, new Color(1f - 0.8f * f, 1f - 0.55f * f, 1f - 0.25f * f));
+            // light yellow (fast) to dark blue (slow), never white, so every run cell is visible
+            scale.add(lo + (hi - lo) * s / steps, new Color(1f - 0.85f * f, 0.97f - 0.6f * f, 0.75f - 0.2f * f));
         }
         r.setPaintScale(scale);
         XYPlot plot = new XYPlot(data, x, y, r);
+        for (int i = 0; i < n; i++) {
+            String text = Double.isNaN(xyz[2][i]) ? "not run" : Figures.latency(xyz[2][i] * 1e3);
+            org.jfree.chart.annotations.XYTextAnnotation a = new org.jfree.chart.annotations.XYTextAnnotation(text, xyz[0][i], xyz[1][i]);
+            a.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            double f = Double.isNaN(xyz[2][i]) ? 0 : (xyz[2][i] - lo) / (hi - lo);
+            a.setPaint(f > 0.55 ? Color.WHITE : Color.BLACK);
+            plot.addAnnotation(a);
+        }
         JFreeChart c = chart(title, plot, false);
         NumberAxis legendAxis = new NumberAxis("latency (us)");
         legendAxis.setRange(lo, hi);
@@ -346,6 +363,28 @@ public final class ChartFactory {
             }
             double p = 100.0 * (1.0 - 1.0 / x);
             return to.append(Percentiles.label(p)).append('%');
+        }
+
+        @Override
+        public StringBuffer format(long x, StringBuffer to, FieldPosition pos) {
+            return format((double) x, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            pos.setErrorIndex(pos.getIndex());
+            return null;
+        }
+    }
+
+    /** Axis labels with as many digits as the magnitude needs: "0.25", "6.3", "79", "1,259". */
+    static final class RoundFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double x, StringBuffer to, FieldPosition pos) {
+            String pattern = Math.abs(x) >= 10 ? "#,##0" : Math.abs(x) >= 1 ? "0.#" : "0.##";
+            return to.append(new DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(x));
         }
 
         @Override
