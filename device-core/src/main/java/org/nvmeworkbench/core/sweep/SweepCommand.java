@@ -134,7 +134,7 @@ public final class SweepCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<SweepPoint> points = sweep.run((done, total, point) -> {
             if (!json || output != null) {
-                err.printf(Locale.ROOT, "\r%d/%d %s", done, total, point.setting().label());
+                err.printf(Locale.ROOT, "\r%d/%d %-40s", done, total, point.setting().label());
                 err.flush();
             }
         });

@@ -92,10 +92,10 @@ public record SweepResult(String device, WorkloadSpec base, SweepGrid grid, List
         for (SweepPoint p : points) {
             RunRecord r = p.record();
             boolean chosen = recommendation.chosen() == p;
-            b.append(String.format(Locale.ROOT, "%4d %5d %8d %11s %10s %10s %13s %10s %9s  %s%n", p.setting().threshold(),
+            b.append(String.format(Locale.ROOT, "%4d %5d %8d %11s %10s %10s %13s %10.2f %9s  %s%n", p.setting().threshold(),
                     p.setting().time(), p.setting().iodepth(), Figures.count(r.iops()), Figures.latency(p.latency(50)),
                     Figures.latency(p.latency(percentile)), Figures.count(p.interruptsPerSecond()),
-                    Figures.count(r.completionsPerInterrupt()), Figures.percent(r.hostIrqCpuPct()),
+                    r.completionsPerInterrupt(), Figures.percent(r.hostIrqCpuPct()),
                     (front.contains(p) ? "*" : "") + (chosen ? (recommendation.meetsTarget() ? " <- recommended" : " <- lowest latency") : "")));
         }
         b.append(recommendation.meetsTarget() ? "Recommendation: " : "").append(recommendation.explanation()).append('\n');
