@@ -24,10 +24,11 @@ public record BuiltInPerspective(String id, String title, int order, double font
             Area.BOTTOM, List.of("latency")));
 
     public static final BuiltInPerspective REPORT = new BuiltInPerspective("report", "Report", 30, 1.0, Map.of(
-            Area.LEFT, List.of("runs"),
+            // The runs table and its comparison need width: they share the bottom with the Event Log.
+            Area.LEFT, List.of(),
             Area.CENTER, List.of("latency"),
             Area.RIGHT, List.of("controller"),
-            Area.BOTTOM, List.of("event-log")));
+            Area.BOTTOM, List.of("runs", "event-log")));
 
     public static List<BuiltInPerspective> all() {
         return List.of(TUNING, LAB, REPORT);

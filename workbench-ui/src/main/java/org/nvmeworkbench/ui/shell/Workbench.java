@@ -308,11 +308,11 @@ public final class Workbench {
             horizontal.getItems().add(areas.get(Area.RIGHT));
         }
         if (vertical.getItems().size() == 2) {
-            vertical.setDividerPositions(0.65);
+            vertical.setDividerPositions(0.6);
         }
         int n = horizontal.getItems().size();
         if (n == 3) {
-            horizontal.setDividerPositions(0.2, 0.72);
+            horizontal.setDividerPositions(0.19, 0.76);
         } else if (n == 2) {
             horizontal.setDividerPositions(l.views(Area.LEFT).isEmpty() ? 0.72 : 0.3);
         }

@@ -25,14 +25,14 @@ final class EventLogView implements WorkbenchView {
         table.setId("event-log-table");
         table.setItems(context.adminLog());
         table.setPlaceholder(new Label("No admin commands yet: attach a device."));
-        table.getColumns().add(col("#", e -> Long.toString(e.sequence())));
-        table.getColumns().add(col("Time", e -> TIME.format(e.wallTime())));
-        table.getColumns().add(col("Command", e -> Opcodes.adminName(e.opcode())));
-        table.getColumns().add(col("CDW10", e -> String.format("0x%08x", e.cdw10())));
-        table.getColumns().add(col("CDW11", e -> String.format("0x%08x", e.cdw11())));
-        table.getColumns().add(col("Status", e -> e.status() == AdminLogEntry.TIMED_OUT ? "timed out" : StatusCode.describe(e.status())));
-        table.getColumns().add(col("DW0", e -> String.format("0x%08x", e.dw0())));
-        table.getColumns().add(col("Took (us)", e -> String.format("%.1f", e.durationNanos() / 1e3)));
+        table.getColumns().add(col("#", 50, e -> Long.toString(e.sequence())));
+        table.getColumns().add(col("Time", 85, e -> TIME.format(e.wallTime())));
+        table.getColumns().add(col("Command", 170, e -> Opcodes.adminName(e.opcode())));
+        table.getColumns().add(col("CDW10", 105, e -> String.format("0x%08x", e.cdw10())));
+        table.getColumns().add(col("CDW11", 105, e -> String.format("0x%08x", e.cdw11())));
+        table.getColumns().add(col("Status", 300, e -> e.status() == AdminLogEntry.TIMED_OUT ? "timed out" : StatusCode.describe(e.status())));
+        table.getColumns().add(col("DW0", 105, e -> String.format("0x%08x", e.dw0())));
+        table.getColumns().add(col("Took (us)", 90, e -> String.format("%.1f", e.durationNanos() / 1e3)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(AdminLogEntry e, boolean empty) {
@@ -50,8 +50,12 @@ final class EventLogView implements WorkbenchView {
         });
     }
 
-    private static TableColumn<AdminLogEntry, String> col(String title, java.util.function.Function<AdminLogEntry, String> f) {
+    /** Each column wide enough for its header and values; the table scrolls sideways rather than cut them. */
+    private static TableColumn<AdminLogEntry, String> col(String title, double width,
+                                                          java.util.function.Function<AdminLogEntry, String> f) {
         TableColumn<AdminLogEntry, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 80));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         return c;
     }

@@ -10,7 +10,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.Tooltip;
 
 import org.nvmeworkbench.core.device.DeviceInfo;
 import org.nvmeworkbench.icons.AppIcon;
@@ -38,6 +40,9 @@ public final class DevicesView implements WorkbenchView {
                 spec.setStyle("-fx-font-weight: bold");
                 Label desc = new Label(d.description());
                 desc.setWrapText(true);
+                // Wrapped, never cut: a profile's meaning is the point of the list.
+                desc.setMinHeight(Region.USE_PREF_SIZE);
+                desc.getStyleClass().add("text-muted");
                 VBox box = new VBox(2, spec, desc);
                 if (!d.attachable()) {
                     Label why = new Label(d.why());
@@ -45,9 +50,13 @@ public final class DevicesView implements WorkbenchView {
                     why.getStyleClass().add("danger");
                     box.getChildren().add(why);
                 }
-                box.setMaxWidth(280);
+                // A wrapped label needs a definite width to report its height: the list's, less the cell's padding.
+                desc.prefWidthProperty().bind(getListView().widthProperty().subtract(36));
+                spec.prefWidthProperty().bind(desc.prefWidthProperty());
+                setPrefWidth(0);
                 setGraphic(box);
                 setText(null);
+                setTooltip(new Tooltip(d.spec() + "\n" + d.description() + (d.attachable() ? "" : "\n" + d.why())));
             }
         });
         if (!list.getItems().isEmpty()) {
@@ -70,7 +79,16 @@ public final class DevicesView implements WorkbenchView {
         attached.textProperty().bind(Bindings.createStringBinding(() -> session.device().get().isEmpty()
                 ? "No device attached." : "Attached: " + session.device().get(), session.device()));
         attached.setWrapText(true);
-        root.getChildren().addAll(list, new HBox(6, attach, detach, refresh), attached);
+        refresh.setTooltip(new Tooltip("Look for devices again"));
+        Label details = new Label();
+        details.setId("device-details");
+        details.setWrapText(true);
+        details.setMinHeight(Region.USE_PREF_SIZE);
+        details.textProperty().bind(Bindings.createStringBinding(() -> {
+            DeviceInfo d = list.getSelectionModel().getSelectedItem();
+            return d == null ? "" : d.spec() + ": " + d.description() + (d.attachable() ? "" : " " + d.why());
+        }, list.getSelectionModel().selectedItemProperty()));
+        root.getChildren().addAll(list, new HBox(6, attach, detach, refresh), attached, details);
         VBox.setVgrow(list, Priority.ALWAYS);
         root.setPadding(new Insets(8));
     }

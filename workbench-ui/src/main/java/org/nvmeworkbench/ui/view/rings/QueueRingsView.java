@@ -32,6 +32,7 @@ public final class QueueRingsView implements WorkbenchView {
     private final Canvas canvas = new Canvas();
     private final Subscriptions subs = new Subscriptions();
     private TelemetrySnapshot last;
+    private TelemetrySnapshot lastWithQueues;
 
     public QueueRingsView(WorkbenchSession session) {
         canvas.setId("rings-canvas");
@@ -42,11 +43,15 @@ public final class QueueRingsView implements WorkbenchView {
         canvas.heightProperty().addListener(o -> draw());
         subs.add(session.subscribe(s -> {
             last = s;
+            if (!s.queues().isEmpty()) {
+                lastWithQueues = s;
+            }
             draw();
         }));
         javafx.beans.value.ChangeListener<String> onDevice = (o, a, b) -> {
             if (b.isEmpty()) {
                 last = null;
+                lastWithQueues = null;
                 draw();
             }
         };
@@ -72,6 +77,13 @@ public final class QueueRingsView implements WorkbenchView {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         List<QueueRingSnapshot> qs = last == null ? List.of() : last.queues();
+        boolean finalState = qs.isEmpty() && lastWithQueues != null;
+        if (finalState) {
+            // A run deletes its queues when it ends: keep its last sampled rings, dimmed and said so.
+            qs = lastWithQueues.queues();
+            g.fillText("The last run's final sampled state: its queues were deleted when it ended.", w / 2, 12);
+            g.setGlobalAlpha(0.45);
+        }
         if (qs.isEmpty()) {
             g.fillText(last == null ? "No run yet: attach a device and start a workload to see its rings."
                     : "No I/O queues exist right now (" + last.state().name().toLowerCase() + ").", w / 2, h / 2);
@@ -83,9 +95,12 @@ public final class QueueRingsView implements WorkbenchView {
         int rows = (int) Math.ceil((double) n / cols);
         double cw = w / cols;
         double ch = h / rows;
+        double top = finalState ? 22 : 0;
+        ch = (h - top) / rows;
         for (int i = 0; i < n; i++) {
-            drawPair(g, qs.get(i), cw * (i % cols), ch * (i / cols), cw, ch, text);
+            drawPair(g, qs.get(i), cw * (i % cols), top + ch * (i / cols), cw, ch, text);
         }
+        g.setGlobalAlpha(1);
     }
 
     private static void drawPair(GraphicsContext g, QueueRingSnapshot q, double x, double y, double w, double h, Color text) {
@@ -100,10 +115,12 @@ public final class QueueRingsView implements WorkbenchView {
         ring(g, cx, cy, outer, band, q.entries(), q.sqHead(), q.sqTail(), SQ);
         ring(g, cx, cy, outer - band - 4, band, q.entries(), q.cqHead(), q.cqTail(), CQ);
         g.setFill(text);
-        g.setFont(Font.font(12));
+        // Captions grow with the ring, so the Lab perspective's large rings read from across a room.
+        g.setFont(Font.font(Math.max(12, size / 20)));
         g.fillText("Q" + q.qid() + "  IV " + q.vector(), cx, y + 9);
-        g.fillText("SQ " + q.sqOccupancy() + "/" + q.entries() + "  CQ " + q.cqOccupancy(), cx, cy - 8);
-        g.fillText("phase " + q.phase() + "  in flight " + q.inFlight(), cx, cy + 8);
+        double line = Math.max(8, size / 36);
+        g.fillText("SQ " + q.sqOccupancy() + "/" + q.entries() + "  CQ " + q.cqOccupancy(), cx, cy - line);
+        g.fillText("phase " + q.phase() + "  in flight " + q.inFlight(), cx, cy + line);
         // Occupancy gauge: commands in flight against the usable slots (one slot stays empty).
         double gw = Math.min(w - 20, size);
         double gx = cx - gw / 2;

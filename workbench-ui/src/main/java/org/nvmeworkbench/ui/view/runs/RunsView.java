@@ -9,7 +9,9 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -37,22 +39,37 @@ public final class RunsView implements WorkbenchView {
         table.setItems(session.runs());
         table.setPlaceholder(new EmptyState("No run yet: start a workload in the Workload view."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(col("Run", r -> LatencyCharts.label(session.runs().indexOf(r), r)));
-        table.getColumns().add(col("Started", r -> TIME.format(r.startedAt())));
-        table.getColumns().add(col("IOPS", r -> String.format("%,.0f", r.iops())));
-        table.getColumns().add(col("p99 us", r -> String.format("%.1f", r.latency().valueAtPercentile(99) / 1e3)));
-        table.getColumns().add(col("IRQ/compl.", r -> String.format("%.3f", RunComparison.interruptsPerCompletion(r))));
-        table.getColumns().add(col("CPU on IRQ %", r -> String.format("%.2f", r.hostIrqCpuPct())));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Short headers that fit, the full meaning in each header's tooltip; the Run label takes what is left.
+        table.getColumns().add(col("Run", "Position in the history, pattern and the 08h value read back",
+                175, r -> LatencyCharts.label(session.runs().indexOf(r), r)));
+        table.getColumns().add(col("IOPS", "Completed I/Os per second", 90, r -> String.format("%,.0f", r.iops())));
+        table.getColumns().add(col("p99", "99th percentile latency", 90,
+                r -> String.format("%.1f us", r.latency().valueAtPercentile(99) / 1e3)));
+        table.getColumns().add(col("IRQ/I/O", "Interrupts per completion (1.000 = one interrupt each)", 100,
+                r -> String.format("%.3f", RunComparison.interruptsPerCompletion(r))));
+        table.getColumns().add(col("IRQ CPU", "Share of host CPU spent handling interrupts", 105,
+                r -> String.format("%.2f %%", r.hostIrqCpuPct())));
+        table.getColumns().add(col("Started", "Wall-clock start time", 90, r -> TIME.format(r.startedAt())));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         comparison.setEditable(false);
         comparison.setId("runs-comparison");
         comparison.setStyle("-fx-font-family: monospace");
+        comparison.setWrapText(true);
         comparison.setText("Select two runs to compare them.");
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) c -> compare());
         onRuns = c -> table.refresh();
         session.runs().addListener(onRuns);
         root = new SplitPane(table, comparison);
-        root.setDividerPositions(0.6);
+        root.setDividerPositions(0.64);
+        // In a narrow area (the Report perspective's side) the comparison goes under the table, not beside it.
+        root.widthProperty().addListener((o, was, w) -> {
+            javafx.geometry.Orientation want = w.doubleValue() < 640 ? javafx.geometry.Orientation.VERTICAL
+                    : javafx.geometry.Orientation.HORIZONTAL;
+            if (root.getOrientation() != want) {
+                root.setOrientation(want);
+                root.setDividerPositions(want == javafx.geometry.Orientation.VERTICAL ? 0.4 : 0.64);
+            }
+        });
     }
 
     /** Selects two runs by position in the history and compares them. */
@@ -86,8 +103,14 @@ public final class RunsView implements WorkbenchView {
         comparison.setText(String.join("\n", l));
     }
 
-    private static TableColumn<RunRecord, String> col(String title, Function<RunRecord, String> f) {
-        TableColumn<RunRecord, String> c = new TableColumn<>(title);
+    private static TableColumn<RunRecord, String> col(String title, String meaning, double width,
+                                                      Function<RunRecord, String> f) {
+        TableColumn<RunRecord, String> c = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(meaning));
+        c.setGraphic(header);
+        c.setMinWidth(width);
+        c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
         return c;
     }
