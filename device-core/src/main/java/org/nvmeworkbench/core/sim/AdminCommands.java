@@ -128,9 +128,9 @@ final class AdminCommands {
     }
 
     private void toHost(int slot, long prp1, long prp2, int length, int result) {
-        int st = c.prp.walk(PrpTransfer.VALIDATE, prp1, prp2, length, c.pageSize, 0, scratch);
+        int st = c.prp.walk(PrpTransfer.VALIDATE, prp1, prp2, length, c.regs.pageSize, 0, scratch);
         if (st == 0) {
-            st = c.prp.walk(PrpTransfer.ARRAY_TO_HOST, prp1, prp2, length, c.pageSize, 0, scratch);
+            st = c.prp.walk(PrpTransfer.ARRAY_TO_HOST, prp1, prp2, length, c.regs.pageSize, 0, scratch);
         }
         if (st != 0) {
             error(slot, st);
@@ -140,14 +140,14 @@ final class AdminCommands {
     }
 
     private boolean entrySizesWrong(boolean sq) {
-        int cc = c.cc;
+        int cc = c.regs.cc;
         return sq ? Registers.ccIosqes(cc) != Sqe.IOSQES : Registers.ccIocqes(cc) != Cqe.IOCQES;
     }
 
     private void createCq(int slot, long prp1, int cdw10, int cdw11) {
         if (entrySizesWrong(false)) {
             c.release(slot);
-            c.fatal(); // CC.IOCQES must be 4 once I/O queues are created
+            c.regs.fatal(); // CC.IOCQES must be 4 once I/O queues are created
             return;
         }
         int qid = cdw10 & 0xFFFF;
@@ -158,13 +158,13 @@ final class AdminCommands {
         QueueTable q = c.queues;
         if (qid == 0 || qid > c.cqAllocated || qid >= q.count || q.cqExists[qid]) {
             error(slot, StatusCode.INVALID_QUEUE_IDENTIFIER);
-        } else if (size < 2 || size > Registers.capMqes(c.cap) + 1) {
+        } else if (size < 2 || size > Registers.capMqes(c.regs.cap) + 1) {
             error(slot, StatusCode.INVALID_QUEUE_SIZE);
         } else if (!contiguous) {
             error(slot, StatusCode.INVALID_FIELD); // CAP.CQR = 1: queues must be physically contiguous
         } else if (interrupts && vector >= c.interrupts.vectorLimit()) {
             error(slot, StatusCode.INVALID_INTERRUPT_VECTOR);
-        } else if (prp1 == 0 || (prp1 & (c.pageSize - 1)) != 0) {
+        } else if (prp1 == 0 || (prp1 & (c.regs.pageSize - 1)) != 0) {
             error(slot, StatusCode.INVALID_PRP_OFFSET);
         } else {
             int region = c.dma.find(prp1, size * Cqe.SIZE);
@@ -181,7 +181,7 @@ final class AdminCommands {
     private void createSq(int slot, long prp1, int cdw10, int cdw11) {
         if (entrySizesWrong(true)) {
             c.release(slot);
-            c.fatal(); // CC.IOSQES must be 6 once I/O queues are created
+            c.regs.fatal(); // CC.IOSQES must be 6 once I/O queues are created
             return;
         }
         int qid = cdw10 & 0xFFFF;
@@ -191,13 +191,13 @@ final class AdminCommands {
         QueueTable q = c.queues;
         if (qid == 0 || qid > c.sqAllocated || qid >= q.count || q.sqExists[qid]) {
             error(slot, StatusCode.INVALID_QUEUE_IDENTIFIER);
-        } else if (size < 2 || size > Registers.capMqes(c.cap) + 1) {
+        } else if (size < 2 || size > Registers.capMqes(c.regs.cap) + 1) {
             error(slot, StatusCode.INVALID_QUEUE_SIZE);
         } else if (cqid == 0 || cqid >= q.count || !q.cqExists[cqid]) {
             error(slot, StatusCode.COMPLETION_QUEUE_INVALID);
         } else if (!contiguous) {
             error(slot, StatusCode.INVALID_FIELD);
-        } else if (prp1 == 0 || (prp1 & (c.pageSize - 1)) != 0) {
+        } else if (prp1 == 0 || (prp1 & (c.regs.pageSize - 1)) != 0) {
             error(slot, StatusCode.INVALID_PRP_OFFSET);
         } else {
             int region = c.dma.find(prp1, size * Sqe.SIZE);

@@ -128,7 +128,7 @@ final class FaultSchedule {
         }
         switch (a.kind()) {
             case CFS:
-                c.fatal();
+                c.regs.fatal();
                 break;
             case ERROR_STATUS:
                 errorsRemaining += Math.max(1, a.argument());

@@ -60,7 +60,7 @@ final class NvmCommands {
             }
             long prp1 = b.getLong(at + Sqe.PRP1);
             long prp2 = b.getLong(at + Sqe.PRP2);
-            int st = c.prp.walk(PrpTransfer.VALIDATE, prp1, prp2, length, c.pageSize, 0, null);
+            int st = c.prp.walk(PrpTransfer.VALIDATE, prp1, prp2, length, c.regs.pageSize, 0, null);
             if (st != 0) {
                 c.fail(slot, st, true);
                 return;
@@ -81,7 +81,7 @@ final class NvmCommands {
             } else {
                 writeCommands++;
                 if (!injectedError) {
-                    c.prp.walk(PrpTransfer.HOST_TO_STORE, prp1, prp2, length, c.pageSize, offset, null);
+                    c.prp.walk(PrpTransfer.HOST_TO_STORE, prp1, prp2, length, c.regs.pageSize, offset, null);
                     bytesWritten += length;
                 }
                 done = c.media.writeDone(c.now, offset, length);
@@ -112,7 +112,7 @@ final class NvmCommands {
         CommandTable t = c.commands;
         if (t.opcode[slot] == Opcodes.READ && t.status[slot] == 0) {
             int length = t.blocks[slot] << lbaShift;
-            int st = c.prp.walk(PrpTransfer.STORE_TO_HOST, t.prp1[slot], t.prp2[slot], length, c.pageSize,
+            int st = c.prp.walk(PrpTransfer.STORE_TO_HOST, t.prp1[slot], t.prp2[slot], length, c.regs.pageSize,
                     t.slba[slot] << lbaShift, null);
             if (st != 0) {
                 t.status[slot] = st;

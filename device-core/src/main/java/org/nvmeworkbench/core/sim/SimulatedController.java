@@ -39,12 +39,8 @@ public final class SimulatedController implements PciFunction {
     public static final int VENDOR_ID = PciConfigSpace.VENDOR_ID;
     /** Outstanding commands the controller holds at most (MAXCMD); beyond this it stops fetching. */
     static final int MAX_OUTSTANDING = 16_384;
-    /** CAP.TO: 20 x 500 ms = 10 s. */
-    static final int CAP_TIMEOUT = 20;
-    static final int MPS_MAX = 4;
     /** Virtual time from CC.EN=1 to CSTS.RDY=1. */
-    static final long ENABLE_NANOS = 500_000;
-    static final long SHUTDOWN_NANOS = 200_000;
+    static final long ENABLE_NANOS = ControllerRegisters.ENABLE_NANOS;
     static final int WRITE_FAULT = 0x280;
 
     private final SimConfig config;
@@ -79,14 +75,7 @@ public final class SimulatedController implements PciFunction {
     long completions;
     int epoch;
 
-    // registers
-    final long cap;
-    int cc;
-    int csts;
-    int aqa;
-    long asq;
-    long acq;
-    int pageSize = 4096;
+    final ControllerRegisters regs;
 
     // features and controller state
     int sqAllocated;
@@ -120,7 +109,7 @@ public final class SimulatedController implements PciFunction {
         this.admin = new AdminCommands(this);
         this.nvm = new NvmCommands(this);
         this.control = new SimulationControl(config.speed());
-        this.cap = Registers.cap(config.mqes(), true, CAP_TIMEOUT, config.dstrd(), true, 1, 0, MPS_MAX);
+        this.regs = new ControllerRegisters(this, config);
         controllerReset();
     }
 
@@ -207,21 +196,7 @@ public final class SimulatedController implements PciFunction {
     public int mmioRead32(int offset) {
         checkMmio(offset, 4);
         if (offset < Registers.DOORBELL_BASE) {
-            switch (offset) {
-                case Registers.CAP: return (int) cap;
-                case Registers.CAP + 4: return (int) (cap >>> 32);
-                case Registers.VS: return 0x00010400;
-                case Registers.INTMS:
-                case Registers.INTMC: return interrupts.readIntms();
-                case Registers.CC: return cc;
-                case Registers.CSTS: return csts;
-                case Registers.AQA: return aqa;
-                case Registers.ASQ: return (int) asq;
-                case Registers.ASQ + 4: return (int) (asq >>> 32);
-                case Registers.ACQ: return (int) acq;
-                case Registers.ACQ + 4: return (int) (acq >>> 32);
-                default: return 0;
-            }
+            return regs.read32(offset);
         }
         if (interrupts.inTable(offset, tableOffset)) {
             return interrupts.readTable((offset - tableOffset) >>> 2);
@@ -256,7 +231,7 @@ public final class SimulatedController implements PciFunction {
             return;
         }
         if (offset < Registers.DOORBELL_BASE) {
-            writeRegister(offset, value);
+            regs.write32(offset, value);
             return;
         }
         if (interrupts.inTable(offset, tableOffset)) {
@@ -268,11 +243,7 @@ public final class SimulatedController implements PciFunction {
     @Override
     public void mmioWrite64(int offset, long value) {
         checkMmio(offset, 8);
-        if (offset == Registers.ASQ) {
-            asq = value;
-        } else if (offset == Registers.ACQ) {
-            acq = value;
-        } else {
+        if (!regs.write64(offset, value)) {
             mmioWrite32(offset, (int) value);
             mmioWrite32(offset + 4, (int) (value >>> 32));
         }
@@ -285,102 +256,8 @@ public final class SimulatedController implements PciFunction {
         }
     }
 
-    private void writeRegister(int offset, int value) {
-        switch (offset) {
-            case Registers.INTMS:
-                interrupts.writeIntms(value);
-                break;
-            case Registers.INTMC:
-                interrupts.writeIntmc(value);
-                break;
-            case Registers.CC:
-                writeCc(value);
-                break;
-            case Registers.NSSR:
-                if (value == Registers.NSSR_RESET_VALUE) {
-                    controllerReset();
-                    cc = 0;
-                    csts |= Registers.CSTS_NSSRO;
-                    traceStatus();
-                }
-                break;
-            case Registers.AQA: aqa = value & 0x0FFF0FFF; break;
-            case Registers.ASQ: asq = (asq & 0xFFFFFFFF00000000L) | (value & 0xFFFFFFFFL); break;
-            case Registers.ASQ + 4: asq = (asq & 0xFFFFFFFFL) | ((long) value << 32); break;
-            case Registers.ACQ: acq = (acq & 0xFFFFFFFF00000000L) | (value & 0xFFFFFFFFL); break;
-            case Registers.ACQ + 4: acq = (acq & 0xFFFFFFFFL) | ((long) value << 32); break;
-            default:
-                break; // read-only (CAP, VS, CSTS) or reserved
-        }
-    }
-
-    private void writeCc(int value) {
-        boolean wasEnabled = Registers.ccEnabled(cc);
-        boolean enable = Registers.ccEnabled(value);
-        int oldShn = Registers.ccShn(cc);
-        cc = value;
-        if (wasEnabled && !enable) {
-            controllerReset();
-            cc = value;
-            traceStatus();
-            return;
-        }
-        if (!wasEnabled && enable) {
-            enableController();
-        }
-        int shn = Registers.ccShn(value);
-        if (enable && shn != 0 && oldShn == 0 && Registers.cstsShst(csts) == 0) {
-            csts = (csts & ~0xC) | (1 << 2);
-            events.schedule(now + SHUTDOWN_NANOS, EventQueue.SHUTDOWN_COMPLETE, 0, 0, epoch);
-            traceStatus();
-        }
-    }
-
-    /** CC.EN 0 -> 1: checks CC and the admin queues (QEMU sets CFS for the same faults). */
-    private void enableController() {
-        int mps = Registers.ccMps(cc);
-        int asqs = Registers.aqaAsqs(aqa);
-        int acqs = Registers.aqaAcqs(aqa);
-        pageSize = Registers.pageSize(Math.min(mps, 15));
-        String problem = null;
-        if (Registers.ccCss(cc) != 0) {
-            problem = "CC.CSS selects a command set other than NVM";
-        } else if (mps < Registers.capMpsMin(cap) || mps > Registers.capMpsMax(cap)) {
-            problem = "CC.MPS is outside CAP.MPSMIN..MPSMAX";
-        } else if (Registers.ccAms(cc) != 0) {
-            problem = "CC.AMS selects an unsupported arbitration";
-        } else if (asqs == 0 || acqs == 0) {
-            problem = "AQA gives an admin queue of one entry";
-        } else if ((asq & (pageSize - 1)) != 0 || (acq & (pageSize - 1)) != 0) {
-            problem = "ASQ or ACQ is not aligned to the memory page size";
-        }
-        if (problem == null) {
-            int sqRegion = dma.find(asq, (asqs + 1) * Sqe.SIZE);
-            int cqRegion = dma.find(acq, (acqs + 1) * Cqe.SIZE);
-            if (sqRegion < 0 || cqRegion < 0) {
-                problem = "ASQ or ACQ does not point into DMA memory";
-            } else {
-                queues.createCq(0, dma.buffer(cqRegion), dma.offset(cqRegion, acq), acq, acqs + 1, true, 0);
-                queues.createSq(0, dma.buffer(sqRegion), dma.offset(sqRegion, asq), asq, asqs + 1, 0);
-            }
-        }
-        if (problem != null) {
-            String why = problem;
-            LOG.fine(() -> "Simulated controller enable failed, CSTS.CFS set: " + why + ".");
-            fatal();
-            return;
-        }
-        events.schedule(now + ENABLE_NANOS, EventQueue.CONTROLLER_READY, 0, 0, epoch);
-    }
-
-    /** Controller Fatal Status: nothing more is processed until a reset. */
-    void fatal() {
-        csts |= Registers.CSTS_CFS;
-        traceStatus();
-    }
-
     /** CC.EN 1 -> 0 (and power-on): queues vanish, features return to their defaults, RDY=0. */
-    private void controllerReset() {
+    void controllerReset() {
         epoch++;
         interrupts.controllerReset();
         queues.clear();
@@ -388,16 +265,9 @@ public final class SimulatedController implements PciFunction {
         admin.reset();
         sqAllocated = config.maxIoQueuePairs();
         cqAllocated = config.maxIoQueuePairs();
-        csts = 0;
+        regs.controllerReset();
         fetchBlocked = false;
         injected.controllerReset();
-        pageSize = 4096;
-    }
-
-    private void traceStatus() {
-        if (trace != null) {
-            trace.controllerStatus(csts, now);
-        }
     }
 
     // --- doorbells -----------------------------------------------------------------------------
@@ -603,15 +473,13 @@ public final class SimulatedController implements PciFunction {
                 }
                 break;
             case EventQueue.CONTROLLER_READY:
-                if (current && Registers.ccEnabled(cc) && (csts & Registers.CSTS_CFS) == 0) {
-                    csts |= Registers.CSTS_RDY;
-                    traceStatus();
+                if (current) {
+                    regs.ready();
                 }
                 break;
             case EventQueue.SHUTDOWN_COMPLETE:
                 if (current) {
-                    csts = (csts & ~0xC) | (2 << 2);
-                    traceStatus();
+                    regs.shutdownComplete();
                 }
                 break;
             default:
@@ -641,7 +509,7 @@ public final class SimulatedController implements PciFunction {
     // --- command processing --------------------------------------------------------------------
 
     private boolean fetching() {
-        return (csts & (Registers.CSTS_RDY | Registers.CSTS_CFS | 0xC)) == Registers.CSTS_RDY && pci.busMaster();
+        return regs.processing() && pci.busMaster();
     }
 
     private void fetch(int qid) {
@@ -828,13 +696,10 @@ public final class SimulatedController implements PciFunction {
         checkOpen();
         controllerReset();
         events.clear();
-        cc = 0;
-        aqa = 0;
-        asq = 0;
-        acq = 0;
+        regs.functionReset();
         hostDebt = 0;
         interrupts.functionReset();
-        traceStatus();
+        regs.traceStatus();
     }
 
     @Override
@@ -925,7 +790,7 @@ public final class SimulatedController implements PciFunction {
     }
 
     public int controllerStatus() {
-        return csts;
+        return regs.csts;
     }
 
     /** Commands fetched and not yet completed. */
