@@ -1,5 +1,6 @@
 package org.nvmeworkbench.ui.view.latency;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,12 +12,14 @@ import javafx.scene.layout.StackPane;
 
 import org.jfree.chart.fx.ChartViewer;
 import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.ui.chart.LatencyCharts;
+import org.nvmeworkbench.core.report.ChartFactory;
+import org.nvmeworkbench.core.report.ReportModel;
+import org.nvmeworkbench.ui.view.runs.RunComparison;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
 import org.nvmeworkbench.ui.view.EmptyState;
 
-/** Latency: histogram, percentile spectrum and p99 over time of the last runs, overlaid. Redrawn when a run ends. */
+/** Latency: histogram, percentile spectrum and time series of the last runs, overlaid, drawn by core.report's ChartFactory. Redrawn when a run ends. */
 public final class LatencyView implements WorkbenchView {
     /** How many of the latest runs are overlaid. */
     static final int OVERLAID = 4;
@@ -46,13 +49,15 @@ public final class LatencyView implements WorkbenchView {
         }
         int from = Math.max(0, all.size() - OVERLAID);
         List<RunRecord> shown = new ArrayList<>(all.subList(from, all.size()));
-        List<Integer> idx = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (int i = from; i < all.size(); i++) {
-            idx.add(i);
+            labels.add(RunComparison.label(i, all.get(i)));
         }
-        histogram.setChart(LatencyCharts.histogram(shown, idx));
-        percentiles.setChart(LatencyCharts.percentiles(shown, idx));
-        series.setChart(LatencyCharts.timeSeries(shown, idx));
+        // The chart factory exported reports use, so the screen and the report agree (design.md).
+        ReportModel model = new ReportModel("Runs #" + (from + 1) + " to #" + all.size(), Instant.now(), shown, labels);
+        histogram.setChart(ChartFactory.latencyHistogram(model));
+        percentiles.setChart(ChartFactory.percentileSpectrum(model));
+        series.setChart(ChartFactory.timeSeries(model));
         root.getChildren().setAll(tabs);
     }
 

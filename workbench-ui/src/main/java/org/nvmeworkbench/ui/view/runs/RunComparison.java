@@ -68,4 +68,11 @@ public final class RunComparison {
         String change = a == 0 ? "" : String.format(" (%+.1f%%)", (b - a) * 100 / a);
         return name + ": " + String.format(fmt, a) + " -> " + String.format(fmt, b) + change;
     }
+
+    /** "#3 randread, THR 7 TIME 2" style label: position in the history and the coalescing read back. */
+    public static String label(int index, RunRecord r) {
+        var c = r.features().interruptCoalescing();
+        String coal = c == null ? "08h ?" : c.enabled() ? "THR " + c.threshold() + " TIME " + c.time() : "coalescing off";
+        return "#" + (index + 1) + " " + r.workload().rw() + ", " + coal;
+    }
 }

@@ -18,7 +18,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 
 import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.ui.chart.LatencyCharts;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
 import org.nvmeworkbench.ui.view.EmptyState;
@@ -41,7 +40,7 @@ public final class RunsView implements WorkbenchView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // Short headers that fit, the full meaning in each header's tooltip; the Run label takes what is left.
         table.getColumns().add(col("Run", "Position in the history, pattern and the 08h value read back",
-                175, r -> LatencyCharts.label(session.runs().indexOf(r), r)));
+                215, r -> RunComparison.label(session.runs().indexOf(r), r)));
         table.getColumns().add(col("IOPS", "Completed I/Os per second", 90, r -> String.format("%,.0f", r.iops())));
         table.getColumns().add(col("p99", "99th percentile latency", 90,
                 r -> String.format("%.1f us", r.latency().valueAtPercentile(99) / 1e3)));
@@ -93,7 +92,7 @@ public final class RunsView implements WorkbenchView {
         RunRecord a = sel.get(0);
         RunRecord b = sel.get(1);
         List<String> l = new ArrayList<>();
-        l.add(LatencyCharts.label(session.runs().indexOf(a), a) + "  ->  " + LatencyCharts.label(session.runs().indexOf(b), b));
+        l.add(RunComparison.label(session.runs().indexOf(a), a) + "  ->  " + RunComparison.label(session.runs().indexOf(b), b));
         l.add("");
         l.add("Settings that differ:");
         RunComparison.settingsDiff(a, b).forEach(s -> l.add("  " + s));
