@@ -31,7 +31,7 @@ public final class HtmlExporter implements ReportExporter {
             tr.nines td{background:#fbfbf2}
             .better{color:#0a7d32}.worse{color:#b3261e}
             figure{margin:1em 0}figcaption{font-size:.85em;color:#555}
-            svg{max-width:100%;height:auto}
+            svg{max-width:100%;height:auto}pre{font-size:.8em;overflow-x:auto}
             .swatch{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:middle}
             @page{size:A4;margin:14mm}
             @media print{body{margin:0;max-width:none;font-size:10pt}section,figure,table{break-inside:avoid;page-break-inside:avoid}h2{break-after:avoid}}
@@ -59,8 +59,33 @@ public final class HtmlExporter implements ReportExporter {
         w.flush();
     }
 
+    /** A chart as inline SVG (see {@link ChartFactory#svg}) with its caption. */
+    public record Figure(String svg, String caption) {
+    }
+
+    /**
+     * A section placed before the run sections, e.g. a sweep's recommendation and charts.
+     *
+     * @param id           the element id
+     * @param heading      the h2 text
+     * @param paragraphs   plain text, escaped here
+     * @param preformatted plain text shown as is in a pre block (e.g. a table), or empty
+     * @param figures      charts
+     */
+    public record Section(String id, String heading, List<String> paragraphs, String preformatted, List<Figure> figures) {
+        public Section {
+            paragraphs = List.copyOf(paragraphs);
+            figures = List.copyOf(figures);
+        }
+    }
+
     /** The whole document. */
     public static String html(ReportModel m) {
+        return html(m, List.of());
+    }
+
+    /** The whole document with {@code leading} sections before the runs' own. */
+    public static String html(ReportModel m, List<Section> leading) {
         StringBuilder b = new StringBuilder(256 * 1024);
         b.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"generator\" content=\"nvme-workbench ").append(esc(m.runs().get(0).toolVersion())).append("\"/>\n")
@@ -69,6 +94,19 @@ public final class HtmlExporter implements ReportExporter {
                 .append(esc(m.generatedAt().toString())).append(" by NVMe Workbench ").append(esc(m.runs().get(0).toolVersion()))
                 .append(" from ").append(m.size()).append(m.size() == 1 ? " run" : " runs")
                 .append(". Latency is submit-to-completion as the host saw it, in device time.</p></header>\n");
+        for (Section s : leading) {
+            b.append("<section id=\"").append(esc(s.id())).append("\"><h2>").append(esc(s.heading())).append("</h2>\n");
+            for (String p : s.paragraphs()) {
+                b.append("<p>").append(esc(p)).append("</p>\n");
+            }
+            if (!s.preformatted().isEmpty()) {
+                b.append("<pre>").append(esc(s.preformatted())).append("</pre>\n");
+            }
+            for (Figure f : s.figures()) {
+                figure(b, f.svg(), f.caption());
+            }
+            b.append("</section>\n");
+        }
         provenance(b, m);
         summary(b, m);
         percentiles(b, m);
