@@ -101,6 +101,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--save-dir", paramLabel = "DIR", description = "Save every point's run record (and sweep.json) in DIR.")
     Path saveDir;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Also write an HTML report: recommendation, Pareto chart, heatmap, table, baseline vs chosen.")
+    Path report;
+
     @Override
     public Integer call() {
         boolean json = switch (format.toLowerCase(Locale.ROOT)) {
@@ -145,6 +149,9 @@ public final class SweepCommand implements Callable<Integer> {
                 System.nanoTime() - t0);
         if (saveDir != null) {
             save(result);
+        }
+        if (report != null && !result.points().isEmpty()) {
+            write(report, result.html());
         }
         emit(json ? jsonText(result) : result.text());
         return 0;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.nvmeworkbench.core.report.ChartFactory;
 import org.nvmeworkbench.core.report.Figures;
+import org.nvmeworkbench.core.report.HtmlExporter;
 import org.nvmeworkbench.core.report.Percentiles;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.core.session.RunRecord;
@@ -148,14 +149,52 @@ public record SweepResult(String device, WorkloadSpec base, SweepGrid grid, List
         return o;
     }
 
-    /** Records of every point, labelled by setting, for a comparison report. */
+    /**
+     * The runs a sweep report compares: coalescing off at the chosen point's iodepth (the baseline), then the
+     * chosen point; without a choice, the cheapest and the fastest point of the front.
+     */
     public ReportModel report() {
+        List<SweepPoint> shown = new ArrayList<>();
+        SweepPoint chosen = recommendation.chosen();
+        if (chosen != null) {
+            for (SweepPoint p : points) {
+                if (p != chosen && p.setting().iodepth() == chosen.setting().iodepth() && !p.setting().coalescing().enabled()) {
+                    shown.add(p);
+                    break;
+                }
+            }
+            shown.add(chosen);
+        } else if (!front.isEmpty()) {
+            shown.add(front.get(front.size() - 1));
+            if (front.size() > 1) {
+                shown.add(front.get(0));
+            }
+        }
+        if (shown.isEmpty()) {
+            throw new IllegalStateException("No point of the sweep finished, so there is nothing to report.");
+        }
         List<RunRecord> runs = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (SweepPoint p : points) {
+        for (SweepPoint p : shown) {
             runs.add(p.record());
             labels.add(p.setting().label());
         }
-        return new ReportModel("Sweep on " + device, java.time.Instant.now(), runs, labels);
+        return new ReportModel("Coalescing sweep on " + device, java.time.Instant.now(), runs, labels);
+    }
+
+    /** One self-contained HTML page: the recommendation, Pareto chart, heatmap(s), the table, then {@link #report()}. */
+    public String html() {
+        List<HtmlExporter.Figure> figures = new ArrayList<>();
+        figures.add(new HtmlExporter.Figure(ChartFactory.svg(ChartFactory.pareto(tradeOffs(), cost.label(), percentileName(),
+                targetNanos), 900, 420, "pareto-"), cost.label() + " against " + percentileName()
+                + "; the line joins the Pareto front, the large dot is the recommendation."));
+        for (int d : grid.iodepths()) {
+            figures.add(new HtmlExporter.Figure(ChartFactory.svg(ChartFactory.heatmap(grid.thresholds(), grid.times(),
+                    latencyGrid(d), percentileName() + " over THR x TIME at iodepth " + d), 900, 360, "heat" + d + "-"),
+                    percentileName() + " of every point at iodepth " + d + "."));
+        }
+        HtmlExporter.Section sweep = new HtmlExporter.Section("sweep", "Sweep and recommendation",
+                List.of(recommendation.explanation()), text(), figures);
+        return HtmlExporter.html(report(), List.of(sweep));
     }
 }

@@ -63,6 +63,21 @@ class SweepCommandTest {
     }
 
     @Test
+    void reportIsOneParseableHtmlWithParetoHeatmapAndTheBaselineComparison(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("sweep.html");
+        Result r = run("-d", "sim:null", "--thr", "0,7", "--time", "0,1", "--ios", "2000", "--slo-p99", "1s", "--report", html.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.Document doc = f.newDocumentBuilder().parse(html.toFile());
+        // Pareto, one heatmap, then histogram, spectrum and time series of the two compared runs.
+        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength()).isEqualTo(5);
+        String text = Files.readString(html);
+        assertThat(text).contains("Sweep and recommendation").contains("THR 7, TIME 1, iodepth 32 vs THR 0, TIME 0, iodepth 32")
+                .contains("Recommendation: THR 7, TIME 1");
+    }
+
+    @Test
     void badValuesAreUsageErrors() {
         assertThat(run("--thr", "300").code()).isEqualTo(CliFailure.USAGE);
         Result r = run("--slo-p99", "fast");
