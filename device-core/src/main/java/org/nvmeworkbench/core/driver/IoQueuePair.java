@@ -79,6 +79,8 @@ public final class IoQueuePair {
     private int unrungCount;
     private long completed;
     private long strayCompletions;
+    /** The Lab's trace of the host's ring actions; null (the default) costs one check per action. */
+    private HostTraceListener trace;
     /**
      * Set before the rings' memory is freed; a sampler peeking at the CQ announces itself in
      * {@link #peekers} first, and close waits for it (on VFIO freed memory is unmapped).
@@ -215,6 +217,9 @@ public final class IoQueuePair {
         inFlight++;
         unrung[unrungCount++] = cid;
         sqTail = next;
+        if (trace != null) {
+            trace.sqeWritten(qid, cid, next, pci.nanoTime());
+        }
         return true;
     }
 
@@ -235,6 +240,9 @@ public final class IoQueuePair {
         }
         unrungCount = 0;
         pci.mmioWrite32(sqDoorbell, sqTail);
+        if (trace != null) {
+            trace.sqDoorbellRung(qid, sqTail, now);
+        }
         PUB_SQ_TAIL.setOpaque(this, sqTail);
         PUB_IN_FLIGHT.setOpaque(this, inFlight);
     }
@@ -250,6 +258,7 @@ public final class IoQueuePair {
      */
     public int reapCompletions(CompletionSink sink) {
         final ByteBuffer c = cq;
+        final HostTraceListener tr = trace;
         int head = cqHead;
         int ph = phase;
         int n = 0;
@@ -271,6 +280,9 @@ public final class IoQueuePair {
             phase = ph;
             sqHead = sqhd;
             n++;
+            if (tr != null) {
+                tr.cqeConsumed(qid, cid, head, ph, pci.nanoTime());
+            }
             if (cid < slots && busy[cid]) {
                 busy[cid] = false;
                 inFlight--;
@@ -281,6 +293,9 @@ public final class IoQueuePair {
         }
         if (n > 0) {
             pci.mmioWrite32(cqDoorbell, head);
+            if (tr != null) {
+                tr.cqDoorbellRung(qid, head, pci.nanoTime());
+            }
             completed += n;
             PUB_CQ.setOpaque(this, head | (ph << 31));
             PUB_SQ_HEAD.setOpaque(this, sqHead);
@@ -430,6 +445,11 @@ public final class IoQueuePair {
     }
 
     // --- life cycle (driver) ---------------------------------------------------------------------
+
+    /** Set by {@link NvmeController#setHostTraceListener} on the submitting thread, or before I/O starts. */
+    void setTraceListener(HostTraceListener listener) {
+        this.trace = listener;
+    }
 
     long sqBusAddress() {
         return sqRegion.busAddress();

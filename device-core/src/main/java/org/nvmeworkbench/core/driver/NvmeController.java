@@ -62,6 +62,7 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
     private int dstrd;
     private int vectors;
     private volatile DesiredFeatures desired = DesiredFeatures.NONE;
+    private HostTraceListener hostTrace;
     private int requestedQueues;
     private int grantedQueues;
     private IdentifyController identity;
@@ -368,6 +369,7 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
             pair.close();
             throw e;
         }
+        pair.setTraceListener(hostTrace);
         pairs.add(pair);
         return pair;
     }
@@ -402,6 +404,21 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
         } finally {
             pair.close();
         }
+    }
+
+    /**
+     * Receives the host's ring actions on every I/O queue pair, present and future (the Lab's trace);
+     * null (the default) for none. Set it from the thread that runs I/O, or before I/O starts.
+     */
+    public void setHostTraceListener(HostTraceListener listener) {
+        hostTrace = listener;
+        for (IoQueuePair p : pairs) {
+            p.setTraceListener(listener);
+        }
+    }
+
+    public HostTraceListener hostTraceListener() {
+        return hostTrace;
     }
 
     /** The I/O queue pairs that exist now, in creation order. */
