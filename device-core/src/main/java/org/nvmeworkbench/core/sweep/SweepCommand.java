@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.nvmeworkbench.core.cli.CliFailure;
 import org.nvmeworkbench.core.cli.FioUnits;
+import org.nvmeworkbench.core.fiojob.FioJob;
+import org.nvmeworkbench.core.fiojob.FioJobException;
+import org.nvmeworkbench.core.fiojob.FioJobFile;
 import org.nvmeworkbench.core.session.AtomicFile;
 import org.nvmeworkbench.core.session.RunStore;
 import org.nvmeworkbench.core.workload.ReadWrite;
@@ -101,6 +104,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--save-dir", paramLabel = "DIR", description = "Save every point's run record (and sweep.json) in DIR.")
     Path saveDir;
 
+    @Option(names = "--job", paramLabel = "FILE.fio",
+            description = "Take the workload from the first job of a fio job file (its warnings go to stderr); "
+                    + "--thr, --time and --iodepth still span the grid.")
+    Path job;
+
     @Option(names = "--report", paramLabel = "FILE.html",
             description = "Also write an HTML report: recommendation, Pareto chart, heatmap, table, baseline vs chosen.")
     Path report;
@@ -158,6 +166,9 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private WorkloadSpec workload() {
+        if (job != null) {
+            return fromJob();
+        }
         ReadWrite pattern;
         long blockSize;
         long runtimeNanos = 0;
@@ -177,6 +188,30 @@ public final class SweepCommand implements Callable<Integer> {
         WorkloadSpec s = WorkloadSpec.defaults().withRw(pattern).withBlockSize((int) blockSize).withQueues(queues)
                 .withIodepth(iodepth.get(0)).withLimits(runtimeNanos, count).withRwmixread(rwmixread).withSeed(seed)
                 .withAllowWrites(allowWrites);
+        List<String> problems = s.problems();
+        if (!problems.isEmpty()) {
+            throw CliFailure.usage(problems.get(0));
+        }
+        return s;
+    }
+
+    private WorkloadSpec fromJob() {
+        FioJobFile file;
+        try {
+            file = FioJobFile.read(job);
+        } catch (FioJobException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
+        FioJob first = file.jobs().get(0);
+        PrintWriter err = spec.commandLine().getErr();
+        for (String w : first.warnings()) {
+            err.println(job.getFileName() + " " + w);
+        }
+        if (file.jobs().size() > 1) {
+            err.println(job.getFileName() + ": the sweep uses the first job, " + first.name() + "; the other "
+                    + (file.jobs().size() - 1) + " job(s) were not run.");
+        }
+        WorkloadSpec s = first.spec().withIodepth(iodepth.get(0)).withAllowWrites(allowWrites);
         List<String> problems = s.problems();
         if (!problems.isEmpty()) {
             throw CliFailure.usage(problems.get(0));

@@ -78,6 +78,18 @@ class SweepCommandTest {
     }
 
     @Test
+    void aFioJobFileGivesTheWorkloadAndItsWarnings(@TempDir Path dir) throws Exception {
+        Path fio = dir.resolve("lat.fio");
+        Files.writeString(fio, "[global]\nioengine=libaio\n[small]\nrw=randread\nbs=8k\nnumber_ios=1500\n");
+        Result r = run("-d", "sim:null", "--thr", "0,3", "--time", "1", "--job", fio.toString(), "-o", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("lat.fio line 2: ioengine=libaio does not apply");
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("workload").path("bs").asInt()).isEqualTo(8192);
+        assertThat(j.path("points").get(0).path("ios").asLong()).isEqualTo(1500);
+    }
+
+    @Test
     void badValuesAreUsageErrors() {
         assertThat(run("--thr", "300").code()).isEqualTo(CliFailure.USAGE);
         Result r = run("--slo-p99", "fast");
