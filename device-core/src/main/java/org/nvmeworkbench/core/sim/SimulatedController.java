@@ -62,7 +62,7 @@ public final class SimulatedController implements PciFunction {
     SimTraceListener trace;
 
     // BAR0 layout
-    final int doorbellEnd;
+    final Doorbells doorbells;
     final int tableOffset;
     final int pbaOffset;
     final long barSize;
@@ -70,8 +70,6 @@ public final class SimulatedController implements PciFunction {
     // clock and host accounting
     long now;
     private long hostDebt;
-    private long completionCpuNanos;
-    private long invalidDoorbells;
     long completions;
     int epoch;
 
@@ -89,9 +87,9 @@ public final class SimulatedController implements PciFunction {
         this.config = config;
         this.name = name;
         this.random = new SplittableRandom(config.seed());
-        int stride = 4 << config.dstrd();
-        this.doorbellEnd = Registers.DOORBELL_BASE + 2 * (config.maxIoQueuePairs() + 1) * stride;
-        this.tableOffset = align4k(doorbellEnd);
+        this.queues = new QueueTable(config.maxIoQueuePairs() + 1);
+        this.doorbells = new Doorbells(this, queues, config);
+        this.tableOffset = align4k(doorbells.end());
         this.pbaOffset = align4k(tableOffset + 16 * config.msixTableSize());
         long end = pbaOffset + ((config.msixTableSize() + 63) / 64) * 8L;
         long size = 16_384;
@@ -102,7 +100,6 @@ public final class SimulatedController implements PciFunction {
         this.pci = new PciConfigSpace(barSize, config.msixTableSize(), tableOffset, pbaOffset);
         this.interrupts = new InterruptController(this, events, pci, config.host(), config.msixTableSize());
         this.injected = new FaultSchedule(this, faults, interrupts.capacity());
-        this.queues = new QueueTable(config.maxIoQueuePairs() + 1);
         this.store = new NamespaceStore(config.namespaceBlocks() * config.lbaSize(), config.retainedDataBytes());
         this.media = new MediaModel(config.profile(), random);
         this.prp = new PrpTransfer(dma, store);
@@ -216,18 +213,8 @@ public final class SimulatedController implements PciFunction {
     @Override
     public void mmioWrite32(int offset, int value) {
         checkMmio(offset, 4);
-        if (offset >= Registers.DOORBELL_BASE && offset < doorbellEnd) {
-            int rel = offset - Registers.DOORBELL_BASE;
-            int shift = 2 + config.dstrd();
-            if ((rel & ((1 << shift) - 1)) != 0) {
-                return; // between doorbells
-            }
-            int index = rel >>> shift;
-            if ((index & 1) == 0) {
-                sqTailDoorbell(index >>> 1, value);
-            } else {
-                cqHeadDoorbell(index >>> 1, value);
-            }
+        if (offset >= Registers.DOORBELL_BASE && offset < doorbells.end()) {
+            doorbells.write(offset, value);
             return;
         }
         if (offset < Registers.DOORBELL_BASE) {
@@ -270,54 +257,14 @@ public final class SimulatedController implements PciFunction {
         injected.controllerReset();
     }
 
-    // --- doorbells -----------------------------------------------------------------------------
+    // --- submission ----------------------------------------------------------------------------
 
-    private void sqTailDoorbell(int qid, int value) {
-        if (!queues.sqExists[qid] || value < 0 || value >= queues.sqSize[qid]) {
-            invalidDoorbells++;
-            if (trace != null) {
-                trace.invalidDoorbell(SimTraceListener.SQ_TAIL, qid, value, now);
-            }
-            return;
-        }
-        queues.sqTail[qid] = value;
-        if (trace != null) {
-            trace.doorbell(SimTraceListener.SQ_TAIL, qid, value, now);
-        }
-        scheduleFetch(qid);
-    }
-
-    private void scheduleFetch(int qid) {
+    /** A tail moved ahead of the head: fetch after the profile's fetch latency (admin at once). */
+    void scheduleFetch(int qid) {
         if (!queues.sqFetchScheduled[qid]) {
             queues.sqFetchScheduled[qid] = true;
             long delay = qid == 0 ? 0 : config.profile().fetchNanos();
             events.schedule(now + delay, EventQueue.SQ_FETCH, qid, 0, epoch);
-        }
-    }
-
-    private void cqHeadDoorbell(int qid, int value) {
-        if (!queues.cqExists[qid] || value < 0 || value >= queues.cqSize[qid]) {
-            invalidDoorbells++;
-            if (trace != null) {
-                trace.invalidDoorbell(SimTraceListener.CQ_HEAD, qid, value, now);
-            }
-            return;
-        }
-        int consumed = value - queues.cqHead[qid];
-        if (consumed < 0) {
-            consumed += queues.cqSize[qid];
-        }
-        queues.cqHead[qid] = value;
-        long cpu = consumed * config.host().completionCpuNanos();
-        completionCpuNanos += cpu;
-        hostDebt += cpu;
-        if (trace != null) {
-            trace.doorbell(SimTraceListener.CQ_HEAD, qid, value, now);
-        }
-        // Aggregation is not restarted here: see VectorCoalescing.
-        if (queues.cqWaitHead[qid] >= 0 && !queues.cqDrainScheduled[qid]) {
-            queues.cqDrainScheduled[qid] = true;
-            events.schedule(now, EventQueue.CQ_DRAIN, qid, 0, epoch);
         }
     }
 
@@ -397,7 +344,7 @@ public final class SimulatedController implements PciFunction {
     @Override
     public void resetInterruptCounts() {
         interrupts.resetCounts();
-        completionCpuNanos = 0;
+        doorbells.resetCounts();
     }
 
     @Override
@@ -492,6 +439,11 @@ public final class SimulatedController implements PciFunction {
             control.beforeAdvance(now, target);
             now = target;
         }
+    }
+
+    /** Host CPU time ({@code ns}) to run on the clock before control returns to the driver. */
+    void chargeHost(long ns) {
+        hostDebt += ns;
     }
 
     /** Runs the host's CPU costs on the clock: device events keep happening meanwhile. */
@@ -804,7 +756,7 @@ public final class SimulatedController implements PciFunction {
 
     /** Host CPU spent reaping completions (CQ head doorbells), ns. */
     public long completionCpuNanos() {
-        return completionCpuNanos;
+        return doorbells.completionCpuNanos();
     }
 
     /** Signals lost (fault injection) or raised with no interrupt enabled. */
@@ -814,7 +766,7 @@ public final class SimulatedController implements PciFunction {
 
     /** Doorbell writes ignored because the queue did not exist or the value was out of range. */
     public long invalidDoorbellWrites() {
-        return invalidDoorbells;
+        return doorbells.invalidWrites();
     }
 
     /** Written bytes not retained because the data cap was reached (see {@link SimConfig#retainedDataBytes()}). */
