@@ -91,13 +91,13 @@ final class AdminCommands {
 
     private void ok(int slot, int result) {
         c.commands.result[slot] = result;
-        c.completeAt(slot, c.now + c.config().profile().adminNanos());
+        c.path.completeAt(slot, c.now + c.config().profile().adminNanos());
     }
 
     private void error(int slot, int status) {
         c.commands.status[slot] = status;
         c.commands.dnr[slot] = true;
-        c.completeAt(slot, c.now + c.config().profile().adminNanos());
+        c.path.completeAt(slot, c.now + c.config().profile().adminNanos());
     }
 
     private void identify(int slot, int nsid, long prp1, long prp2, int cdw10) {
@@ -146,7 +146,7 @@ final class AdminCommands {
 
     private void createCq(int slot, long prp1, int cdw10, int cdw11) {
         if (entrySizesWrong(false)) {
-            c.release(slot);
+            c.path.release(slot);
             c.regs.fatal(); // CC.IOCQES must be 4 once I/O queues are created
             return;
         }
@@ -180,7 +180,7 @@ final class AdminCommands {
 
     private void createSq(int slot, long prp1, int cdw10, int cdw11) {
         if (entrySizesWrong(true)) {
-            c.release(slot);
+            c.path.release(slot);
             c.regs.fatal(); // CC.IOSQES must be 6 once I/O queues are created
             return;
         }
@@ -216,7 +216,7 @@ final class AdminCommands {
             error(slot, StatusCode.INVALID_QUEUE_IDENTIFIER);
             return;
         }
-        c.dropCommandsOf(qid);
+        c.path.dropCommandsOf(qid);
         for (int i = 0; i < pendingAborts; i++) {
             if (abortSq[i] == qid) {
                 removeAbort(i--);
@@ -236,7 +236,7 @@ final class AdminCommands {
             // Entries still waiting for space belonged to deleted SQs: free them.
             for (int s = q.cqWaitHead[qid]; s >= 0; ) {
                 int next = c.commands.next[s];
-                c.release(s);
+                c.path.release(s);
                 s = next;
             }
             q.deleteCq(qid);
@@ -348,7 +348,7 @@ final class AdminCommands {
                 t.status[s] = StatusCode.ABORT_REQUESTED;
                 t.dnr[s] = false;
                 t.state[s] = CommandTable.RUNNING;
-                c.post(s); // its pending completion event goes stale with the slot
+                c.path.post(s); // its pending completion event goes stale with the slot
                 ok(slot, 0);
                 return;
             }

@@ -53,7 +53,7 @@ final class Doorbells {
         if (c.trace != null) {
             c.trace.doorbell(SimTraceListener.SQ_TAIL, qid, value, c.now);
         }
-        c.scheduleFetch(qid);
+        c.path.scheduleFetch(qid);
     }
 
     private void cqHead(int qid, int value) {

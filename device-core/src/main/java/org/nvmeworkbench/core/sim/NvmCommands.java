@@ -33,36 +33,36 @@ final class NvmCommands {
     void execute(int slot, ByteBuffer b, int at) {
         CommandTable t = c.commands;
         if (c.adminPendingAborts() > 0 && c.takePendingAbort(t.sqid[slot], t.cid[slot])) {
-            c.fail(slot, StatusCode.ABORT_REQUESTED, false);
+            c.path.fail(slot, StatusCode.ABORT_REQUESTED, false);
             return;
         }
         int opcode = t.opcode[slot];
         int nsid = b.getInt(at + Sqe.NSID);
         if (opcode == Opcodes.READ || opcode == Opcodes.WRITE) {
             if (nsid != 1) {
-                c.fail(slot, StatusCode.INVALID_NAMESPACE, true);
+                c.path.fail(slot, StatusCode.INVALID_NAMESPACE, true);
                 return;
             }
             if ((b.get(at + 1) & 0xC0) != 0) {
-                c.fail(slot, StatusCode.INVALID_FIELD, true); // PSDT: SGLs are not supported
+                c.path.fail(slot, StatusCode.INVALID_FIELD, true); // PSDT: SGLs are not supported
                 return;
             }
             long slba = (b.getInt(at + Sqe.CDW10) & 0xFFFFFFFFL) | ((long) b.getInt(at + Sqe.CDW11) << 32);
             int count = (b.getInt(at + Sqe.CDW12) & 0xFFFF) + 1;
             if (slba < 0 || slba > blocks - count) {
-                c.fail(slot, StatusCode.LBA_OUT_OF_RANGE, true);
+                c.path.fail(slot, StatusCode.LBA_OUT_OF_RANGE, true);
                 return;
             }
             int length = count << lbaShift;
             if (length > maxTransfer) {
-                c.fail(slot, StatusCode.INVALID_FIELD, true);
+                c.path.fail(slot, StatusCode.INVALID_FIELD, true);
                 return;
             }
             long prp1 = b.getLong(at + Sqe.PRP1);
             long prp2 = b.getLong(at + Sqe.PRP2);
             int st = c.prp.walk(PrpTransfer.VALIDATE, prp1, prp2, length, c.regs.pageSize, 0, null);
             if (st != 0) {
-                c.fail(slot, st, true);
+                c.path.fail(slot, st, true);
                 return;
             }
             t.slba[slot] = slba;
@@ -89,12 +89,12 @@ final class NvmCommands {
             schedule(slot, done);
         } else if (opcode == Opcodes.FLUSH) {
             if (nsid != 1 && nsid != 0xFFFFFFFF) {
-                c.fail(slot, StatusCode.INVALID_NAMESPACE, true);
+                c.path.fail(slot, StatusCode.INVALID_NAMESPACE, true);
                 return;
             }
             schedule(slot, c.media.flushDone(c.now));
         } else {
-            c.fail(slot, StatusCode.INVALID_OPCODE, true);
+            c.path.fail(slot, StatusCode.INVALID_OPCODE, true);
         }
     }
 
@@ -104,7 +104,7 @@ final class NvmCommands {
             c.commands.state[slot] = CommandTable.STUCK; // completes only when aborted or on reset
             return;
         }
-        c.completeAt(slot, done);
+        c.path.completeAt(slot, done);
     }
 
     /** Media done: a successful read moves its data into host memory before the CQE is posted. */

@@ -57,6 +57,7 @@ public final class SimulatedController implements PciFunction {
     final PrpTransfer prp;
     private final AdminCommands admin;
     private final NvmCommands nvm;
+    final CommandPath path;
     private final SimulationControl control;
     private final Faults faults = new Faults();
     SimTraceListener trace;
@@ -70,7 +71,6 @@ public final class SimulatedController implements PciFunction {
     // clock and host accounting
     long now;
     private long hostDebt;
-    long completions;
     int epoch;
 
     final ControllerRegisters regs;
@@ -78,7 +78,6 @@ public final class SimulatedController implements PciFunction {
     // features and controller state
     int sqAllocated;
     int cqAllocated;
-    private boolean fetchBlocked;
     private boolean closed;
 
     final FaultSchedule injected;
@@ -105,6 +104,7 @@ public final class SimulatedController implements PciFunction {
         this.prp = new PrpTransfer(dma, store);
         this.admin = new AdminCommands(this);
         this.nvm = new NvmCommands(this);
+        this.path = new CommandPath(this, admin, nvm);
         this.control = new SimulationControl(config.speed());
         this.regs = new ControllerRegisters(this, config);
         controllerReset();
@@ -178,7 +178,7 @@ public final class SimulatedController implements PciFunction {
     private void afterConfigWrite(boolean busMasterBefore) {
         interrupts.configWritten();
         if (!busMasterBefore && pci.busMaster()) {
-            resumeFetching(); // doorbells rung while DMA was off are served now
+            path.resumeFetching(); // doorbells rung while DMA was off are served now
         }
     }
 
@@ -253,19 +253,8 @@ public final class SimulatedController implements PciFunction {
         sqAllocated = config.maxIoQueuePairs();
         cqAllocated = config.maxIoQueuePairs();
         regs.controllerReset();
-        fetchBlocked = false;
+        path.controllerReset();
         injected.controllerReset();
-    }
-
-    // --- submission ----------------------------------------------------------------------------
-
-    /** A tail moved ahead of the head: fetch after the profile's fetch latency (admin at once). */
-    void scheduleFetch(int qid) {
-        if (!queues.sqFetchScheduled[qid]) {
-            queues.sqFetchScheduled[qid] = true;
-            long delay = qid == 0 ? 0 : config.profile().fetchNanos();
-            events.schedule(now + delay, EventQueue.SQ_FETCH, qid, 0, epoch);
-        }
     }
 
     // --- DMA -----------------------------------------------------------------------------------
@@ -400,12 +389,12 @@ public final class SimulatedController implements PciFunction {
                 break;
             case EventQueue.SQ_FETCH:
                 if (current) {
-                    fetch(a);
+                    path.fetch(a);
                 }
                 break;
             case EventQueue.COMMAND_DONE:
                 if (current && commands.generation[a] == b) {
-                    finish(a);
+                    path.finish(a);
                 }
                 break;
             case EventQueue.COALESCING_TIMER:
@@ -416,7 +405,7 @@ public final class SimulatedController implements PciFunction {
             case EventQueue.CQ_DRAIN:
                 if (current) {
                     queues.cqDrainScheduled[a] = false;
-                    drain(a);
+                    path.drain(a);
                 }
                 break;
             case EventQueue.CONTROLLER_READY:
@@ -455,168 +444,6 @@ public final class SimulatedController implements PciFunction {
                 processNextEvent();
             }
             advanceIdle(target);
-        }
-    }
-
-    // --- command processing --------------------------------------------------------------------
-
-    private boolean fetching() {
-        return regs.processing() && pci.busMaster();
-    }
-
-    private void fetch(int qid) {
-        queues.sqFetchScheduled[qid] = false;
-        if (!queues.sqExists[qid] || !fetching()) {
-            return;
-        }
-        injected.pickUp();
-        ByteBuffer b = queues.sqBuffer[qid];
-        int base = queues.sqBase[qid];
-        int size = queues.sqSize[qid];
-        int head = queues.sqHead[qid];
-        while (head != queues.sqTail[qid]) {
-            int slot = commands.allocate();
-            if (slot < 0) {
-                fetchBlocked = true;
-                return;
-            }
-            int at = base + (head << 6);
-            head = head + 1 == size ? 0 : head + 1;
-            queues.sqHead[qid] = head;
-            int dw0 = b.getInt(at);
-            int opcode = dw0 & 0xFF;
-            int cid = dw0 >>> 16;
-            commands.sqid[slot] = qid;
-            commands.cid[slot] = cid;
-            commands.opcode[slot] = opcode;
-            if (trace != null) {
-                trace.sqeFetched(qid, cid, opcode, head, now);
-            }
-            if (qid == 0) {
-                admin.execute(slot, b, at);
-            } else {
-                injected.ioFetched();
-                nvm.execute(slot, b, at);
-            }
-            if (!queues.sqExists[qid] || !fetching()) {
-                return; // a fatal status or a deleted queue stops this pass
-            }
-        }
-    }
-
-    /** Schedules the end of a command at {@code t}. */
-    void completeAt(int slot, long t) {
-        events.schedule(t, EventQueue.COMMAND_DONE, slot, commands.generation[slot], epoch);
-    }
-
-    /** Ends a command now with {@code status} (no media time). */
-    void fail(int slot, int status, boolean dnr) {
-        commands.status[slot] = status;
-        commands.dnr[slot] = dnr;
-        completeAt(slot, now);
-    }
-
-    private void finish(int slot) {
-        if (commands.sqid[slot] != 0) {
-            nvm.finish(slot);
-        }
-        post(slot);
-    }
-
-    /** Posts the completion of {@code slot} to its CQ, or queues it when the CQ is full. */
-    void post(int slot) {
-        int sq = commands.sqid[slot];
-        int cq = queues.sqCqid[sq];
-        if (!queues.sqExists[sq] || !queues.cqExists[cq]) {
-            release(slot);
-            return;
-        }
-        if (queues.cqWaitHead[cq] >= 0 || queues.cqFull(cq)) {
-            commands.state[slot] = CommandTable.WAITING_FOR_CQ;
-            commands.next[slot] = -1;
-            if (queues.cqWaitTail[cq] >= 0) {
-                commands.next[queues.cqWaitTail[cq]] = slot;
-            } else {
-                queues.cqWaitHead[cq] = slot;
-            }
-            queues.cqWaitTail[cq] = slot;
-            if (trace != null) {
-                trace.cqFull(cq, now);
-            }
-            return;
-        }
-        writeCqe(cq, slot);
-    }
-
-    private void drain(int cq) {
-        while (queues.cqWaitHead[cq] >= 0 && !queues.cqFull(cq)) {
-            int slot = queues.cqWaitHead[cq];
-            int next = commands.next[slot];
-            queues.cqWaitHead[cq] = next;
-            if (next < 0) {
-                queues.cqWaitTail[cq] = -1;
-            }
-            if (commands.state[slot] == CommandTable.DROPPED) {
-                release(slot);
-            } else {
-                writeCqe(cq, slot);
-            }
-        }
-    }
-
-    private void writeCqe(int cq, int slot) {
-        ByteBuffer b = queues.cqBuffer[cq];
-        int tail = queues.cqTail[cq];
-        int phase = queues.cqPhase[cq];
-        int sq = commands.sqid[slot];
-        int cid = commands.cid[slot];
-        int status = commands.status[slot];
-        Cqe.write(b, queues.cqBase[cq] + (tail << 4), commands.result[slot], queues.sqHead[sq], sq, cid, status,
-                commands.dnr[slot], phase);
-        if (++tail == queues.cqSize[cq]) {
-            tail = 0;
-            queues.cqPhase[cq] = phase ^ 1;
-        }
-        queues.cqTail[cq] = tail;
-        completions++;
-        if (trace != null) {
-            trace.commandCompleted(sq, cid, status, now);
-            trace.cqePosted(cq, cid, tail, phase, now);
-        }
-        release(slot);
-        if (queues.cqInterruptsEnabled[cq]) {
-            interrupts.completionPosted(queues.cqVector[cq], cq == 0, status != 0);
-        }
-    }
-
-    void release(int slot) {
-        commands.release(slot);
-        if (fetchBlocked) {
-            fetchBlocked = false;
-            resumeFetching();
-        }
-    }
-
-    /** Fetches again wherever a tail is ahead of the head (after DMA was enabled or a slot freed). */
-    void resumeFetching() {
-        for (int q = 0; q < queues.count; q++) {
-            if (queues.sqExists[q] && queues.sqHead[q] != queues.sqTail[q]) {
-                scheduleFetch(q);
-            }
-        }
-    }
-
-    /** Drops the outstanding commands of a deleted SQ: they are not completed. */
-    void dropCommandsOf(int sq) {
-        for (int s = 0; s < commands.capacity; s++) {
-            int st = commands.state[s];
-            if (st != CommandTable.FREE && commands.sqid[s] == sq) {
-                if (st == CommandTable.WAITING_FOR_CQ) {
-                    commands.state[s] = CommandTable.DROPPED;
-                } else {
-                    release(s);
-                }
-            }
         }
     }
 
@@ -751,7 +578,7 @@ public final class SimulatedController implements PciFunction {
     }
 
     public long completionsPosted() {
-        return completions;
+        return path.completions;
     }
 
     /** Host CPU spent reaping completions (CQ head doorbells), ns. */
