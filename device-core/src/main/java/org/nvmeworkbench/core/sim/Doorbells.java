@@ -68,7 +68,7 @@ final class Doorbells {
         queues.cqHead[qid] = value;
         long cpu = consumed * completionCpuNanosEach;
         completionCpuNanos += cpu;
-        c.chargeHost(cpu);
+        c.loop.chargeHost(cpu);
         if (c.trace != null) {
             c.trace.doorbell(SimTraceListener.CQ_HEAD, qid, value, c.now);
         }

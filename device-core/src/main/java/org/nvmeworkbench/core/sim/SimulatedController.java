@@ -1,18 +1,14 @@
 package org.nvmeworkbench.core.sim;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.logging.Logger;
 
 import org.nvmeworkbench.core.pci.DmaRegion;
 import org.nvmeworkbench.core.pci.InterruptMode;
 import org.nvmeworkbench.core.pci.PciException;
 import org.nvmeworkbench.core.pci.PciFunction;
 import org.nvmeworkbench.core.pci.VectorSet;
-import org.nvmeworkbench.core.spec.Cqe;
 import org.nvmeworkbench.core.spec.Registers;
-import org.nvmeworkbench.core.spec.Sqe;
 
 /**
  * A register-level NVMe controller in process, behind the same {@link PciFunction} seam as hardware.
@@ -34,7 +30,6 @@ import org.nvmeworkbench.core.spec.Sqe;
  * thread.
  */
 public final class SimulatedController implements PciFunction {
-    private static final Logger LOG = Logger.getLogger(SimulatedController.class.getName());
     /** PCI vendor ID (and Identify VID/SSVID) of the simulator, 5349h "SI": no real NVMe vendor uses it. */
     public static final int VENDOR_ID = PciConfigSpace.VENDOR_ID;
     /** Outstanding commands the controller holds at most (MAXCMD); beyond this it stops fetching. */
@@ -58,6 +53,7 @@ public final class SimulatedController implements PciFunction {
     private final AdminCommands admin;
     private final NvmCommands nvm;
     final CommandPath path;
+    final EventLoop loop;
     private final SimulationControl control;
     private final Faults faults = new Faults();
     SimTraceListener trace;
@@ -70,7 +66,6 @@ public final class SimulatedController implements PciFunction {
 
     // clock and host accounting
     long now;
-    private long hostDebt;
     int epoch;
 
     final ControllerRegisters regs;
@@ -107,6 +102,7 @@ public final class SimulatedController implements PciFunction {
         this.path = new CommandPath(this, admin, nvm);
         this.control = new SimulationControl(config.speed());
         this.regs = new ControllerRegisters(this, config);
+        this.loop = new EventLoop(this, control);
         controllerReset();
     }
 
@@ -286,43 +282,13 @@ public final class SimulatedController implements PciFunction {
     @Override
     public int awaitInterrupt(VectorSet vectors, long timeoutNanos) {
         checkOpen();
-        long deadline = now + Math.max(0, timeoutNanos);
-        if (deadline < now) {
-            deadline = Long.MAX_VALUE;
-        }
-        injected.pickUp();
-        settleHostDebt();
-        while (true) {
-            int v = interrupts.take(vectors);
-            if (v >= 0) {
-                settleHostDebt();
-                return v;
-            }
-            if (events.isEmpty() || events.peekTime() > deadline) {
-                if (deadline != Long.MAX_VALUE) {
-                    advanceIdle(deadline);
-                }
-                return -1;
-            }
-            processNextEvent();
-        }
+        return loop.awaitInterrupt(vectors, timeoutNanos);
     }
 
     @Override
     public void relax(long maxNanos) {
         checkOpen();
-        injected.pickUp();
-        settleHostDebt();
-        long target = now + Math.max(0, maxNanos);
-        if (target < now) {
-            target = Long.MAX_VALUE;
-        }
-        if (!events.isEmpty() && events.peekTime() <= target) {
-            processNextEvent();
-        } else if (target != Long.MAX_VALUE) {
-            advanceIdle(target);
-        }
-        settleHostDebt();
+        loop.relax(maxNanos);
     }
 
     @Override
@@ -368,85 +334,6 @@ public final class SimulatedController implements PciFunction {
         return now;
     }
 
-    private void processNextEvent() {
-        long t = events.peekTime();
-        if (t > now) {
-            control.beforeAdvance(now, t);
-        } else {
-            control.beforeAdvance(now, now);
-        }
-        events.pop();
-        if (t > now) {
-            now = t;
-        }
-        int kind = events.poppedKind;
-        int a = events.poppedA;
-        int b = events.poppedB;
-        boolean current = events.poppedEpoch == epoch;
-        switch (kind) {
-            case EventQueue.INTERRUPT_DELIVERY:
-                hostDebt += interrupts.deliver(a);
-                break;
-            case EventQueue.SQ_FETCH:
-                if (current) {
-                    path.fetch(a);
-                }
-                break;
-            case EventQueue.COMMAND_DONE:
-                if (current && commands.generation[a] == b) {
-                    path.finish(a);
-                }
-                break;
-            case EventQueue.COALESCING_TIMER:
-                if (current) {
-                    interrupts.timerExpired(a, b);
-                }
-                break;
-            case EventQueue.CQ_DRAIN:
-                if (current) {
-                    queues.cqDrainScheduled[a] = false;
-                    path.drain(a);
-                }
-                break;
-            case EventQueue.CONTROLLER_READY:
-                if (current) {
-                    regs.ready();
-                }
-                break;
-            case EventQueue.SHUTDOWN_COMPLETE:
-                if (current) {
-                    regs.shutdownComplete();
-                }
-                break;
-            default:
-                throw new IllegalStateException("Unknown simulator event " + kind);
-        }
-    }
-
-    private void advanceIdle(long target) {
-        if (target > now) {
-            control.beforeAdvance(now, target);
-            now = target;
-        }
-    }
-
-    /** Host CPU time ({@code ns}) to run on the clock before control returns to the driver. */
-    void chargeHost(long ns) {
-        hostDebt += ns;
-    }
-
-    /** Runs the host's CPU costs on the clock: device events keep happening meanwhile. */
-    private void settleHostDebt() {
-        while (hostDebt > 0) {
-            long target = now + hostDebt;
-            hostDebt = 0;
-            while (!events.isEmpty() && events.peekTime() <= target) {
-                processNextEvent();
-            }
-            advanceIdle(target);
-        }
-    }
-
     NvmCommands nvm() {
         return nvm;
     }
@@ -474,9 +361,8 @@ public final class SimulatedController implements PciFunction {
     public void resetFunction() {
         checkOpen();
         controllerReset();
-        events.clear();
+        loop.functionReset();
         regs.functionReset();
-        hostDebt = 0;
         interrupts.functionReset();
         regs.traceStatus();
     }
