@@ -25,6 +25,12 @@ import org.nvmeworkbench.core.spec.Registers;
  * (nothing could ever signal); {@link #relax relax(0)} runs only events due now, so a poll loop should
  * pass the time it is willing to wait.
  *
+ * <p>This class is the facade that wires the parts: {@link ControllerRegisters} (CAP..ACQ, enable and
+ * shutdown), {@link Doorbells}, {@link CommandPath} (fetch to CQE) with {@link AdminCommands} and
+ * {@link NvmCommands}, {@link InterruptController} (coalescing, MSI-X/MSI/pin, delivery),
+ * {@link EventLoop} (virtual time and the host's waiting) and {@link FaultSchedule}. The parts share
+ * the clock ({@code now}, {@code epoch}) and the trace listener through this object.
+ *
  * <p>Threading: one thread drives it. Telemetry accessors and {@link #interruptCount} may be read from
  * another thread and give recent values; {@link #control()} and {@link #faults()} may be used from any
  * thread.
@@ -40,42 +46,44 @@ public final class SimulatedController implements PciFunction {
 
     private final SimConfig config;
     private final String name;
+    private final SimulationControl control;
+    private final Faults faults = new Faults();
+    SimTraceListener trace;
+
+    // state the parts share
     final SplittableRandom random;
     final EventQueue events = new EventQueue(1024);
     final DmaSpace dma = new DmaSpace();
     final PciConfigSpace pci;
-    final InterruptController interrupts;
     final QueueTable queues;
     final CommandTable commands = new CommandTable(MAX_OUTSTANDING);
     final NamespaceStore store;
     final MediaModel media;
     final PrpTransfer prp;
+    /** Virtual time, ns. */
+    long now;
+    /** Incremented by each controller reset: events scheduled before it are stale. */
+    int epoch;
+    /** Feature 07h as granted (1-based counts). */
+    int sqAllocated;
+    int cqAllocated;
+
+    // the parts
+    final ControllerRegisters regs;
+    final Doorbells doorbells;
+    final InterruptController interrupts;
+    final FaultSchedule injected;
     private final AdminCommands admin;
     private final NvmCommands nvm;
     final CommandPath path;
     final EventLoop loop;
-    private final SimulationControl control;
-    private final Faults faults = new Faults();
-    SimTraceListener trace;
 
-    // BAR0 layout
-    final Doorbells doorbells;
+    // BAR0 layout: registers, doorbells, then the MSI-X table and PBA on their own 4 KiB pages
     final int tableOffset;
     final int pbaOffset;
     final long barSize;
 
-    // clock and host accounting
-    long now;
-    int epoch;
-
-    final ControllerRegisters regs;
-
-    // features and controller state
-    int sqAllocated;
-    int cqAllocated;
     private boolean closed;
-
-    final FaultSchedule injected;
 
     private SimulatedController(SimConfig config, String name) {
         this.config = config;
