@@ -27,6 +27,8 @@ public final class CommandJourney {
     int completionsCarried;
     int sqDoorbellCovered;
     int cqDoorbellCovered;
+    /** The signal that carried this completion, shared by every journey it carried; not copied. */
+    long[] signal;
 
     CommandJourney(int qid, int cid, long generation) {
         this.qid = qid;

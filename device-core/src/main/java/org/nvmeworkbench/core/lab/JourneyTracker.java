@@ -35,6 +35,8 @@ public final class JourneyTracker {
     private long interrupts;
     private long finishedCount;
     private LabEvent last;
+    private long responses;
+    private long responseNanos;
     /** -1: follow nothing; -2: follow the next command written; else qid << 16 | cid. */
     private int followKey = -1;
     private CommandJourney followed;
@@ -95,6 +97,11 @@ public final class JourneyTracker {
             return null;
         }
         j.stamp(JourneyStep.HOST_CONSUMES_CQE, t);
+        if (j.signal != null && j.signal[1] == 0) {
+            j.signal[1] = 1; // the first completion of a signal the host takes: its response time
+            responses++;
+            responseNanos += t - j.signal[0];
+        }
         if (j.vector >= 0) {
             list(postedOnVector, j.vector).remove(j); // polled, or consumed before its signal
         }
@@ -175,7 +182,9 @@ public final class JourneyTracker {
             return null; // an admin completion's signal
         }
         long n = ++interrupts;
+        long[] signal = {t, 0};
         for (CommandJourney j : l) {
+            j.signal = signal;
             j.stamp(JourneyStep.INTERRUPT_RAISED, t);
             j.interruptSeq = n;
             j.completionsCarried = carried;
@@ -220,6 +229,14 @@ public final class JourneyTracker {
     /** Interrupts that carried I/O completions so far. */
     public synchronized long interrupts() {
         return interrupts;
+    }
+
+    /**
+     * Signals whose first completion the host has consumed, and the device time summed from each
+     * signal being raised to that consumption: {@code {count, nanos}}.
+     */
+    public synchronized long[] interruptResponses() {
+        return new long[] {responses, responseNanos};
     }
 
     /** The most recent event: the step a stage view lights now (null before the first). */

@@ -1,0 +1,26 @@
+package org.nvmeworkbench.core.lab;
+
+import org.nvmeworkbench.core.workload.RunResult;
+
+/**
+ * One run of a scenario (the first, or a rerun after new feature values), with the figures the Lab's
+ * own trace measured.
+ *
+ * @param label                  what the run was ("as set", or the rerun's label)
+ * @param result                 the workload's result, as the Runs view shows it
+ * @param meanInterruptResponse  mean device time from a signal being raised to the host consuming the
+ *                               first completion it carried (ns); 0 when no interrupt carried any
+ * @param journeys               commands followed through all eight steps in this run
+ */
+public record LabRun(String label, RunResult result, double meanInterruptResponse, long journeys) {
+
+    /** Interrupts per second of device time. */
+    public double interruptsPerSecond() {
+        return result.durationNanos() == 0 ? 0 : result.totalInterrupts() * 1e9 / result.durationNanos();
+    }
+
+    /** Read latency percentile {@code p} (0..100) in ns; 0 without reads. */
+    public long readPercentileNanos(double p) {
+        return result.readLatency().getTotalCount() == 0 ? 0 : result.readLatency().getValueAtPercentile(p);
+    }
+}
