@@ -43,7 +43,15 @@ final class FaultSchedule {
         if (!faults.changed()) {
             return;
         }
-        for (Faults.Armed a : faults.take()) {
+        List<Faults.Armed> armed;
+        synchronized (faults) {
+            if (faults.clearedSinceTake()) {
+                scheduled.clear();
+                scheduledAt.clear();
+            }
+            armed = faults.take();
+        }
+        for (Faults.Armed a : armed) {
             scheduled.add(a);
             scheduledAt.add(ioFetched + a.afterCommands());
         }

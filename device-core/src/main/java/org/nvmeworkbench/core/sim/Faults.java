@@ -66,6 +66,8 @@ public final class Faults {
     private final List<Armed> waiting = new ArrayList<>();
     /** Set when {@link #waiting} has something new; read by the driving thread on its hot path. */
     private volatile boolean changed;
+    /** Set by {@link #clear}: the controller drops what it already took and still waits on. */
+    private boolean cleared;
 
     /** Arms faults from their text form; throws IllegalArgumentException with one sentence when it is wrong. */
     public void inject(String spec) {
@@ -125,9 +127,10 @@ public final class Faults {
         changed = true;
     }
 
-    /** Disarms the faults that have not taken effect yet. */
+    /** Disarms the faults that have not taken effect yet, including those waiting for their command count. */
     public synchronized void clear() {
         waiting.clear();
+        cleared = true;
         changed = true;
     }
 
@@ -140,9 +143,15 @@ public final class Faults {
         return changed;
     }
 
+    /** True when {@link #clear} ran since the last {@link #take}; read just before it, under the same lock. */
+    synchronized boolean clearedSinceTake() {
+        return cleared;
+    }
+
     /** Hands the newly armed faults to the driving thread. */
     synchronized List<Armed> take() {
         changed = false;
+        cleared = false;
         List<Armed> out = new ArrayList<>(waiting);
         waiting.clear();
         return out;
