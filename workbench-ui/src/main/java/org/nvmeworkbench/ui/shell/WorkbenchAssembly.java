@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.nvmeworkbench.core.device.DeviceCatalog;
 import org.nvmeworkbench.icons.AppIcon;
+import org.nvmeworkbench.ui.lab.LabSession;
+import org.nvmeworkbench.ui.lab.LabViews;
 import org.nvmeworkbench.ui.perspective.BuiltInPerspective;
 import org.nvmeworkbench.ui.perspective.LayoutModel;
 import org.nvmeworkbench.ui.perspective.LayoutStore;
@@ -42,6 +44,7 @@ public final class WorkbenchAssembly {
     private final PluginRegistry plugins;
     private final LayoutModel layout;
     private final LayoutStore store;
+    private final LabSession lab = new LabSession();
     private Workbench workbench;
 
     /** @param home the user's workbench folder, e.g. ~/.nvme-workbench */
@@ -51,6 +54,7 @@ public final class WorkbenchAssembly {
         sampler = new TelemetrySampler(session);
         PluginRegistry[] self = new PluginRegistry[1];
         List<Contribution> builtIns = new ArrayList<>(builtInViews(session, executor, () -> self[0]));
+        builtIns.addAll(LabViews.contributions(lab));
         builtIns.addAll(BuiltInPerspective.all());
         plugins = PluginRegistry.load(builtIns, WorkbenchAssembly.class.getClassLoader(), home.resolve("plugins"));
         self[0] = plugins;
@@ -93,6 +97,7 @@ public final class WorkbenchAssembly {
     public PluginRegistry plugins() { return plugins; }
     public LayoutModel layout() { return layout; }
     public FxTaskExecutor executor() { return executor; }
+    public LabSession lab() { return lab; }
 
     /** Stops sampling, closes the views, detaches the device. */
     public void shutdown() {
@@ -101,6 +106,7 @@ public final class WorkbenchAssembly {
             workbench.save();
             workbench.dispose();
         }
+        lab.unload();
         session.detach();
     }
 }
