@@ -72,6 +72,13 @@ final class ControllerRegisters {
             case Registers.CC:
                 writeCc(value);
                 break;
+            case Registers.CSTS:
+                // NVMe 3.1.3.6: NSSRO is RW1C, the only writable bit of CSTS; the host clears it to notice the next reset.
+                if ((value & Registers.CSTS_NSSRO) != 0 && (csts & Registers.CSTS_NSSRO) != 0) {
+                    csts &= ~Registers.CSTS_NSSRO;
+                    traceStatus();
+                }
+                break;
             case Registers.NSSR:
                 if (value == Registers.NSSR_RESET_VALUE) {
                     c.controllerReset();
@@ -86,7 +93,7 @@ final class ControllerRegisters {
             case Registers.ACQ: acq = (acq & 0xFFFFFFFF00000000L) | (value & 0xFFFFFFFFL); break;
             case Registers.ACQ + 4: acq = (acq & 0xFFFFFFFFL) | ((long) value << 32); break;
             default:
-                break; // read-only (CAP, VS, CSTS) or reserved
+                break; // read-only (CAP, VS) or reserved
         }
     }
 
@@ -183,9 +190,12 @@ final class ControllerRegisters {
         traceStatus();
     }
 
-    /** Part of a controller reset: CSTS clears and the page size returns to 4 KiB. */
+    /**
+     * Part of a controller reset: CSTS clears (but NSSRO, which only the host clears, so that it can tell an NVM
+     * subsystem reset happened across the controller resets that follow it) and the page size returns to 4 KiB.
+     */
     void controllerReset() {
-        csts = 0;
+        csts &= Registers.CSTS_NSSRO;
         pageSize = 4096;
     }
 

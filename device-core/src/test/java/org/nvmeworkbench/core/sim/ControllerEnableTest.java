@@ -159,4 +159,20 @@ class ControllerEnableTest {
         s.configWrite32(0x10, 0xFFFFFFFF);
         assertThat(~(s.configRead32(0x10) & ~0xF) + 1).isEqualTo((int) s.bar0Size());
     }
+
+    @Test
+    void subsystemResetOccurredSurvivesControllerResetsUntilTheHostClearsIt() {
+        SimulatedController s = sim();
+        DmaRegion sq = s.allocateDma(4096);
+        DmaRegion cq = s.allocateDma(4096);
+        program(s, sq.busAddress(), cq.busAddress(), goodCc());
+        s.mmioWrite32(Registers.NSSR, Registers.NSSR_RESET_VALUE);
+        assertThat(s.mmioRead32(Registers.CSTS)).isEqualTo(Registers.CSTS_NSSRO);
+        program(s, sq.busAddress(), cq.busAddress(), goodCc());
+        assertThat(s.mmioRead32(Registers.CSTS)).isEqualTo(Registers.CSTS_RDY | Registers.CSTS_NSSRO);
+        s.mmioWrite32(Registers.CSTS, Registers.CSTS_RDY); // writing 0 to NSSRO leaves it
+        assertThat(s.mmioRead32(Registers.CSTS) & Registers.CSTS_NSSRO).isNotZero();
+        s.mmioWrite32(Registers.CSTS, Registers.CSTS_NSSRO);
+        assertThat(s.mmioRead32(Registers.CSTS)).isEqualTo(Registers.CSTS_RDY);
+    }
 }
