@@ -6,7 +6,7 @@ import org.nvmeworkbench.core.spec.Registers;
  * The doorbell registers from 1000h (NVMe 3.1.3.10-11): SQ y Tail at 1000h + (2y * (4 << CAP.DSTRD)),
  * CQ y Head at 1000h + ((2y + 1) * (4 << CAP.DSTRD)). A tail write schedules a fetch; a head write
  * frees CQ slots (charging the host's reaping cost) and lets held completions drain. A write to a queue
- * that does not exist or past its size is counted and ignored.
+ * that does not exist, past its size, or (CQ head) past the entries posted is counted and ignored.
  */
 final class Doorbells {
     private final SimulatedController c;
@@ -61,9 +61,19 @@ final class Doorbells {
             invalid(SimTraceListener.CQ_HEAD, qid, value);
             return;
         }
+        int size = queues.cqSize[qid];
         int consumed = value - queues.cqHead[qid];
         if (consumed < 0) {
-            consumed += queues.cqSize[qid];
+            consumed += size;
+        }
+        int posted = queues.cqTail[qid] - queues.cqHead[qid];
+        if (posted < 0) {
+            posted += size;
+        }
+        if (consumed > posted) {
+            // NVMe 3.1.3.11 / Invalid Doorbell Write Value: the host may only release entries the controller posted.
+            invalid(SimTraceListener.CQ_HEAD, qid, value);
+            return;
         }
         queues.cqHead[qid] = value;
         long cpu = consumed * completionCpuNanosEach;

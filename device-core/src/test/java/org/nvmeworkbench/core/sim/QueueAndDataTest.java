@@ -148,4 +148,20 @@ class QueueAndDataTest {
         h.submit(1, Opcodes.READ, 1, 0x1000, 0, 0, 0, 0);
         assertThat(one(1).status()).isEqualTo(StatusCode.DATA_TRANSFER_ERROR);
     }
+
+    @Test
+    void cqHeadDoorbellPastThePostedEntriesIsIgnored() {
+        h.ioPair(1, 8, 1);
+        DmaRegion buf = h.sim.allocateDma(4096);
+        h.read(1, 0, 1, buf);
+        h.ring(1);
+        assertThat(h.await(1, SECOND)).isEqualTo(1);
+        // One entry posted at slot 0: releasing three is a host bug the controller must not act on.
+        h.sim.mmioWrite32(org.nvmeworkbench.core.spec.Registers.cqHeadDoorbell(1, h.dstrd), 3);
+        assertThat(h.sim.invalidDoorbellWrites()).isEqualTo(1);
+        assertThat(h.sim.cqHead(1)).isZero();
+        assertThat(h.reap(1)).hasSize(1);
+        assertThat(h.sim.cqHead(1)).isEqualTo(1);
+        assertThat(h.sim.invalidDoorbellWrites()).isEqualTo(1);
+    }
 }
