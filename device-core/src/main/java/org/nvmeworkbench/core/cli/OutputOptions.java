@@ -55,8 +55,13 @@ public final class OutputOptions {
             spec.commandLine().getOut().flush();
             return;
         }
+        deliver(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code bytes} to {@code file} atomically; a failure is one sentence naming the file. */
+    static void deliver(Path file, byte[] bytes) {
         try {
-            AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(file, bytes);
         } catch (IOException e) {
             throw CliFailure.refused("Could not write " + file + ": " + e.getMessage() + ".");
         }

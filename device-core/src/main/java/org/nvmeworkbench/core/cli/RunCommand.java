@@ -2,10 +2,14 @@ package org.nvmeworkbench.core.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.nvmeworkbench.core.device.DeviceOptions;
+import org.nvmeworkbench.core.report.ReportCommand;
+import org.nvmeworkbench.core.report.ReportExporter;
+import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.core.session.DeviceIdentity;
 import org.nvmeworkbench.core.session.RunRecord;
 import org.nvmeworkbench.core.session.RunStore;
@@ -30,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
     @Mixin
-    OutputOptions output;
+    RunOutputOptions output;
 
     @Option(names = "--rw", paramLabel = "PATTERN", defaultValue = "randread",
             description = "read, write, randread, randwrite, rw, randrw (default: ${DEFAULT-VALUE}).")
@@ -83,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         String dev = deviceName();
         WorkloadSpec ws = workload();
+        Optional<ReportExporter> report = output.report();
         List<String> own = ws.problems();
         if (!own.isEmpty()) {
             throw CliFailure.usage(own.get(0));
@@ -97,8 +102,12 @@ final class RunCommand implements Callable<Integer> {
             if (saveRun != null) {
                 RunStore.save(saveRun, record);
             }
-            RunSummary summary = new RunSummary(record, result.featureNotes(), result.notes());
-            output.emit(spec, summary.text(), summary.json());
+            if (report.isPresent()) {
+                output.emitReport(spec, report.get(), ReportCommand.render(report.get(), ReportModel.of(List.of(record))));
+            } else {
+                RunSummary summary = new RunSummary(record, result.featureNotes(), result.notes());
+                output.emit(spec, summary.text(), summary.json());
+            }
         }
         return 0;
     }

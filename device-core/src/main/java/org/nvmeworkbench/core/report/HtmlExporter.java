@@ -79,6 +79,16 @@ public final class HtmlExporter implements ReportExporter {
         }
     }
 
+    /** {@code s} with its charts rendered as inline SVG. */
+    public static Section section(ReportSection s) {
+        List<Figure> figures = new java.util.ArrayList<>();
+        for (int i = 0; i < s.charts().size(); i++) {
+            ReportSection.Chart c = s.charts().get(i);
+            figures.add(new Figure(ChartFactory.svg(c.chart(), c.width(), c.height(), s.id() + i + "-"), c.caption()));
+        }
+        return new Section(s.id(), s.heading(), s.paragraphs(), s.preformatted(), figures);
+    }
+
     /** The whole document. */
     public static String html(ReportModel m) {
         return html(m, List.of());

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code report RUN.json... --format FMT -o FILE}: writes saved runs in a report format. The file is
  * written atomically (all or nothing); without {@code -o} the report goes to stdout.
  */
-@Command(name = "report", description = {"Write saved runs (run --save-run) as a report: html, csv, hlog, fio-json, fio-jsonplus.",
+@Command(name = "report", description = {"Write saved runs (run --save-run) as a report: html, pdf, csv, hlog, fio-json, fio-jsonplus.",
     "Several runs are compared side by side against the first."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
@@ -74,6 +74,10 @@ public final class ReportCommand implements Callable<Integer> {
             names.add(labels != null ? labels.get(i) : stem(runs.get(i)));
         }
         ReportModel model = new ReportModel(title != null ? title : ReportModel.defaultTitle(records), Instant.now(), records, names);
+        if (output == null && exporter.binary()) {
+            throw CliFailure.usage("A " + exporter.formatId() + " report is binary: write it to a file with -o FILE."
+                    + exporter.fileExtension() + ".");
+        }
         byte[] bytes = render(exporter, model);
         if (output == null) {
             out.print(new String(bytes, StandardCharsets.UTF_8));
@@ -91,7 +95,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** The whole report in memory first, so a failing exporter never leaves a partial file. */
-    static byte[] render(ReportExporter exporter, ReportModel model) {
+    public static byte[] render(ReportExporter exporter, ReportModel model) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(64 * 1024);
         try {
             exporter.export(model, buf);

@@ -21,6 +21,11 @@ public interface ReportExporter {
         return formatId();
     }
 
+    /** Whether the format is binary (e.g. PDF), so it goes to a file rather than a terminal. */
+    default boolean binary() {
+        return false;
+    }
+
     /** Writes the whole report to {@code out}; does not close it. */
     void export(ReportModel model, OutputStream out) throws IOException;
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -14,15 +15,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.nvmeworkbench.core.cli.CliFailure;
 import org.nvmeworkbench.core.cli.FioUnits;
+import org.nvmeworkbench.core.cli.RunOutputOptions;
 import org.nvmeworkbench.core.fiojob.FioJob;
 import org.nvmeworkbench.core.fiojob.FioJobException;
 import org.nvmeworkbench.core.fiojob.FioJobFile;
+import org.nvmeworkbench.core.report.ReportCommand;
+import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.session.AtomicFile;
 import org.nvmeworkbench.core.session.RunStore;
 import org.nvmeworkbench.core.workload.ReadWrite;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -95,11 +100,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "What to minimise: interrupts (per second) or cpu (interrupt CPU share) (default: ${DEFAULT-VALUE}).")
     String cost;
 
-    @Option(names = {"-o", "--output-format"}, paramLabel = "FMT", defaultValue = "normal", description = "normal or json (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the output to FILE (atomically) instead of stdout.")
-    Path output;
+    @Mixin
+    RunOutputOptions output;
 
     @Option(names = "--save-dir", paramLabel = "DIR", description = "Save every point's run record (and sweep.json) in DIR.")
     Path saveDir;
@@ -115,11 +117,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
-            case "json" -> true;
-            case "normal" -> false;
-            default -> throw CliFailure.usage("Unknown output format '" + format + "': use normal or json.");
-        };
+        Optional<ReportExporter> exporter = output.report();
+        boolean json = output.json();
+        boolean quiet = (json || exporter.isPresent()) && output.file() == null;
         if (sloP99 != null && slo != null) {
             throw CliFailure.usage("Give either --slo-p99 or --slo with --percentile, not both.");
         }
@@ -145,12 +145,12 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         List<SweepPoint> points = sweep.run((done, total, point) -> {
-            if (!json || output != null) {
+            if (!quiet) {
                 err.printf(Locale.ROOT, "\r%d/%d %-40s", done, total, point.setting().label());
                 err.flush();
             }
         });
-        if (!json || output != null) {
+        if (!quiet) {
             err.println();
         }
         SweepResult result = SweepResult.analyse(device, base, grid, points, p, target, c, sweep.isCancelled(),
@@ -161,7 +161,14 @@ public final class SweepCommand implements Callable<Integer> {
         if (report != null && !result.points().isEmpty()) {
             write(report, result.html());
         }
-        emit(json ? jsonText(result) : result.text());
+        if (exporter.isPresent()) {
+            if (result.points().isEmpty()) {
+                throw CliFailure.refused("No point of the sweep finished, so there is no report to write.");
+            }
+            output.emitReport(spec, exporter.get(), report(result, exporter.get()));
+        } else {
+            output.emit(spec, result.text(), result.json(JSON));
+        }
         return 0;
     }
 
@@ -242,13 +249,13 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private void emit(String text) {
-        if (output == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        } else {
-            write(output, text);
-        }
+    /** html and pdf carry the sweep's own section; every other format writes the baseline and the chosen run. */
+    private static byte[] report(SweepResult result, ReportExporter exporter) {
+        return switch (exporter.formatId()) {
+            case "html" -> result.html().getBytes(StandardCharsets.UTF_8);
+            case "pdf" -> result.pdf();
+            default -> ReportCommand.render(exporter, result.report());
+        };
     }
 
     private static void write(Path file, String text) {

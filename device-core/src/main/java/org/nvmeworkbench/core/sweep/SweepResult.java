@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.nvmeworkbench.core.report.ChartFactory;
 import org.nvmeworkbench.core.report.Figures;
 import org.nvmeworkbench.core.report.HtmlExporter;
+import org.nvmeworkbench.core.report.PdfExporter;
 import org.nvmeworkbench.core.report.Percentiles;
+import org.nvmeworkbench.core.report.ReportSection;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.core.session.RunRecord;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -182,19 +184,31 @@ public record SweepResult(String device, WorkloadSpec base, SweepGrid grid, List
         return new ReportModel("Coalescing sweep on " + device, java.time.Instant.now(), runs, labels);
     }
 
-    /** One self-contained HTML page: the recommendation, Pareto chart, heatmap(s), the table, then {@link #report()}. */
-    public String html() {
-        List<HtmlExporter.Figure> figures = new ArrayList<>();
-        figures.add(new HtmlExporter.Figure(ChartFactory.svg(ChartFactory.pareto(tradeOffs(), cost.label(), percentileName(),
-                targetNanos), 900, 420, "pareto-"), cost.label() + " against " + percentileName()
-                + "; the line joins the Pareto front, the large dot is the recommendation."));
+    /** The sweep's own section: the recommendation, Pareto chart, heatmap(s) and the table. */
+    public ReportSection section() {
+        List<ReportSection.Chart> charts = new ArrayList<>();
+        charts.add(new ReportSection.Chart(ChartFactory.pareto(tradeOffs(), cost.label(), percentileName(), targetNanos), 900, 420,
+                cost.label() + " against " + percentileName() + "; the line joins the Pareto front, the large dot is the recommendation."));
         for (int d : grid.iodepths()) {
-            figures.add(new HtmlExporter.Figure(ChartFactory.svg(ChartFactory.heatmap(grid.thresholds(), grid.times(),
-                    latencyGrid(d), percentileName() + " over THR x TIME at iodepth " + d), 900, 360, "heat" + d + "-"),
-                    percentileName() + " of every point at iodepth " + d + "."));
+            charts.add(new ReportSection.Chart(ChartFactory.heatmap(grid.thresholds(), grid.times(), latencyGrid(d),
+                    percentileName() + " over THR x TIME at iodepth " + d), 900, 360, percentileName() + " of every point at iodepth " + d + "."));
         }
-        HtmlExporter.Section sweep = new HtmlExporter.Section("sweep", "Sweep and recommendation",
-                List.of(recommendation.explanation()), text(), figures);
-        return HtmlExporter.html(report(), List.of(sweep));
+        return new ReportSection("sweep", "Sweep and recommendation", List.of(recommendation.explanation()), text(), charts);
+    }
+
+    /** One self-contained HTML page: {@link #section()}, then {@link #report()}. */
+    public String html() {
+        return HtmlExporter.html(report(), List.of(HtmlExporter.section(section())));
+    }
+
+    /** The same as {@link #html()} as a PDF document with vector charts. */
+    public byte[] pdf() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256 * 1024);
+        try {
+            PdfExporter.write(report(), List.of(section()), out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

@@ -60,7 +60,7 @@ class ReportCommandTest {
         RunStore.save(a, SampleRuns.run(80_000, 0, 0, 20_000));
         Result r = run(a.toString(), "--format", "docx");
         assertThat(r.code()).isEqualTo(CliFailure.USAGE);
-        assertThat(r.err()).contains("There is no report format 'docx': use one of csv, fio-json, fio-jsonplus, hlog, html.");
+        assertThat(r.err()).contains("There is no report format 'docx': use one of csv, fio-json, fio-jsonplus, hlog, html, pdf.");
     }
 
     @Test

@@ -13,10 +13,10 @@ class ReportExportersTest {
     @Test
     void theBuiltInFormatsAreRegisteredInIdOrder() {
         ReportExporters r = ReportExporters.load();
-        assertThat(r.all()).extracting(ReportExporter::formatId).containsExactly("csv", "fio-json", "fio-jsonplus", "hlog", "html");
+        assertThat(r.all()).extracting(ReportExporter::formatId).containsExactly("csv", "fio-json", "fio-jsonplus", "hlog", "html", "pdf");
         assertThat(r.problems()).isEmpty();
         assertThat(r.find("HTML")).isPresent();
-        assertThat(r.find("pdf")).isEmpty();
+        assertThat(r.find("docx")).isEmpty();
     }
 
     @Test
