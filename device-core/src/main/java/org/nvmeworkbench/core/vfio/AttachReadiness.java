@@ -14,7 +14,10 @@ record AttachReadiness(boolean attachable, String why) {
     static AttachReadiness of(NvmeFunction f, PciSysfs sysfs) {
         String bdf = f.bdf();
         if (!f.inUse().isEmpty()) {
-            return refuse(String.join(", ", f.inUse()) + ": unmount it and stop what uses it, then hand " + bdf + " to vfio-pci: "
+            String free = f.release().isEmpty() ? "stop what uses it" : "free it (" + String.join("; ", f.release())
+                    + (f.release().size() < f.inUse().size() ? ") and stop what else uses it" : ")");
+            return refuse(bdf + " is bound to " + (f.driver().equals("nvme") ? "the kernel's nvme driver" : f.driverText())
+                    + " and in use (" + String.join(", ", f.inUse()) + "); " + free + ", then hand it to vfio-pci: "
                     + handOver(f, sysfs.vfioDriverLoaded()));
         }
         if (f.driver().equals("nvme")) {

@@ -9,8 +9,10 @@ import java.util.List;
  * @param iommuGroup the IOMMU group number, -1 when the function has none (IOMMU off)
  * @param model      the model string when the nvme driver reports one, else empty
  * @param inUse      why the kernel is using its namespaces, one phrase each ("nvme0n1p2 is mounted on /")
+ * @param release    the commands that end those uses where one command does ("umount /", "swapoff /dev/nvme0n1p3")
  */
-record NvmeFunction(String bdf, int vendor, int device, String driver, int iommuGroup, String model, List<String> inUse) {
+record NvmeFunction(String bdf, int vendor, int device, String driver, int iommuGroup, String model, List<String> inUse,
+                    List<String> release) {
 
     String ids() {
         return String.format("%04x:%04x", vendor, device);

@@ -72,6 +72,7 @@ final class PciSysfs {
     NvmeFunction describe(String bdf) {
         Path d = device(bdf);
         List<String> inUse = new ArrayList<>();
+        List<String> release = new ArrayList<>();
         List<String> mounts = lines(root.resolve("proc/mounts"));
         List<String> swaps = lines(root.resolve("proc/swaps"));
         String model = "";
@@ -82,17 +83,19 @@ final class PciSysfs {
             for (Path ns : children(ctrl)) {
                 String name = ns.getFileName().toString();
                 if (NAMESPACE.matcher(name).matches()) {
-                    inUse.addAll(usesOf(name.replaceFirst("c\\d+n", "n"), mounts, swaps));
+                    usesOf(name.replaceFirst("c\\d+n", "n"), mounts, swaps, inUse, release);
                 }
             }
         }
         return new NvmeFunction(bdf, hex(read(d.resolve("vendor"))), hex(read(d.resolve("device"))), driver(bdf),
-                iommuGroup(bdf), model, inUse);
+                iommuGroup(bdf), model, inUse, release);
     }
 
-    /** The namespace and its partitions: mounted, used as swap, or held by another block device (dm, md). */
-    private List<String> usesOf(String ns, List<String> mounts, List<String> swaps) {
-        List<String> uses = new ArrayList<>();
+    /**
+     * The namespace and its partitions: mounted, used as swap, or held by another block device (dm, md).
+     * Adds one phrase per use to {@code uses} and, where one command ends the use, that command to {@code release}.
+     */
+    private void usesOf(String ns, List<String> mounts, List<String> swaps, List<String> uses, List<String> release) {
         Path block = root.resolve("sys/block").resolve(ns);
         List<String> names = new ArrayList<>();
         names.add(ns);
@@ -107,12 +110,15 @@ final class PciSysfs {
             for (String line : mounts) {
                 String[] f = line.split("\\s+");
                 if (f.length > 1 && f[0].equals(dev)) {
-                    uses.add(n + " is mounted on " + f[1].replace("\\040", " "));
+                    String mountPoint = f[1].replace("\\040", " ");
+                    uses.add(n + " is mounted on " + mountPoint);
+                    release.add("umount " + (mountPoint.contains(" ") ? "'" + mountPoint + "'" : mountPoint));
                 }
             }
             for (String line : swaps) {
                 if (line.split("\\s+")[0].equals(dev)) {
                     uses.add(n + " is used as swap");
+                    release.add("swapoff " + dev);
                 }
             }
             Path holders = n.equals(ns) ? block.resolve("holders") : block.resolve(n).resolve("holders");
@@ -120,7 +126,6 @@ final class PciSysfs {
                 uses.add(n + " is held by " + h.getFileName());
             }
         }
-        return uses;
     }
 
     String driver(String bdf) {

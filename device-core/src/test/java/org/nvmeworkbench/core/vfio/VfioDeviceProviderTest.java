@@ -45,8 +45,9 @@ class VfioDeviceProviderTest {
         assertThat(d.spec()).isEqualTo("vfio:" + BDF);
         assertThat(d.attachable()).isFalse();
         assertThat(d.description()).contains("144d:a80a", "Samsung SSD 980 PRO 1TB", "driver nvme", "IOMMU group 14");
-        assertThat(d.why()).contains("nvme0n1p2 is mounted on /home",
-                "echo vfio-pci > /sys/bus/pci/devices/0000:01:00.0/driver_override",
+        assertThat(d.why()).startsWith(BDF + " is bound to the kernel's nvme driver and in use (nvme0n1p2 is mounted on /home); "
+                        + "free it (umount /home), then hand it to vfio-pci: ")
+                .contains("echo vfio-pci > /sys/bus/pci/devices/0000:01:00.0/driver_override",
                 "echo 0000:01:00.0 > /sys/bus/pci/devices/0000:01:00.0/driver/unbind",
                 "echo 0000:01:00.0 > /sys/bus/pci/drivers_probe",
                 "vfio-pci.ids=144d:a80a");
@@ -65,7 +66,23 @@ class VfioDeviceProviderTest {
         DeviceInfo d = new VfioDeviceProvider(tmp).discover().get(0);
 
         assertThat(d.attachable()).isFalse();
-        assertThat(d.why()).startsWith("nvme0n1 is held by dm-0").contains("modprobe vfio-pci; ");
+        assertThat(d.why()).contains("in use (nvme0n1 is held by dm-0); stop what uses it, then").contains("modprobe vfio-pci; ");
+    }
+
+    @Test
+    void everyUseIsNamedWithTheCommandThatEndsIt() throws IOException {
+        FakeSysfs sys = new FakeSysfs(tmp).vfioDriverLoaded().function(BDF, "0x010802", "0x144d", "0xa80a", "nvme", 14)
+                .namespace(BDF, "nvme0", "nvme0n1", "nvme0n1p1", "nvme0n1p2", "nvme0n1p3")
+                .mount("/dev/nvme0n1p1", "/boot/efi").mount("/dev/nvme0n1p2", "/media/my\\040disk")
+                .holder("nvme0n1/nvme0n1p3", "md0");
+        java.nio.file.Files.writeString(tmp.resolve("proc/swaps"), "Filename Type Size Used Priority\n"
+                + "/dev/nvme0n1p3 partition 8388604 0 -2\n");
+
+        String why = new VfioDeviceProvider(tmp).discover().get(0).why();
+
+        assertThat(why).contains("(nvme0n1p1 is mounted on /boot/efi, nvme0n1p2 is mounted on /media/my disk, "
+                + "nvme0n1p3 is used as swap, nvme0n1p3 is held by md0)")
+                .contains("free it (umount /boot/efi; umount '/media/my disk'; swapoff /dev/nvme0n1p3) and stop what else uses it, then");
     }
 
     @Test
