@@ -1,6 +1,7 @@
 package org.nvmeworkbench.ui.shell;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -32,6 +33,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.StatusBar;
+import org.nvmeworkbench.core.report.ReportExporters;
+import org.nvmeworkbench.core.session.RunRecord;
 import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
 import org.nvmeworkbench.core.telemetry.VectorSnapshot;
 import org.nvmeworkbench.icons.AppIcon;
@@ -51,8 +54,12 @@ import org.nvmeworkbench.ui.spi.Area;
 import org.nvmeworkbench.ui.spi.PerspectiveContribution;
 import org.nvmeworkbench.ui.spi.ViewContribution;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
+import org.nvmeworkbench.ui.task.TaskExecutor;
 import org.nvmeworkbench.ui.theme.Theme;
 import org.nvmeworkbench.ui.view.EmptyState;
+import org.nvmeworkbench.ui.view.export.ExportDialog;
+import org.nvmeworkbench.ui.view.export.ExportViewModel;
+import org.nvmeworkbench.ui.view.runs.RunsView;
 import org.nvmeworkbench.ui.view.safety.SafetyDialogs;
 
 /**
@@ -78,9 +85,23 @@ public final class Workbench {
     private final Label iops = new Label();
     private final Label p99 = new Label();
     private final Label irqs = new Label();
+    private final TaskExecutor files;
+    private final ReportExporters exporters;
+    private ExportDialog exportDialog;
     private boolean rendering;
 
     public Workbench(WorkbenchSession session, PluginRegistry plugins, LayoutModel layout, LayoutStore store) {
+        this(session, plugins, layout, store, session.tasks(), ReportExporters.load(Workbench.class.getClassLoader()));
+    }
+
+    /**
+     * @param files     where exports render and write, apart from the device thread so an export never waits for a run
+     * @param exporters the report formats File > Export offers
+     */
+    public Workbench(WorkbenchSession session, PluginRegistry plugins, LayoutModel layout, LayoutStore store,
+                     TaskExecutor files, ReportExporters exporters) {
+        this.files = files;
+        this.exporters = exporters;
         this.session = session;
         this.plugins = plugins;
         this.layout = layout;
@@ -128,6 +149,9 @@ public final class Workbench {
         var idle = Bindings.createBooleanBinding(() -> session.state().get() == ControllerState.IDLE, session.state());
         var running = Bindings.createBooleanBinding(() -> session.state().get() == ControllerState.RUNNING, session.state());
         var always = new SimpleBooleanProperty(true);
+        // Export first: File's only toolbar button, then Device's.
+        actions.add(new ActionSpec("file.export", "Export report...", AppIcon.SAVE, "Shortcut+E", "File", true,
+                Bindings.isNotEmpty(session.runs()), this::openExport));
         actions.add(new ActionSpec("device.attach-sim", "Attach simulator (sim:tlc)", AppIcon.ATTACH, "Shortcut+D", "Device",
                 true, session.controller().isNull(), () -> session.attach("sim:tlc")));
         actions.add(new ActionSpec("device.detach", "Detach", AppIcon.DETACH, null, "Device", true, attached,
@@ -152,6 +176,24 @@ public final class Workbench {
                 LOG.log(Level.WARNING, "Plugin actions " + c.id() + " failed: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** File > Export: the Runs view's selected runs (or the last run), a format and a file. */
+    public ExportDialog openExport() {
+        List<RunRecord> chosen = view("runs") instanceof RunsView r ? r.selectedRuns() : List.of();
+        ExportViewModel vm = new ExportViewModel(session.runs(), chosen, exporters, files,
+                Path.of(System.getProperty("user.home")));
+        if (exportDialog != null) {
+            exportDialog.close();
+        }
+        exportDialog = new ExportDialog(vm);
+        exportDialog.show(root.getScene() == null ? null : root.getScene().getWindow());
+        return exportDialog;
+    }
+
+    /** The Export dialog opened last, or null. */
+    public ExportDialog exportDialog() {
+        return exportDialog;
     }
 
     public void setTheme(Theme t) {
@@ -377,6 +419,9 @@ public final class Workbench {
 
     /** Closes every view (they unsubscribe). */
     public void dispose() {
+        if (exportDialog != null) {
+            exportDialog.close();
+        }
         for (WorkbenchView v : open.values()) {
             v.close();
         }

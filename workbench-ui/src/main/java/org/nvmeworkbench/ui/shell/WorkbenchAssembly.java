@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.nvmeworkbench.core.device.DeviceCatalog;
+import org.nvmeworkbench.core.report.ReportExporters;
 import org.nvmeworkbench.icons.AppIcon;
 import org.nvmeworkbench.ui.lab.LabSession;
 import org.nvmeworkbench.ui.lab.LabViews;
@@ -39,6 +40,8 @@ import org.nvmeworkbench.ui.view.workload.WorkloadView;
 public final class WorkbenchAssembly {
     private final Path home;
     private final FxTaskExecutor executor = new FxTaskExecutor();
+    /** Exports render and write here, so a report never waits behind a run or a sweep on the device thread. */
+    private final FxTaskExecutor files = new FxTaskExecutor();
     private final WorkbenchSession session;
     private final TelemetrySampler sampler;
     private final PluginRegistry plugins;
@@ -53,7 +56,7 @@ public final class WorkbenchAssembly {
         session = new WorkbenchSession(DeviceCatalog.load(), executor, home.resolve("runs"));
         sampler = new TelemetrySampler(session);
         PluginRegistry[] self = new PluginRegistry[1];
-        List<Contribution> builtIns = new ArrayList<>(builtInViews(session, executor, () -> self[0]));
+        List<Contribution> builtIns = new ArrayList<>(builtInViews(session, executor, files, () -> self[0]));
         builtIns.addAll(LabViews.contributions(lab));
         builtIns.addAll(BuiltInPerspective.all());
         plugins = PluginRegistry.load(builtIns, WorkbenchAssembly.class.getClassLoader(), home.resolve("plugins"));
@@ -67,7 +70,7 @@ public final class WorkbenchAssembly {
         store.load().ifPresent(layout::restore);
     }
 
-    static List<ViewContribution> builtInViews(WorkbenchSession s, FxTaskExecutor ex,
+    static List<ViewContribution> builtInViews(WorkbenchSession s, FxTaskExecutor ex, FxTaskExecutor files,
                                                java.util.function.Supplier<PluginRegistry> registry) {
         return List.of(
                 new BuiltInView("devices", "Devices", AppIcon.DEVICE, Area.LEFT, 10, c -> new DevicesView(s)),
@@ -78,14 +81,15 @@ public final class WorkbenchAssembly {
                 new BuiltInView("rings", "Queue Rings", AppIcon.RINGS, Area.CENTER, 60, c -> new QueueRingsView(s)),
                 new BuiltInView("latency", "Latency", AppIcon.LATENCY, Area.CENTER, 70, c -> new LatencyView(s)),
                 new BuiltInView("runs", "Runs", AppIcon.RUNS, Area.BOTTOM, 80, c -> new RunsView(s)),
-                new BuiltInView("tasks", "Tasks", AppIcon.REFRESH, Area.BOTTOM, 90, c -> new TasksView(ex)),
+                new BuiltInView("tasks", "Tasks", AppIcon.REFRESH, Area.BOTTOM, 90, c -> new TasksView(ex, files)),
                 new BuiltInView("plugins", "Plugins", AppIcon.PLUGIN, Area.BOTTOM, 100, c -> new PluginsView(registry.get())));
     }
 
     /** Builds the window's contents; call on the FX thread. Starts the sampler. */
     public Workbench workbench() {
         if (workbench == null) {
-            workbench = new Workbench(session, plugins, layout, store);
+            workbench = new Workbench(session, plugins, layout, store, files,
+                    ReportExporters.load(WorkbenchAssembly.class.getClassLoader()));
             sampler.start();
         }
         return workbench;
@@ -108,5 +112,6 @@ public final class WorkbenchAssembly {
         }
         lab.unload();
         session.detach();
+        files.shutdown();
     }
 }

@@ -103,5 +103,18 @@ class TuningScenarioTest {
         RunsView runs = (RunsView) assembly.workbench().view("runs");
         robot.interact(() -> runs.compare(session.runs().size() - 2, session.runs().size() - 1));
         assertThat(runs.comparisonText()).contains("coalescing (read back)").contains("interrupts / completion");
+
+        // File > Export through the toolbar button: the two selected runs, compared, as HTML.
+        robot.clickOn((javafx.scene.Node n) -> "tool-file.export".equals(n.getId()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> assembly.workbench().exportDialog() != null);
+        Path report = home.resolve("compared.html");
+        robot.interact(() -> robot.lookup("#export-file").queryAs(TextField.class).setText(report.toString()));
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(report));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () ->
+                robot.lookup("#export-outcome").queryLabeled().getText().startsWith("Wrote the html report of 2 runs"));
+        assertThat(java.nio.file.Files.readString(report))
+                .contains(org.nvmeworkbench.core.report.Figures.latency(b.latency().valueAtPercentile(99)));
+        robot.clickOn("#export-close");
     }
 }

@@ -78,6 +78,21 @@ public final class RunsView implements WorkbenchView {
         table.getSelectionModel().select(second);
     }
 
+    /** The selected runs, in history order (File > Export starts from these). */
+    public List<RunRecord> selectedRuns() {
+        List<RunRecord> sel = new ArrayList<>(table.getSelectionModel().getSelectedItems());
+        sel.sort((a, b) -> Integer.compare(session.runs().indexOf(a), session.runs().indexOf(b)));
+        return sel;
+    }
+
+    /** Selects the runs at these positions in the history. */
+    public void select(int... positions) {
+        table.getSelectionModel().clearSelection();
+        for (int i : positions) {
+            table.getSelectionModel().select(i);
+        }
+    }
+
     public String comparisonText() {
         return comparison.getText();
     }
