@@ -1,0 +1,103 @@
+package org.nvmeworkbench.ui.lab.coalescing;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.nvmeworkbench.core.lab.TripCause;
+import org.nvmeworkbench.ui.lab.LabSession;
+import org.nvmeworkbench.ui.spi.WorkbenchView;
+import org.nvmeworkbench.ui.view.Subscriptions;
+
+/**
+ * Coalescing made visible (issue #6): per vector, completions gathering towards THR + 1 while the
+ * timer runs towards TIME x 100 us, the trip and the one interrupt carrying them; the same scenario
+ * with coalescing off beside it. Redrawn once per Lab frame from {@link CoalescingSceneViewModel}.
+ */
+public final class CoalescingSceneView implements WorkbenchView {
+    private final CoalescingSceneViewModel vm;
+    private final Subscriptions subs = new Subscriptions();
+    private final VBox root = new VBox(10);
+    private final Label status = Projector.label(22, Projector.TEXT, true);
+    private final SideNode on = new SideNode("coalescing-on");
+    private final SideNode off = new SideNode("coalescing-off");
+
+    public CoalescingSceneView(LabSession session) {
+        this(session, CoalescingSceneView::daemon);
+    }
+
+    CoalescingSceneView(LabSession session, Executor background) {
+        vm = new CoalescingSceneViewModel(session, background, r -> Platform.runLater(() -> {
+            r.run();
+            render();
+        }));
+        root.setId("lab-coalescing");
+        root.setPadding(new Insets(12));
+        root.setStyle("-fx-background-color: " + Projector.GROUND + ";");
+        status.setId("coalescing-status");
+        HBox sides = new HBox(16, on, off);
+        HBox.setHgrow(on, Priority.ALWAYS);
+        HBox.setHgrow(off, Priority.ALWAYS);
+        on.setMaxWidth(Double.MAX_VALUE);
+        off.setMaxWidth(Double.MAX_VALUE);
+        on.setPrefWidth(10);
+        off.setPrefWidth(10);
+        VBox.setVgrow(sides, Priority.ALWAYS);
+        Label caption = Projector.label(18, Projector.MUTED, false);
+        caption.setWrapText(true);
+        caption.setText(CoalescingSceneViewModel.LOCKSTEP_CAPTION + " Figures: the same plan rerun at full speed on"
+                + " fresh simulators (same seed), shown when both runs finish.");
+        caption.setId("coalescing-caption");
+        HBox legend = new HBox(14);
+        for (TripCause c : TripCause.values()) {
+            Label l = Projector.label(18, Projector.GROUND, true);
+            l.setText(SideState.shortName(c));
+            l.setStyle(l.getStyle() + " -fx-background-color: " + Projector.color(c)
+                    + "; -fx-background-radius: 4; -fx-padding: 1 8 1 8;");
+            legend.getChildren().add(l);
+        }
+        root.getChildren().addAll(status, sides, legend, caption);
+        subs.add(session.onFrame(this::frame));
+        subs.add(vm);
+        render();
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "lab-coalescing-figures");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** One frame: the model reads both runners, then the scene is redrawn. */
+    void frame() {
+        vm.frame();
+        render();
+    }
+
+    private void render() {
+        status.setText(vm.status());
+        on.show(vm.on(), vm.onFiguresText());
+        off.show(vm.off(), List.of(vm.offFiguresText()));
+    }
+
+    public CoalescingSceneViewModel model() {
+        return vm;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void close() {
+        subs.closeAll();
+    }
+}

@@ -1,0 +1,146 @@
+package org.nvmeworkbench.ui.lab.modes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javafx.beans.value.ChangeListener;
+
+import org.nvmeworkbench.core.lab.InterruptModeComparison;
+import org.nvmeworkbench.core.lab.InterruptModeComparison.ModeFigures;
+import org.nvmeworkbench.core.lab.ScenarioPlan;
+import org.nvmeworkbench.core.lab.ScenarioRunner;
+import org.nvmeworkbench.core.pci.InterruptMode;
+import org.nvmeworkbench.core.workload.WorkloadSpec;
+import org.nvmeworkbench.ui.lab.LabSession;
+
+/**
+ * Interrupt modes side by side: the loaded scenario's workload under pin-based, MSI and MSI-X, each on
+ * a fresh simulator ({@link InterruptModeComparison}, run once per loaded scenario in the background),
+ * and, each frame, the live interrupt table of the loaded runner's own simulator.
+ *
+ * <p>Threading: every method on the UI thread; the comparison runs on {@code background} and its result
+ * is handed back once through {@code ui}. A result for a scenario no longer loaded is dropped.
+ */
+public final class InterruptModesViewModel implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(InterruptModesViewModel.class.getName());
+
+    private final LabSession session;
+    private final Executor background;
+    private final Executor ui;
+    private final LongSupplier clock;
+    private final ChangeListener<ScenarioRunner> onRunner = (o, a, b) -> load(b);
+    private ScenarioRunner runner;
+    private int generation;
+    private boolean closed;
+    private long startedAt;
+
+    private List<ModeColumn> columns = List.of();
+    private String progress = "";
+    private String workload = "";
+    private LiveInterruptTable live = LiveInterruptTable.NONE;
+
+    public InterruptModesViewModel(LabSession session, Executor background, Executor ui) {
+        this(session, background, ui, System::nanoTime);
+    }
+
+    InterruptModesViewModel(LabSession session, Executor background, Executor ui, LongSupplier clock) {
+        this.session = session;
+        this.background = background;
+        this.ui = ui;
+        this.clock = clock;
+        session.runner().addListener(onRunner);
+        load(session.runner().get());
+    }
+
+    private void load(ScenarioRunner r) {
+        generation++;
+        runner = r;
+        columns = List.of();
+        live = LiveInterruptTable.NONE;
+        if (r == null || closed) {
+            progress = "No scenario loaded: open one in the Lab, e.g. \"why MSI-X\".";
+            workload = "";
+            return;
+        }
+        ScenarioPlan plan = r.plan();
+        workload = describe(plan.workload());
+        progress = "Running the workload under pin-based, MSI and MSI-X, each on a fresh simulator...";
+        startedAt = clock.getAsLong();
+        int g = generation;
+        InterruptMode inUse = plan.driverOptions().interruptMode();
+        background.execute(() -> {
+            List<ModeFigures> figures = null;
+            String problem = null;
+            try {
+                figures = InterruptModeComparison.run(plan);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The interrupt mode comparison failed", e);
+                problem = "The comparison runs failed: " + e.getMessage();
+            }
+            List<ModeFigures> result = figures;
+            String why = problem;
+            ui.execute(() -> finished(g, result, why, inUse));
+        });
+    }
+
+    private void finished(int g, List<ModeFigures> figures, String problem, InterruptMode inUse) {
+        if (g != generation || closed) {
+            return; // a scenario no longer loaded, or the view is gone
+        }
+        if (problem != null) {
+            progress = problem;
+            return;
+        }
+        List<ModeColumn> cols = new ArrayList<>();
+        for (ModeFigures f : figures) {
+            cols.add(new ModeColumn(f, f.mode() == inUse));
+        }
+        columns = List.copyOf(cols);
+        progress = "Same workload, each mode on a fresh simulator at full speed: " + workload + ".";
+    }
+
+    /** One frame: the live table of the loaded runner's simulator, and the time the comparison has taken. */
+    public void frame() {
+        if (runner == null) {
+            return;
+        }
+        live = LiveInterruptTable.read(runner.simulator());
+        if (columns.isEmpty() && progress.startsWith("Running")) {
+            progress = String.format(Locale.ROOT,
+                    "Running the workload under pin-based, MSI and MSI-X, each on a fresh simulator... %.1f s",
+                    (clock.getAsLong() - startedAt) / 1e9);
+        }
+    }
+
+    static String describe(WorkloadSpec w) {
+        return w.rw().fioName() + " " + (w.blockSize() / 1024) + "k, " + w.queues() + " queue(s), iodepth "
+                + w.iodepth() + (w.ios() > 0 ? ", " + w.ios() + " I/Os" : "")
+                + (w.coalescing() == null ? "" : ", " + w.coalescing().describe());
+    }
+
+    /** The three modes' columns (PIN, MSI, MSI-X), empty until the comparison has finished. */
+    public List<ModeColumn> columns() {
+        return columns;
+    }
+
+    public String progress() {
+        return progress;
+    }
+
+    public LiveInterruptTable live() {
+        return live;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        generation++;
+        session.runner().removeListener(onRunner);
+        runner = null;
+    }
+}
