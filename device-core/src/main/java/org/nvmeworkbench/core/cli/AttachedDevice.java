@@ -47,7 +47,10 @@ final class AttachedDevice implements AutoCloseable {
             throw listed(catalog, spec) ? e : CliFailure.usage(Main.sentence(e.getMessage()));
         }
         try {
-            NvmeController ctrl = NvmeController.attach(pci, DriverOptions.DEFAULT.withIoQueues(Math.max(1, ioQueues)));
+            int queues = Math.max(1, ioQueues);
+            NvmeController ctrl = NvmeController.attach(pci, DriverOptions.DEFAULT.withIoQueues(queues));
+            LOG.fine(() -> spec + " attached: " + queues + " I/O queue(s) asked for, " + ctrl.grantedQueues() + " granted, "
+                    + ctrl.vectorCount() + " interrupt vector(s)");
             return new AttachedDevice(spec, pci, ctrl);
         } catch (RuntimeException e) {
             closeQuietly(pci);

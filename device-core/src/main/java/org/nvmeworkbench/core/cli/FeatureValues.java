@@ -7,9 +7,44 @@ import org.nvmeworkbench.core.spec.FeatureText;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.spec.InterruptVectorConfig;
 
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 /** The features the CLI reads and writes, their checks, and their JSON form. */
 final class FeatureValues {
     private FeatureValues() {
+    }
+
+    /** {@code -d DEV -f FID [--cdw11 IV]}: which feature of which device, the options get-feature and set-feature share. */
+    static final class Target {
+        @Mixin
+        DeviceOption device;
+
+        @Option(names = {"-f", "--feature-id"}, paramLabel = "FID", required = true, converter = ValueConverters.Number.class,
+                description = "8 (Interrupt Coalescing) or 9 (Interrupt Vector Configuration); get-feature also reads 7 (Number of Queues).")
+        long fid;
+
+        @Option(names = "--cdw11", paramLabel = "IV", converter = ValueConverters.Number.class,
+                description = "For -f 9: the interrupt vector (IV), the controller's MSI-X vector index, never a Linux IRQ number.")
+        Long cdw11;
+
+        String device() {
+            return device.device;
+        }
+    }
+
+    /**
+     * The I/O queues to attach with for a Set Features: 09h configures vector IV, which must be bound to an
+     * I/O completion queue (queue IV on vector IV is created for it); 08h is global, so the driver's one queue.
+     * Only 09h's CDW11 holds an IV: 08h's low bits are THR and TIME.
+     */
+    static int ioQueuesForSet(int fid, int dw11) {
+        return fid == FeatureId.INTERRUPT_VECTOR_CONFIGURATION ? Math.max(1, vectorOf(fid, dw11)) : 1;
+    }
+
+    /** The interrupt vector a Set Features names: IV (bits 15:0) for 09h, none (0) for any other feature. */
+    static int vectorOf(int fid, int dw11) {
+        return fid == FeatureId.INTERRUPT_VECTOR_CONFIGURATION ? dw11 & 0xFFFF : 0;
     }
 
     static void checkReadable(long fid) {

@@ -21,27 +21,21 @@ final class GetFeatureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    DeviceOption device;
+    FeatureValues.Target target;
     @Mixin
     OutputOptions output;
-
-    @Option(names = {"-f", "--feature-id"}, paramLabel = "FID", required = true, converter = ValueConverters.Number.class,
-            description = "7 (Number of Queues), 8 (Interrupt Coalescing) or 9 (Interrupt Vector Configuration).")
-    long fid;
 
     @Option(names = {"-s", "--sel"}, paramLabel = "SEL", defaultValue = "0",
             description = "0 current, 1 default, 2 saved, 3 supported capabilities (default: ${DEFAULT-VALUE}).")
     int sel;
-
-    @Option(names = "--cdw11", paramLabel = "IV", converter = ValueConverters.Number.class,
-            description = "For -f 9: the MSI-X vector index (IV), never a Linux IRQ number.")
-    Long cdw11;
 
     @Option(names = {"-H", "--human-readable"}, description = "Decode the value field by field.")
     boolean human;
 
     @Override
     public Integer call() {
+        long fid = target.fid;
+        Long cdw11 = target.cdw11;
         FeatureValues.checkReadable(fid);
         if (sel < 0 || sel > 3) {
             throw CliFailure.usage("SEL is 0 (current), 1 (default), 2 (saved) or 3 (supported capabilities), not " + sel + ".");
@@ -54,7 +48,7 @@ final class GetFeatureCommand implements Callable<Integer> {
             throw CliFailure.usage("--cdw11 is a 32-bit value, not " + cdw11 + ".");
         }
         int dw11 = cdw11 == null ? 0 : (int) (long) cdw11;
-        try (AttachedDevice d = AttachedDevice.open(device.device, DeviceOptions.DEFAULT, 1)) {
+        try (AttachedDevice d = AttachedDevice.open(target.device(), DeviceOptions.DEFAULT, 1)) {
             AdminResult r = d.ctrl.getFeature(f, sel, dw11);
             if (!r.ok()) {
                 throw CliFailure.refused(FeatureText.failure("get-feature", f, r.status()));

@@ -22,32 +22,24 @@ final class SetFeatureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    DeviceOption device;
+    FeatureValues.Target target;
     @Mixin
     OutputOptions output;
 
-    @Option(names = {"-f", "--feature-id"}, paramLabel = "FID", required = true, converter = ValueConverters.Number.class,
-            description = "8 (Interrupt Coalescing) or 9 (Interrupt Vector Configuration).")
-    long fid;
-
     @Option(names = {"-v", "--value"}, paramLabel = "VALUE", required = true, converter = ValueConverters.Number.class,
-            description = "CDW11: for 8, TIME << 8 | THR (e.g. 0x020a); for 9, CD << 16 | IV.")
+            description = "CDW11: for 8, TIME << 8 | THR (e.g. 0x020a); for 9, CD << 16 | IV (or give IV with --cdw11).")
     long value;
-
-    @Option(names = "--cdw11", paramLabel = "IV", converter = ValueConverters.Number.class,
-            description = "For -f 9: the MSI-X vector index (IV), if not given in VALUE.")
-    Long cdw11;
 
     @Option(names = {"-s", "--save"}, description = "Ask the controller to keep the value across resets (SV).")
     boolean save;
 
     @Override
     public Integer call() {
-        int dw11 = FeatureValues.setValue(fid, value, cdw11);
-        int f = (int) fid;
+        int dw11 = FeatureValues.setValue(target.fid, value, target.cdw11);
+        int f = (int) target.fid;
         List<String> notes = new ArrayList<>();
-        int iv = dw11 & 0xFFFF;
-        try (AttachedDevice d = AttachedDevice.open(device.device, DeviceOptions.DEFAULT, Math.max(1, iv))) {
+        int iv = FeatureValues.vectorOf(f, dw11);
+        try (AttachedDevice d = AttachedDevice.open(target.device(), DeviceOptions.DEFAULT, FeatureValues.ioQueuesForSet(f, dw11))) {
             if (f == FeatureId.INTERRUPT_VECTOR_CONFIGURATION && iv > 0 && iv < d.ctrl.vectorCount()) {
                 // 09h may only configure a vector bound to an I/O completion queue; this driver starts with none.
                 d.ctrl.createIoQueuePair(iv, 2, iv);
@@ -57,7 +49,7 @@ final class SetFeatureCommand implements Callable<Integer> {
             if (!r.ok()) {
                 throw CliFailure.refused(FeatureText.failure("set-feature", f, r.status()));
             }
-            AdminResult back = d.ctrl.getFeature(f, FeatureId.SEL_CURRENT, f == FeatureId.INTERRUPT_VECTOR_CONFIGURATION ? iv : 0);
+            AdminResult back = d.ctrl.getFeature(f, FeatureId.SEL_CURRENT, iv);
             if (d.simulated()) {
                 notes.add("The simulator forgets it when this command exits; use run --coalesce THR,TIME or --cd-vectors to run with it.");
             }
