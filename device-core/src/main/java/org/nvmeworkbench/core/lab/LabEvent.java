@@ -32,4 +32,40 @@ public record LabEvent(long seq, Kind kind, int qid, int cid, int vector, long v
     public JourneyStep step() {
         return kind.step();
     }
+
+    /** The event in words, for a presenter's status line: what happened, to which command, where. */
+    public String describe() {
+        String cmd = "Command " + cid + " (queue " + qid + ")";
+        switch (kind) {
+            case HOST_WRITES_SQE:
+                return cmd + ": the host writes its SQE into the submission queue (tail will be " + value + ").";
+            case SQ_TAIL_DOORBELL:
+                return "Queue " + qid + ": the host rings the SQ tail doorbell, handing " + plural(value, "command")
+                        + " to the controller.";
+            case CONTROLLER_FETCHES:
+                return cmd + ": the controller fetches the SQE (SQ head now " + value + ").";
+            case EXECUTES:
+                return cmd + ": the controller executes it.";
+            case CONTROLLER_WRITES_CQE:
+                return cmd + ": the controller writes its CQE (CQ tail now " + value + ").";
+            case INTERRUPT_RAISED:
+                return "Vector " + vector + ": the controller raises an interrupt carrying " + plural(value, "completion") + ".";
+            case HOST_CONSUMES_CQE:
+                return cmd + ": the host consumes its CQE (CQ head now " + value + ").";
+            case CQ_HEAD_DOORBELL:
+                return "Queue " + qid + ": the host rings the CQ head doorbell, releasing " + plural(value, "entry", "entries") + ".";
+            case TIMER_ARMED:
+                return "Vector " + vector + ": a completion waits; the coalescing timer starts.";
+            default:
+                return kind.name();
+        }
+    }
+
+    private static String plural(long n, String one) {
+        return plural(n, one, one + "s");
+    }
+
+    private static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
 }

@@ -30,13 +30,21 @@ public final class ScenarioRunner implements AutoCloseable {
     private volatile long workloadStart = -1;
     private volatile boolean cancelled;
     private volatile TelemetrySource live;
+    private volatile double speed;
     private final boolean[] stepCaptionShown;
+    /** Guards the play thread and closing: the simulator is closed only once its driving thread is gone. */
+    private final Object lifecycle = new Object();
+    private Thread playThread;
+    private boolean playing;
+    private boolean closeWhenDone;
+    private boolean closed;
 
     public ScenarioRunner(ScenarioPlan plan) {
         this.plan = plan;
         this.sim = SimulatedController.create(plan.simConfig().withSpeed(0));
         this.trace = LabTrace.on(sim);
         this.stepCaptionShown = new boolean[plan.captions().size()];
+        this.speed = plan.speed();
         trace.onEvent(this::updateCaption);
     }
 
@@ -93,17 +101,38 @@ public final class ScenarioRunner implements AutoCloseable {
         trace.gate().resume();
     }
 
+    /** The pacing while I/O runs, kept for the reruns too (the scenario's own speed until changed). */
     public void setSpeed(double factor) {
         sim.control().setSpeed(factor);
+        speed = factor;
     }
 
-    /** Stops issuing I/O: the commands in flight finish and the runs end. */
+    /** The speed factor I/O runs at: the scenario's, or the last {@link #setSpeed}. */
+    public double speed() {
+        return speed;
+    }
+
+    /** Device time (ns) the first workload started at, or -1 before. */
+    public long workloadStart() {
+        return workloadStart;
+    }
+
+    /**
+     * Stops issuing I/O: the commands in flight finish as fast as possible (unpaced, never stopped at
+     * the gate again) and the runs end.
+     */
     public void cancel() {
         cancelled = true;
+        sim.control().setSpeed(0);
+        sim.control().resume();
         trace.gate().release();
     }
 
-    /** Plays the scenario on a daemon thread; the future completes with every run. */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Plays the scenario on a daemon thread; the future completes with every run. Call once. */
     public CompletableFuture<List<LabRun>> start() {
         CompletableFuture<List<LabRun>> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
@@ -111,11 +140,42 @@ public final class ScenarioRunner implements AutoCloseable {
                 f.complete(runAll());
             } catch (RuntimeException | Error e) {
                 f.completeExceptionally(e);
+            } finally {
+                playEnded();
             }
         }, "lab-scenario-" + plan.name());
         t.setDaemon(true);
+        synchronized (lifecycle) {
+            if (closed || playThread != null) {
+                throw new IllegalStateException("The scenario " + plan.name() + " was already started or closed.");
+            }
+            playThread = t;
+            playing = true;
+        }
         t.start();
         return f;
+    }
+
+    /** True while the play thread started by {@link #start()} runs. */
+    public boolean isPlaying() {
+        synchronized (lifecycle) {
+            return playing;
+        }
+    }
+
+    private void playEnded() {
+        boolean closeNow;
+        synchronized (lifecycle) {
+            playing = false;
+            closeNow = closeWhenDone && !closed;
+            if (closeNow) {
+                closed = true;
+            }
+            lifecycle.notifyAll();
+        }
+        if (closeNow) {
+            sim.close();
+        }
     }
 
     /** Plays the scenario on this thread: the first run, then each rerun. */
@@ -152,7 +212,9 @@ public final class ScenarioRunner implements AutoCloseable {
                 if (workloadStart < 0) {
                     workloadStart = sim.nanoTime();
                 }
-                sim.control().setSpeed(plan.speed());
+                if (!cancelled) {
+                    sim.control().setSpeed(speed);
+                }
             }
 
             @Override
@@ -189,9 +251,47 @@ public final class ScenarioRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Cancels the scenario and closes its simulator, from any thread. When a play thread still drives the
+     * simulator, waits for it to end (bounded: the cancelled run goes on unpaced and ungated); if it has not
+     * ended within the bound, the play thread closes the simulator itself when it does.
+     */
     @Override
     public void close() {
+        closeWithin(2_000);
+    }
+
+    /** {@link #close()} waiting at most {@code millis} for the play thread; true when the simulator is closed now. */
+    public boolean closeWithin(long millis) {
         cancel();
+        long end = System.currentTimeMillis() + millis;
+        synchronized (lifecycle) {
+            if (closed) {
+                return true;
+            }
+            boolean interrupted = false;
+            while (playing && Thread.currentThread() != playThread) {
+                long left = end - System.currentTimeMillis();
+                if (left <= 0 || interrupted) {
+                    closeWhenDone = true;
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return false;
+                }
+                try {
+                    lifecycle.wait(left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (playing && playThread == Thread.currentThread()) {
+                closeWhenDone = true; // closing from a listener on the play thread: close as it ends
+                return false;
+            }
+            closed = true;
+        }
         sim.close();
+        return true;
     }
 }

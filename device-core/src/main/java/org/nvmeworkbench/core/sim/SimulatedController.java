@@ -457,6 +457,36 @@ public final class SimulatedController implements PciFunction {
         return queues.cqPhase[qid];
     }
 
+    /**
+     * The CID in the SQE at {@code index} of SQ {@code qid}, read from the queue's memory as the controller
+     * would fetch it (for the Lab's ring drawing); -1 when the queue or index does not exist.
+     */
+    public int sqEntryCommandId(int qid, int index) {
+        if (!sqExists(qid) || index < 0 || index >= queues.sqSize[qid]) {
+            return -1;
+        }
+        return org.nvmeworkbench.core.spec.Sqe.cid(queues.sqBuffer[qid], queues.sqBase[qid] + (index << 6));
+    }
+
+    /**
+     * The phase tag of the CQE at {@code index} of CQ {@code qid} as it sits in host memory (0 in memory
+     * never written), or -1 when the queue or index does not exist.
+     */
+    public int cqEntryPhase(int qid, int index) {
+        if (!cqExists(qid) || index < 0 || index >= queues.cqSize[qid]) {
+            return -1;
+        }
+        return org.nvmeworkbench.core.spec.Cqe.phase(queues.cqBuffer[qid], queues.cqBase[qid] + (index << 4));
+    }
+
+    /** The CID in the CQE at {@code index} of CQ {@code qid} (DW3 15:0), or -1. */
+    public int cqEntryCommandId(int qid, int index) {
+        if (!cqExists(qid) || index < 0 || index >= queues.cqSize[qid]) {
+            return -1;
+        }
+        return org.nvmeworkbench.core.spec.Cqe.cid(queues.cqBuffer[qid], queues.cqBase[qid] + (index << 4));
+    }
+
     /** The interrupt vector of a CQ (IV at creation; 0 for the admin CQ). */
     public int cqVector(int qid) {
         return queues.cqVector[qid];
