@@ -16,12 +16,16 @@ public record BuiltInPerspective(String id, String title, int order, double font
             Area.RIGHT, List.of("coalescing", "workload", "advisor"),
             Area.BOTTOM, List.of("runs", "event-log", "tasks", "plugins")));
 
-    /** For a projector: the rings and vectors large, the controls at hand, bigger type. */
+    /**
+     * For a projector: the player (caption, keys, slow motion) at hand on the left, the command path large in
+     * the middle, the coalescing and interrupt-mode scenes below it; bigger type, and the Lab views draw
+     * light on black for contrast. Views not installed (yet) are skipped.
+     */
     public static final BuiltInPerspective LAB = new BuiltInPerspective("lab", "Lab", 20, 1.4, Map.of(
-            Area.LEFT, List.of("coalescing", "workload"),
-            Area.CENTER, List.of("rings", "vectors"),
+            Area.LEFT, List.of("lab-player"),
+            Area.CENTER, List.of("lab-path"),
             Area.RIGHT, List.of(),
-            Area.BOTTOM, List.of("latency")));
+            Area.BOTTOM, List.of("lab-coalescing", "lab-modes")));
 
     public static final BuiltInPerspective REPORT = new BuiltInPerspective("report", "Report", 30, 1.0, Map.of(
             // The runs table and its comparison need width: they share the bottom with the Event Log.
