@@ -34,7 +34,7 @@ public final class CoalescingSceneView implements WorkbenchView {
     }
 
     CoalescingSceneView(LabSession session, Executor background) {
-        vm = new CoalescingSceneViewModel(session, background, r -> Platform.runLater(() -> {
+        vm = new CoalescingSceneViewModel(session.runner(), background, r -> Platform.runLater(() -> {
             r.run();
             render();
         }));

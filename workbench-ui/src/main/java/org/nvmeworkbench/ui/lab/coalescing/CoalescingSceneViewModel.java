@@ -6,10 +6,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 
 import org.nvmeworkbench.core.lab.ScenarioPlan;
 import org.nvmeworkbench.core.lab.ScenarioRunner;
-import org.nvmeworkbench.ui.lab.LabSession;
 
 /**
  * Coalescing made visible: the loaded scenario's {@link org.nvmeworkbench.core.lab.CoalescingScene}
@@ -28,7 +28,7 @@ public final class CoalescingSceneViewModel implements AutoCloseable {
             + "(08h THR 0, TIME 0), same seed and pace, held at the left side's device time: it pauses, steps and "
             + "resumes with it. Reruns play on the left only.";
 
-    private final LabSession session;
+    private final ObservableValue<ScenarioRunner> loaded;
     private final Executor background;
     private final Executor ui;
     private final ChangeListener<ScenarioRunner> onRunner = (o, a, b) -> load(b);
@@ -43,12 +43,12 @@ public final class CoalescingSceneViewModel implements AutoCloseable {
     private String figuresProblem;
     private String status = "";
 
-    public CoalescingSceneViewModel(LabSession session, Executor background, Executor ui) {
-        this.session = session;
+    public CoalescingSceneViewModel(ObservableValue<ScenarioRunner> loaded, Executor background, Executor ui) {
+        this.loaded = loaded;
         this.background = background;
         this.ui = ui;
-        session.runner().addListener(onRunner);
-        load(session.runner().get());
+        loaded.addListener(onRunner);
+        load(loaded.getValue());
     }
 
     private void load(ScenarioRunner r) {
@@ -155,11 +155,15 @@ public final class CoalescingSceneViewModel implements AutoCloseable {
         return lockstep == null ? null : lockstep.off();
     }
 
+    OffSideLockstep lockstepForTest() {
+        return lockstep;
+    }
+
     @Override
     public void close() {
         closed = true;
         generation++;
-        session.runner().removeListener(onRunner);
+        loaded.removeListener(onRunner);
         if (lockstep != null) {
             lockstep.close();
             lockstep = null;

@@ -50,7 +50,7 @@ public final class InterruptModesView implements WorkbenchView {
     }
 
     InterruptModesView(LabSession session, Executor background) {
-        vm = new InterruptModesViewModel(session, background, r -> Platform.runLater(() -> {
+        vm = new InterruptModesViewModel(session.runner(), background, r -> Platform.runLater(() -> {
             r.run();
             render();
         }));

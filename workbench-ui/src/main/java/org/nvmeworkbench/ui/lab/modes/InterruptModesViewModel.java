@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 
 import org.nvmeworkbench.core.lab.InterruptModeComparison;
 import org.nvmeworkbench.core.lab.InterruptModeComparison.ModeFigures;
@@ -16,7 +17,6 @@ import org.nvmeworkbench.core.lab.ScenarioPlan;
 import org.nvmeworkbench.core.lab.ScenarioRunner;
 import org.nvmeworkbench.core.pci.InterruptMode;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
-import org.nvmeworkbench.ui.lab.LabSession;
 
 /**
  * Interrupt modes side by side: the loaded scenario's workload under pin-based, MSI and MSI-X, each on
@@ -29,7 +29,7 @@ import org.nvmeworkbench.ui.lab.LabSession;
 public final class InterruptModesViewModel implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InterruptModesViewModel.class.getName());
 
-    private final LabSession session;
+    private final ObservableValue<ScenarioRunner> loaded;
     private final Executor background;
     private final Executor ui;
     private final LongSupplier clock;
@@ -44,17 +44,17 @@ public final class InterruptModesViewModel implements AutoCloseable {
     private String workload = "";
     private LiveInterruptTable live = LiveInterruptTable.NONE;
 
-    public InterruptModesViewModel(LabSession session, Executor background, Executor ui) {
-        this(session, background, ui, System::nanoTime);
+    public InterruptModesViewModel(ObservableValue<ScenarioRunner> loaded, Executor background, Executor ui) {
+        this(loaded, background, ui, System::nanoTime);
     }
 
-    InterruptModesViewModel(LabSession session, Executor background, Executor ui, LongSupplier clock) {
-        this.session = session;
+    InterruptModesViewModel(ObservableValue<ScenarioRunner> loaded, Executor background, Executor ui, LongSupplier clock) {
+        this.loaded = loaded;
         this.background = background;
         this.ui = ui;
         this.clock = clock;
-        session.runner().addListener(onRunner);
-        load(session.runner().get());
+        loaded.addListener(onRunner);
+        load(loaded.getValue());
     }
 
     private void load(ScenarioRunner r) {
@@ -140,7 +140,7 @@ public final class InterruptModesViewModel implements AutoCloseable {
     public void close() {
         closed = true;
         generation++;
-        session.runner().removeListener(onRunner);
+        loaded.removeListener(onRunner);
         runner = null;
     }
 }
