@@ -96,9 +96,9 @@ public final class CoalescingSceneViewModel implements AutoCloseable {
             return;
         }
         lockstep.follow();
-        on = SideState.read(ON_TITLE, main.coalescing(), main.simulator());
+        on = SideState.read(ON_TITLE, main.coalescing(), main.simulator(), finished());
         ScenarioRunner twin = lockstep.off();
-        off = SideState.read(OFF_TITLE, twin.coalescing(), twin.simulator());
+        off = SideState.read(OFF_TITLE, twin.coalescing(), twin.simulator(), lockstep.offFinished());
         if (!lockstep.mainStarted()) {
             status = "Loaded " + main.plan().name() + ": press play.";
         } else if (finished()) {

@@ -11,11 +11,16 @@ import org.nvmeworkbench.core.spec.InterruptCoalescing;
  * The coalescing-off twin of the loaded scenario: a second {@link ScenarioRunner} on the same plan with
  * Feature 08h THR 0 / TIME 0 (and no reruns), on its own simulator, kept at the main runner's device
  * time. Called once per frame on the UI thread, so it follows the player without a hook of its own:
- * it starts when the main run has started, pauses while the main one is paused, steps (one Lab event
- * per frame) while it is behind, and while the main workload runs it is held whenever it gets ahead.
+ * it starts when the main run has started, pauses while the main one is paused, steps (up to
+ * {@link #STEPS_PER_FRAME} Lab events per frame) while it is behind, and while the main workload runs
+ * it is held whenever it gets ahead.
  * Both simulators start at device time 0 with the same seed, so equal device times are comparable.
  */
 final class OffSideLockstep implements AutoCloseable {
+    /** Twin events stepped per frame while catching up: a presenter's step is matched within a frame. */
+    static final int STEPS_PER_FRAME = 64;
+    /** How long a frame waits for the twin to reach its next event (it normally takes microseconds). */
+    static final long STEP_WAIT_MILLIS = 5;
     private final ScenarioRunner main;
     private final ScenarioRunner off;
     private CompletableFuture<List<LabRun>> runs;
@@ -68,9 +73,7 @@ final class OffSideLockstep implements AutoCloseable {
         long tOff = off.simulator().nanoTime();
         if (mainPaused) {
             off.pause();
-            if (tOff < tMain && off.gate().parkedAt() != null) {
-                off.step();
-            }
+            catchUp(tMain);
         } else if (main.live() != null && tOff > tMain) {
             off.pause(); // ahead of the main workload: wait for it at the next Lab event
         } else {
@@ -80,6 +83,23 @@ final class OffSideLockstep implements AutoCloseable {
         double speed = main.control().speed();
         if (main.live() != null && off.live() != null && off.control().speed() != speed) {
             off.setSpeed(speed);
+        }
+    }
+
+    /**
+     * While both are stopped: steps the twin event by event until it reaches {@code tMain}, at most
+     * {@link #STEPS_PER_FRAME} events per frame, each awaited briefly (the twin's thread is only waiting).
+     */
+    private void catchUp(long tMain) {
+        try {
+            for (int i = 0; i < STEPS_PER_FRAME && off.simulator().nanoTime() < tMain; i++) {
+                if (off.gate().parkedAt() == null && off.gate().awaitParked(STEP_WAIT_MILLIS) == null) {
+                    return; // still on its way to the next event, or its run is over
+                }
+                off.step();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -25,6 +25,8 @@ final class SideNode extends VBox {
         setId(idPrefix);
         setPadding(new Insets(10));
         features.setWrapText(true);
+        features.setMinHeight(48); // two lines on both sides, so the lanes line up
+        features.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         time.setId(idPrefix + "-time");
         causes.setId(idPrefix + "-causes");
         figures.setId(idPrefix + "-figures");

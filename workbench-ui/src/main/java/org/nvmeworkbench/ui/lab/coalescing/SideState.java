@@ -21,9 +21,10 @@ import org.nvmeworkbench.core.sim.SimulatedController;
  * @param lanes      one per vector that carried I/O completions, ascending (at most {@link #MAX_LANES})
  * @param hiddenLanes vectors not drawn because there are more than {@link #MAX_LANES}
  * @param causes     signals by cause over every vector
+ * @param finished   its runs are over (its clock stopped there)
  */
 public record SideState(String title, String features, long nowNanos, List<VectorLane> lanes, int hiddenLanes,
-                        Map<TripCause, Long> causes) {
+                        Map<TripCause, Long> causes, boolean finished) {
     /** Lanes drawn per side; more vectors are counted, not drawn (sixteen lanes still read on a projector). */
     public static final int MAX_LANES = 16;
     /** Gatherings in a lane's history strip. */
@@ -37,11 +38,11 @@ public record SideState(String title, String features, long nowNanos, List<Vecto
     }
 
     static SideState empty(String title, String features) {
-        return new SideState(title, features, 0, List.of(), 0, Map.of());
+        return new SideState(title, features, 0, List.of(), 0, Map.of(), false);
     }
 
     /** Reads {@code scene} and {@code sim} as they are now. */
-    static SideState read(String title, CoalescingScene scene, SimulatedController sim) {
+    static SideState read(String title, CoalescingScene scene, SimulatedController sim, boolean finished) {
         long now = sim.nanoTime();
         InterruptCoalescing ic = InterruptCoalescing.fromCdw11(sim.interruptCoalescingValue());
         List<Integer> vectors = scene.vectors();
@@ -51,7 +52,7 @@ public record SideState(String title, String features, long nowNanos, List<Vecto
         }
         EnumMap<TripCause, Long> causes = new EnumMap<>(TripCause.class);
         causes.putAll(scene.causeCounts());
-        return new SideState(title, ic.describe(), now, lanes, Math.max(0, vectors.size() - MAX_LANES), causes);
+        return new SideState(title, ic.describe(), now, lanes, Math.max(0, vectors.size() - MAX_LANES), causes, finished);
     }
 
     private static VectorLane lane(int v, CoalescingScene scene, InterruptCoalescing ic, SimulatedController sim, long now) {
@@ -107,6 +108,6 @@ public record SideState(String title, String features, long nowNanos, List<Vecto
 
     /** Device time in words: "t = 689.7 us". */
     public String timeText() {
-        return "t = " + VectorLane.micros(nowNanos) + " us";
+        return "t = " + VectorLane.micros(nowNanos) + " us" + (finished ? "  (run finished)" : "");
     }
 }

@@ -13,8 +13,8 @@ import javafx.scene.shape.Line;
  * one token per held completion. Tokens carry the style class {@code coalescing-token}.
  */
 final class TokenStrip extends Pane {
-    private static final double HEIGHT = 48;
-    private static final double MAX_STEP = 40;
+    private static final double HEIGHT = 56;
+    private static final double MAX_STEP = 48;
     private final List<Circle> tokens = new ArrayList<>();
     private final Line thresholdLine = new Line();
     private final Label thresholdLabel = Projector.label(16, Projector.TEXT, true);

@@ -56,7 +56,18 @@ public record VectorLane(int vector, int pending, int threshold, long windowNano
         if (lastCause == null) {
             return "no interrupt yet";
         }
-        return "INTERRUPT carried " + lastCarried + ": " + lastCause.text();
+        return "INTERRUPT carried " + lastCarried + ": " + tripped(lastCause);
+    }
+
+    /** Why it tripped, short enough for a lane on a projector ({@link TripCause#text()} is the long form). */
+    static String tripped(TripCause c) {
+        switch (c) {
+            case THRESHOLD: return "threshold reached";
+            case TIMER: return "timer ran out";
+            case ERROR: return "error, signalled at once";
+            case COALESCING_OFF: return "at once (coalescing off)";
+            default: return "at once (vector not coalesced)";
+        }
     }
 
     static String micros(long nanos) {
