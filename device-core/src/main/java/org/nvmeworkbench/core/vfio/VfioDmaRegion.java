@@ -91,6 +91,16 @@ final class VfioDmaRegion implements DmaRegion {
         return size;
     }
 
+    /** Where the region sits in this process, for tests that look for it in /proc/self/maps. */
+    long hostAddress() {
+        return Pointer.nativeValue(address);
+    }
+
+    /** Bytes mapped, in pages. */
+    long mappedLength() {
+        return length;
+    }
+
     @Override
     public void close() {
         synchronized (space) {
