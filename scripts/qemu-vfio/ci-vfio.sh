@@ -48,7 +48,7 @@ took=$(( $(date +%s) - start ))
 
 echo
 echo "==== VFIO against QEMU's NVMe controller: summary ===="
-[ -f "$RES/guest-env.txt" ] && head -2 "$RES/guest-env.txt"
+[ -f "$RES/guest-env.txt" ] && { head -2 "$RES/guest-env.txt"; grep '^kernel nvme' "$RES/guest-env.txt"; }
 echo "-- CLI (one JVM, transcripts in target/qemu-vfio/results/cli-*.txt)"
 if [ -f "$RES/cli-summary.txt" ]; then cat "$RES/cli-summary.txt"; else echo "FAIL no CLI results (see $RES/cli.log)"; fi
 echo "-- VfioQemuIT (JUnit console, log in target/qemu-vfio/results/junit.log)"

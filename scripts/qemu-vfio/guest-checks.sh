@@ -1,9 +1,13 @@
 #!/bin/sh
-# guest-checks.sh - runs INSIDE the QEMU guest (as root, cwd = project root, NVME_BDF and
-# NVME_VFIO_GROUP set by qemu-vfio-test.sh). Plain java only, never Maven: the JVM is 25-45x slower
+# guest-checks.sh - runs INSIDE the QEMU guest (as root, cwd = project root, NVME_BDF, NVME_VFIO_GROUP
+# and NVME_KERNEL_BDF set by qemu-vfio-test.sh). Plain java only, never Maven: the JVM is 25-45x slower
 # under TCG, so there are exactly two JVM launches: every CLI check in one (QemuCliChecks), then the
 # JUnit class VfioQemuIT through the console launcher. Results go to target/qemu-vfio/results, which
 # the host reads after the guest powers off.
+#
+# First the second controller (NVME_KERNEL_BDF, kernel nvme driver) is made to look like a machine's
+# system disk: its namespace gets ext4 and is mounted, with a marker file, so that list and the refusal
+# to attach are checked against a drive the kernel really uses.
 W=target/qemu-vfio
 R=$PWD/$W/results
 mkdir -p "$R"
@@ -20,12 +24,37 @@ up() { cut -d' ' -f1 /proc/uptime; }
   java -version 2>&1 | head -1
 } > "$R/guest-env.txt" 2>&1
 
+# The kernel's namespace of the second controller: ext4, mounted, a marker file (the nvme driver probes
+# asynchronously, so wait for the block device first).
+MNT=; MNT_FAILED=
+PATH=$PATH:/usr/sbin:/sbin
+if [ -n "$NVME_KERNEL_BDF" ]; then
+  ns=
+  for i in $(seq 1 100); do
+    ns=$(ls /sys/bus/pci/devices/$NVME_KERNEL_BDF/nvme/*/ 2>/dev/null | grep -m1 -E '^nvme[0-9]+n1$')
+    [ -n "$ns" ] && [ -b "/dev/$ns" ] && break
+    sleep 0.1
+  done
+  if [ -n "$ns" ] && mkfs.ext4 -q -F "/dev/$ns" >> "$R/kernel-disk.txt" 2>&1 && mkdir -p /tmp/nvme-mnt \
+     && mount -t ext4 "/dev/$ns" /tmp/nvme-mnt >> "$R/kernel-disk.txt" 2>&1; then
+    echo "written before the checks" > /tmp/nvme-mnt/marker.txt && sync
+    MNT=/tmp/nvme-mnt
+  elif command -v mkfs.ext4 >/dev/null; then
+    MNT_FAILED=1 # the tools are there, so not mounting is a failure (QemuCliChecks reports it)
+  else
+    exec 3< "/dev/$ns" # no mkfs here: at least hold the namespace open
+  fi
+  echo "kernel nvme $NVME_KERNEL_BDF: driver $(basename "$(readlink /sys/bus/pci/devices/$NVME_KERNEL_BDF/driver)"), namespace ${ns:-none}, mounted on ${MNT:-nothing}" >> "$R/guest-env.txt"
+fi
+export NVME_KERNEL_BDF NVME_KERNEL_MOUNT="$MNT" NVME_KERNEL_MOUNT_FAILED="$MNT_FAILED"
+
 t0=$(up)
 java $JOPTS -cp "$CP" org.nvmeworkbench.core.vfio.QemuCliChecks "$R" > "$R/cli.log" 2>&1
 cli=$?
 t1=$(up)
-# 1000 attach/detach cycles take ~280 s under TCG (277 ms each, measured): 200 fit the ~60 s budget.
-java $JOPTS -Dvfio.cycles=200 -jar "$JUNIT" execute --disable-banner --details=tree --fail-if-no-tests \
+# 1000 open/close cycles (every fd and mapping of an attach, no controller bring-up) and 50 full
+# attach/detach cycles: a full one takes ~280 ms under TCG, so 1000 of those would take ~280 s.
+java $JOPTS -Dvfio.cycles=1000 -Dvfio.fullCycles=50 -jar "$JUNIT" execute --disable-banner --details=tree --fail-if-no-tests \
   --class-path "$CP" --select-class org.nvmeworkbench.core.vfio.VfioQemuIT --reports-dir "$R/junit" > "$R/junit.log" 2>&1
 it=$?
 t2=$(up)

@@ -12,7 +12,10 @@
 #
 # usage: scripts/qemu-vfio/qemu-vfio-test.sh <guest-script> [workdir]     (workdir default target/qemu-vfio)
 #   <guest-script>: a host path to a /bin/sh script, run inside the guest (chroot to host /)
-#                   with cwd=$PWD (shared read-write), env NVME_BDF, NVME_VFIO_GROUP.
+#                   with cwd=$PWD (shared read-write), env NVME_BDF, NVME_VFIO_GROUP, NVME_KERNEL_BDF.
+#   The guest has TWO NVMe controllers: the first (serial deadbeef, scratch disk nvme.img) is bound to
+#   vfio-pci (NVME_BDF); the second (serial kern0001, disk nvme-kernel.img) stays with the kernel's nvme
+#   driver (NVME_KERNEL_BDF), as a machine's system disk would; ext4 is loaded so that it can be mounted.
 #   Exit status: the guest script's exit status; 90+ for harness failures.
 # env: QEMU_TIMEOUT (s, default 900), QEMU_MEM (default 2G), NVME_ARGS (extra -device nvme opts),
 #      QEMU_ACCEL (default tcg; kvm hangs in nested firecracker VMs)
@@ -34,7 +37,14 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # 2. guest kernel: Debian's current linux-image-6.x-amd64 (VFIO, VFIO_PCI, INTEL_IOMMU=y; no VFIO_NOIOMMU)
-if ! ls "$WORK"/kroot/boot/vmlinuz-* >/dev/null 2>&1; then
+# Modules besides the virtio/9p/vfio directories, in load order: the kernel's nvme driver and ext4 with
+# what they need (the trimmed tree has no modules.dep, so this list is in dependency order).
+KERNEL_NVME_MODS="lib/crc16 crypto/crct10dif_common crypto/crct10dif_generic lib/crc-t10dif lib/crc64 \
+  crypto/crc64_rocksoft_generic lib/crc64-rocksoft block/t10-pi drivers/nvme/host/nvme-core drivers/nvme/host/nvme \
+  crypto/crc32c_generic fs/mbcache fs/jbd2/jbd2 fs/ext4/ext4"
+MOD_DIRS="kernel/drivers/virtio kernel/fs/netfs kernel/fs/fscache kernel/net/9p kernel/fs/9p kernel/virt/lib kernel/drivers/vfio"
+MOD_FILES=$(for m in $KERNEL_NVME_MODS; do echo "kernel/$m.ko"; done)
+if ! ls "$WORK"/kroot/boot/vmlinuz-* >/dev/null 2>&1 || ! ls "$WORK"/kroot/lib/modules/*/kernel/fs/ext4/ext4.ko >/dev/null 2>&1; then
   pkg=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/{print $2; exit}')
   [ -n "$pkg" ] || { apt-get update -q >/dev/null; pkg=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/{print $2; exit}'); }
   log "downloading guest kernel $pkg"
@@ -42,8 +52,7 @@ if ! ls "$WORK"/kroot/boot/vmlinuz-* >/dev/null 2>&1; then
   # keep only vmlinuz + the modules the initramfs needs (~10 MB instead of ~400 MB)
   kv=$(ls "$WORK/kfull/lib/modules"); mkdir -p "$WORK/kroot/boot" "$WORK/kroot/lib/modules/$kv"
   cp "$WORK"/kfull/boot/vmlinuz-* "$WORK"/kfull/boot/config-* "$WORK/kroot/boot/"
-  (cd "$WORK/kfull/lib/modules/$kv" && find kernel/drivers/virtio kernel/fs/netfs kernel/fs/fscache kernel/net/9p kernel/fs/9p \
-     kernel/virt/lib kernel/drivers/vfio -name '*.ko' | cpio -pdm --quiet "$WORK/kroot/lib/modules/$kv")
+  (cd "$WORK/kfull/lib/modules/$kv" && { find $MOD_DIRS -name '*.ko'; echo "$MOD_FILES"; } | cpio -pdm --quiet "$WORK/kroot/lib/modules/$kv")
   rm -rf "$WORK/kfull" "$WORK"/linux-image-*.deb
 fi
 KERNEL=$(ls "$WORK"/kroot/boot/vmlinuz-* | head -1)
@@ -63,13 +72,22 @@ for m in drivers/virtio/virtio_ring drivers/virtio/virtio drivers/virtio/virtio_
          drivers/vfio/vfio_iommu_type1 drivers/vfio/vfio_virqfd drivers/vfio/pci/vfio-pci-core drivers/vfio/pci/vfio-pci; do
   insmod $K/$m.ko || echo "QV: insmod $m failed"
 done
-BDF=; GRP=
+# The first NVMe function (lowest address: the first -device nvme) goes to vfio-pci; the next stays
+# with the kernel's nvme driver, loaded only once the first is bound.
+BDF=; GRP=; KBDF=
 for d in /sys/bus/pci/devices/*; do
   [ "$(cat $d/class)" = 0x010802 ] || continue
-  BDF=${d##*/}; echo vfio-pci > $d/driver_override; echo $BDF > /sys/bus/pci/drivers_probe
-  GRP=$(basename "$(readlink $d/iommu_group)")
+  if [ -z "$BDF" ]; then
+    BDF=${d##*/}; echo vfio-pci > $d/driver_override; echo $BDF > /sys/bus/pci/drivers_probe
+    GRP=$(basename "$(readlink $d/iommu_group)")
+  elif [ -z "$KBDF" ]; then
+    KBDF=${d##*/}
+  fi
 done
-echo "QV: nvme=$BDF group=$GRP driver=$(basename "$(readlink /sys/bus/pci/devices/$BDF/driver)") vfio=[$(ls /dev/vfio | tr '\n' ' ')]"
+for m in @KERNEL_NVME_MODS@; do
+  insmod $K/$m.ko || echo "QV: insmod $m failed"
+done
+echo "QV: nvme=$BDF group=$GRP driver=$(basename "$(readlink /sys/bus/pci/devices/$BDF/driver)") vfio=[$(ls /dev/vfio | tr '\n' ' ')] kernel-nvme=$KBDF"
 R=/newroot; mkdir -p $R
 mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000,cache=loose hostroot $R
 mount -t proc proc $R/proc; mount -t sysfs sys $R/sys; mount -o bind /dev $R/dev
@@ -78,19 +96,20 @@ for a in $(cat /proc/cmdline); do case $a in qv.proj=*) P=${a#qv.proj=};; qv.scr
 mkdir -p $R$P 2>/dev/null; mount -t 9p -o trans=virtio,version=9p2000.L,msize=512000 proj $R$P || mount -t tmpfs t $R$P
 mkdir -p $R/tmp/qv; mount -t 9p -o trans=virtio,version=9p2000.L,ro scr $R/tmp/qv
 echo "QV: guest ready uptime=$(cut -d' ' -f1 /proc/uptime)"
-chroot $R /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp NVME_BDF=$BDF NVME_VFIO_GROUP=/dev/vfio/$GRP \
+chroot $R /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp NVME_BDF=$BDF NVME_VFIO_GROUP=/dev/vfio/$GRP NVME_KERNEL_BDF=$KBDF \
   /bin/sh -c "cd '$P' && exec /bin/sh /tmp/qv/guest.sh"
 echo "QV-RESULT rc=$? uptime=$(cut -d' ' -f1 /proc/uptime)"
 sync; poweroff -f
 EOF
+sed -i "s|@KERNEL_NVME_MODS@|$(echo $KERNEL_NVME_MODS)|" "$WORK/init"
 S=$(mktemp -d); trap 'rm -rf "$S"' EXIT
 mkdir -p "$S"/{bin,proc,sys,dev,newroot,lib/modules/$KV}
 cp /bin/busybox "$S/bin/"; install -m755 "$WORK/init" "$S/init"
-(cd "$WORK/kroot/lib/modules/$KV" && find kernel/drivers/virtio kernel/fs/netfs kernel/fs/fscache kernel/net/9p kernel/fs/9p \
-   kernel/virt/lib kernel/drivers/vfio -name '*.ko' | cpio -pdm --quiet "$S/lib/modules/$KV")
+(cd "$WORK/kroot/lib/modules/$KV" && { find $MOD_DIRS -name '*.ko'; echo "$MOD_FILES"; } | cpio -pdm --quiet "$S/lib/modules/$KV")
 (cd "$S" && find . | cpio -o -H newc --quiet) > "$WORK/initramfs.cpio"
 mkdir -p "$WORK/scr"; cp "$GUEST_SCRIPT" "$WORK/scr/guest.sh"
 [ -f "$WORK/nvme.img" ] || truncate -s 64M "$WORK/nvme.img"
+[ -f "$WORK/nvme-kernel.img" ] || truncate -s 32M "$WORK/nvme-kernel.img"
 
 # 4. boot
 ACCEL=${QEMU_ACCEL:-tcg}
@@ -107,6 +126,8 @@ timeout "${QEMU_TIMEOUT:-900}" qemu-system-x86_64 $ACC -m "${QEMU_MEM:-2G}" -smp
   -virtfs local,path="$WORK/scr",mount_tag=scr,security_model=none,readonly=on \
   -drive file="$WORK/nvme.img",if=none,id=nvm,format=raw \
   -device nvme,serial=deadbeef,drive=nvm,msix_qsize=8${NVME_ARGS:+,$NVME_ARGS} \
+  -drive file="$WORK/nvme-kernel.img",if=none,id=nvk,format=raw \
+  -device nvme,serial=kern0001,drive=nvk \
   < /dev/null 2>&1 | tee "$WORK/console.log"
 qrc=${PIPESTATUS[0]}
 set -e

@@ -9,8 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.nvmeworkbench.core.cli.Main;
 
@@ -20,11 +27,17 @@ import org.nvmeworkbench.core.cli.Main;
  * would, its transcript goes to the results directory, and one PASS/FAIL line per check to
  * {@code cli-summary.txt}. Exit status 0 only when every check passed.
  *
- * <p>usage: {@code QemuCliChecks RESULTS_DIR} with NVME_BDF set.
+ * <p>usage: {@code QemuCliChecks RESULTS_DIR} with NVME_BDF set; with NVME_KERNEL_BDF (a controller left to the
+ * kernel's nvme driver) and NVME_KERNEL_MOUNT (where its namespace is mounted) also the checks of list and
+ * of the refusal on a machine whose NVMe drives the kernel uses.
  */
 public final class QemuCliChecks {
     private final Path results;
     private final String dev;
+    private final String kernelBdf;
+    private final String kernelMount;
+    /** What AttachedDevice logs at FINE for each attach: the queues asked for and granted. */
+    private final List<String> attaches = new ArrayList<>();
     private final List<String> summary = new ArrayList<>();
     private int failures;
     private int n;
@@ -32,6 +45,28 @@ public final class QemuCliChecks {
     private QemuCliChecks(Path results, String bdf) {
         this.results = results;
         this.dev = "vfio:" + bdf;
+        this.kernelBdf = blankToNull(System.getenv("NVME_KERNEL_BDF"));
+        this.kernelMount = blankToNull(System.getenv("NVME_KERNEL_MOUNT"));
+        Logger log = Logger.getLogger("org.nvmeworkbench.core.cli.AttachedDevice");
+        log.setLevel(Level.FINE);
+        log.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                attaches.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     public static void main(String[] args) throws IOException {
@@ -49,13 +84,24 @@ public final class QemuCliChecks {
 
     private void run() throws IOException {
         check("list shows the controller as attachable", 0, out -> out.contains(dev) && line(out, dev).contains(" yes "), "list");
+        if (kernelBdf != null) {
+            if (System.getenv("NVME_KERNEL_MOUNT_FAILED") != null && !System.getenv("NVME_KERNEL_MOUNT_FAILED").isBlank()) {
+                failures++;
+                summary.add("FAIL the namespace of " + kernelBdf + " could not be formatted and mounted (see kernel-disk.txt)");
+            }
+            kernelControllerChecks();
+        }
         check("identify reads QEMU's model", 0, out -> out.contains("QEMU NVMe Ctrl"), "identify", "-d", dev);
         check("get-feature 08h reads 0 (coalescing off)", 0, out -> out.contains("0x00000000"), "get-feature", "-d", dev, "-f", "8");
         check("get-feature 09h IV 0 has CD set", 0, out -> out.contains("0x00010000"), "get-feature", "-d", dev, "-f", "9",
                 "--cdw11", "0");
         check("get-feature 09h IV 1", 0, out -> out.contains("0x00000001"), "get-feature", "-d", dev, "-f", "9", "--cdw11", "1");
-        check("set-feature 08h is refused in words", 1, out -> out.contains("Feature Not Changeable"), "set-feature", "-d", dev,
+        check("set-feature 08h is refused in words, attached with 1 I/O queue (not IV 519 from the value)", 1,
+                out -> out.contains("Feature Not Changeable") && attachedWith("1 I/O queue(s) asked for"), "set-feature", "-d", dev,
                 "-f", "8", "-v", "0x0207");
+        check("set-feature 09h --cdw11 2 attaches with 2 I/O queues, then QEMU refuses in words", 1,
+                out -> out.contains("Feature Not Changeable") && attachedWith("2 I/O queue(s) asked for"), "set-feature", "-d", dev,
+                "-f", "9", "--cdw11", "2", "-v", "0x10000");
         check("run randread: IOPS and interrupts on IV 1", 0, out -> positive(out, "IOPS=([0-9.]+[kM]?)")
                 && positive(out, "IV 1: ([0-9]+) interrupts"), "run", "-d", dev, "--rw", "randread", "--ios", "2000");
         check("run write without --allow-writes is refused", 2, out -> out.contains("--allow-writes"), "run", "-d", dev, "--rw",
@@ -66,7 +112,85 @@ public final class QemuCliChecks {
                 "--rw", "read", "--ios", "500");
     }
 
+    /**
+     * The second controller, bound to the kernel's nvme driver with its namespace mounted by guest-checks.sh:
+     * list explains why not and how, in text and JSON; attaching is refused in one sentence and leaves it as it was.
+     */
+    private void kernelControllerChecks() throws IOException {
+        String kdev = "vfio:" + kernelBdf;
+        String sysdev = "/sys/bus/pci/devices/" + kernelBdf;
+        List<String> why = new ArrayList<>(List.of("bound to the kernel's nvme driver", "echo vfio-pci > " + sysdev + "/driver_override",
+                "echo " + kernelBdf + " > " + sysdev + "/driver/unbind", "echo " + kernelBdf + " > /sys/bus/pci/drivers_probe",
+                "vfio-pci.ids=1b36:0010"));
+        if (kernelMount != null) {
+            why.add("is mounted on " + kernelMount);
+            why.add("umount " + kernelMount);
+        }
+        check("list: the nvme-bound controller is not attachable, says why and how", 0,
+                out -> line(out, kdev).contains(" no ") && why.stream().allMatch(w -> after(out, kdev).contains(w)), "list");
+        check("list -o json: both controllers, attachable true and false, with the reason", 0, out -> {
+            JsonNode devices = json(out).path("devices");
+            JsonNode v = find(devices, dev);
+            JsonNode k = find(devices, kdev);
+            return v != null && k != null && v.path("attachable").asBoolean(false) && v.path("why").asText("x").isEmpty()
+                    && !k.path("attachable").asBoolean(true) && k.path("description").asText().contains("driver nvme")
+                    && why.stream().allMatch(w -> k.path("why").asText().contains(w));
+        }, "list", "-o", "json");
+        String before = kernelState();
+        check("attaching the nvme-bound controller is refused in one sentence, nothing touched", 1,
+                out -> out.strip().lines().count() == 1 && out.contains("bound to the kernel's nvme driver")
+                        && kernelState().equals(before) && before.startsWith("driver nvme"), "identify", "-d", kdev);
+    }
+
+    /** The nvme-bound controller's driver, its mount and the file guest-checks.sh left on it. */
+    private String kernelState() {
+        try {
+            String s = "driver " + Files.readSymbolicLink(Path.of("/sys/bus/pci/devices", kernelBdf, "driver")).getFileName();
+            if (kernelMount != null) {
+                s += ", mounted " + Files.readString(Path.of("/proc/mounts")).contains(" " + kernelMount + " ")
+                        + ", marker " + Files.readString(Path.of(kernelMount, "marker.txt")).strip();
+            }
+            return s;
+        } catch (IOException e) {
+            return "unreadable: " + e;
+        }
+    }
+
+    private boolean attachedWith(String text) {
+        boolean seen = attaches.stream().anyMatch(m -> m.contains(text));
+        attaches.clear();
+        return seen;
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            return new ObjectMapper().createObjectNode();
+        }
+    }
+
+    private static JsonNode find(JsonNode devices, String spec) {
+        for (JsonNode d : devices) {
+            if (d.path("device").asText().equals(spec)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The text from the first line naming {@code containing} to the next device line (its description and reason). */
+    private static String after(String text, String containing) {
+        int at = text.indexOf(containing);
+        if (at < 0) {
+            return "";
+        }
+        int next = text.indexOf("\nvfio:", at + containing.length());
+        return text.substring(at, next < 0 ? text.length() : next);
+    }
+
     private void check(String what, int wantExit, Predicate<String> wantOutput, String... args) throws IOException {
+        attaches.clear();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         long t0 = System.nanoTime();
