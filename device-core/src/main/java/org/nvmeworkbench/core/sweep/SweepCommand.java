@@ -16,14 +16,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.nvmeworkbench.core.cli.CliFailure;
 import org.nvmeworkbench.core.cli.FioUnits;
 import org.nvmeworkbench.core.cli.RunOutputOptions;
-import org.nvmeworkbench.core.fiojob.FioJob;
-import org.nvmeworkbench.core.fiojob.FioJobException;
-import org.nvmeworkbench.core.fiojob.FioJobFile;
+import org.nvmeworkbench.core.cli.WorkloadOptions;
 import org.nvmeworkbench.core.report.ReportCommand;
 import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.session.AtomicFile;
 import org.nvmeworkbench.core.session.RunStore;
-import org.nvmeworkbench.core.workload.ReadWrite;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
 import picocli.CommandLine.Command;
@@ -58,33 +55,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "TIME values in 100 us units (default: ${DEFAULT-VALUE}).")
     List<Integer> time;
 
-    @Option(names = "--iodepth", paramLabel = "N,...", split = ",", defaultValue = "32",
-            description = "Queue depth; several values add an iodepth axis (default: ${DEFAULT-VALUE}).")
-    List<Integer> iodepth;
-
-    @Option(names = "--rw", paramLabel = "PATTERN", defaultValue = "randread", description = "I/O pattern (default: ${DEFAULT-VALUE}).")
-    String rw;
-
-    @Option(names = "--bs", paramLabel = "SIZE", defaultValue = "4k", description = "Block size (default: ${DEFAULT-VALUE}).")
-    String bs;
-
-    @Option(names = "--queues", paramLabel = "N", defaultValue = "1", description = "I/O queue pairs (default: ${DEFAULT-VALUE}).")
-    int queues;
-
-    @Option(names = "--runtime", paramLabel = "TIME", description = "Device time limit per point, e.g. 500ms.")
-    String runtime;
-
-    @Option(names = "--ios", paramLabel = "N", description = "I/O count per point (default 100000 when no --runtime).")
-    Long ios;
-
-    @Option(names = "--rwmixread", paramLabel = "PCT", defaultValue = "50", description = "Reads in a mixed pattern (default: ${DEFAULT-VALUE}).")
-    int rwmixread;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of every point (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--allow-writes", description = "Allow the workload to write to the device.")
-    boolean allowWrites;
+    @Mixin
+    WorkloadOptions workload;
 
     @Option(names = "--slo-p99", paramLabel = "TIME", description = "Latency target for p99, e.g. 200us.")
     String sloP99;
@@ -105,11 +77,6 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--save-dir", paramLabel = "DIR", description = "Save every point's run record (and sweep.json) in DIR.")
     Path saveDir;
-
-    @Option(names = "--job", paramLabel = "FILE.fio",
-            description = "Take the workload from the first job of a fio job file (its warnings go to stderr); "
-                    + "--thr, --time and --iodepth still span the grid.")
-    Path job;
 
     @Option(names = "--report", paramLabel = "FILE.html",
             description = "Also write an HTML report: recommendation, Pareto chart, heatmap, table, baseline vs chosen.")
@@ -133,14 +100,18 @@ public final class SweepCommand implements Callable<Integer> {
             case "cpu" -> SweepCost.IRQ_CPU_SHARE;
             default -> throw CliFailure.usage("Unknown cost '" + cost + "': use interrupts or cpu.");
         };
+        if (workload.coalesceGiven()) {
+            throw CliFailure.usage("sweep sets Feature 08h itself at every point: give --thr and --time instead of --coalesce.");
+        }
+        WorkloadSpec base = workloadSpec();
+        List<Integer> iodepths = workload.iodepths().isEmpty() ? List.of(base.iodepth()) : workload.iodepths();
         SweepGrid grid;
         try {
-            grid = new SweepGrid(thr, time, iodepth);
+            grid = new SweepGrid(thr, time, iodepths);
             grid.settings();
         } catch (IllegalArgumentException e) {
             throw CliFailure.usage(e.getMessage());
         }
-        WorkloadSpec base = workload();
         Sweep sweep = new Sweep(device, base, grid);
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
@@ -172,53 +143,9 @@ public final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    private WorkloadSpec workload() {
-        if (job != null) {
-            return fromJob();
-        }
-        ReadWrite pattern;
-        long blockSize;
-        long runtimeNanos = 0;
-        try {
-            pattern = ReadWrite.parse(rw);
-            blockSize = FioUnits.parseSize(bs);
-            if (runtime != null) {
-                runtimeNanos = FioUnits.parseTimeNanos(runtime);
-            }
-        } catch (IllegalArgumentException e) {
-            throw CliFailure.usage(e.getMessage());
-        }
-        if (blockSize > Integer.MAX_VALUE) {
-            throw CliFailure.usage("--bs " + bs + " is more than 2 GiB.");
-        }
-        long count = ios != null ? ios : runtime != null ? 0 : 100_000;
-        WorkloadSpec s = WorkloadSpec.defaults().withRw(pattern).withBlockSize((int) blockSize).withQueues(queues)
-                .withIodepth(iodepth.get(0)).withLimits(runtimeNanos, count).withRwmixread(rwmixread).withSeed(seed)
-                .withAllowWrites(allowWrites);
-        List<String> problems = s.problems();
-        if (!problems.isEmpty()) {
-            throw CliFailure.usage(problems.get(0));
-        }
-        return s;
-    }
-
-    private WorkloadSpec fromJob() {
-        FioJobFile file;
-        try {
-            file = FioJobFile.read(job);
-        } catch (FioJobException e) {
-            throw CliFailure.usage(e.getMessage());
-        }
-        FioJob first = file.jobs().get(0);
-        PrintWriter err = spec.commandLine().getErr();
-        for (String w : first.warnings()) {
-            err.println(job.getFileName() + " " + w);
-        }
-        if (file.jobs().size() > 1) {
-            err.println(job.getFileName() + ": the sweep uses the first job, " + first.name() + "; the other "
-                    + (file.jobs().size() - 1) + " job(s) were not run.");
-        }
-        WorkloadSpec s = first.spec().withIodepth(iodepth.get(0)).withAllowWrites(allowWrites);
+    /** The run options or a job file; without --runtime or --ios every point runs 100,000 I/Os. */
+    private WorkloadSpec workloadSpec() {
+        WorkloadSpec s = workload.spec(WorkloadSpec.defaults().withLimits(0, 100_000), spec.commandLine().getErr());
         List<String> problems = s.problems();
         if (!problems.isEmpty()) {
             throw CliFailure.usage(problems.get(0));

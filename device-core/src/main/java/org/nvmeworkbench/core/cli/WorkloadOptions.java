@@ -1,0 +1,149 @@
+package org.nvmeworkbench.core.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.nvmeworkbench.core.fiojob.FioJob;
+import org.nvmeworkbench.core.fiojob.FioJobException;
+import org.nvmeworkbench.core.fiojob.FioJobFile;
+import org.nvmeworkbench.core.spec.InterruptCoalescing;
+import org.nvmeworkbench.core.workload.ReadWrite;
+import org.nvmeworkbench.core.workload.WorkloadSpec;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The workload options of {@code run} and {@code sweep}, in fio's names, and {@code --job FILE}: a .fio
+ * job file gives the starting point and every option typed on the command line overrides it. Options
+ * left out stay null here, which is how an explicit value is told from a default.
+ */
+public final class WorkloadOptions {
+    @Option(names = "--job", paramLabel = "FILE.fio",
+            description = "Take the workload from the first job of a fio job file ([global] and job sections, fio's units); "
+                    + "options that do not apply are listed on stderr, options given here override the file.")
+    Path job;
+
+    @Option(names = "--rw", paramLabel = "PATTERN", description = "read, write, randread, randwrite, rw, randrw (default: randread).")
+    String rw;
+
+    @Option(names = "--bs", paramLabel = "SIZE", converter = ValueConverters.Size.class,
+            description = "Block size, e.g. 4k, 64KiB (default: 4k).")
+    Integer bs;
+
+    @Option(names = "--iodepth", paramLabel = "N", split = ",",
+            description = "Commands in flight per queue (default: 32); sweep takes several, e.g. 1,8,32, as a grid axis.")
+    List<Integer> iodepth;
+
+    @Option(names = "--queues", paramLabel = "N", description = "I/O queue pairs, one vector each (default: 1).")
+    Integer queues;
+
+    @Option(names = "--runtime", paramLabel = "TIME", converter = ValueConverters.Time.class,
+            description = "Device time limit, e.g. 2s, 500ms.")
+    Long runtimeNanos;
+
+    @Option(names = "--ios", paramLabel = "N", converter = ValueConverters.Number.class, description = "I/O count limit.")
+    Long ios;
+
+    @Option(names = "--rwmixread", paramLabel = "PCT", description = "Reads in a mixed pattern, percent (default: 50).")
+    Integer rwmixread;
+
+    @Option(names = "--coalesce", paramLabel = "THR,TIME", converter = ValueConverters.Coalesce.class,
+            description = "Set Feature 08h first: raw THR (0's based) and TIME (100 us units), e.g. 7,2.")
+    InterruptCoalescing coalesce;
+
+    @Option(names = "--cd-vectors", paramLabel = "IV,...", converter = ValueConverters.Vectors.class,
+            description = "Set Feature 09h CD=1 on these vectors (and CD=0 on the run's others).")
+    Set<Integer> cdVectors;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the workload and the simulator (default: 1).")
+    Long seed;
+
+    @Option(names = "--allow-writes", description = "Allow the workload to write to the device.")
+    boolean allowWrites;
+
+    @Option(names = "--polling", description = "Reap completions by polling instead of interrupts (fio's hipri).")
+    Boolean polling;
+
+    /** Whether {@code --coalesce} was given (sweep sets 08h itself and refuses it). */
+    public boolean coalesceGiven() {
+        return coalesce != null;
+    }
+
+    /** The {@code --iodepth} values typed, empty when none were. */
+    public List<Integer> iodepths() {
+        return iodepth == null ? List.of() : List.copyOf(iodepth);
+    }
+
+    /**
+     * The workload: {@code defaults} (or the job file's first job, whose warnings go to {@code err}, one line
+     * each), then every option given on the command line. {@code --runtime} and {@code --ios} replace both
+     * limits together: with only one of them the run has no other limit. Does not validate the result.
+     */
+    public WorkloadSpec spec(WorkloadSpec defaults, PrintWriter err) {
+        WorkloadSpec s = job != null ? fromJob(err) : defaults;
+        if (rw != null) {
+            try {
+                s = s.withRw(ReadWrite.parse(rw));
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.usage(e.getMessage());
+            }
+        }
+        if (bs != null) {
+            s = s.withBlockSize(bs);
+        }
+        if (iodepth != null && !iodepth.isEmpty()) {
+            s = s.withIodepth(iodepth.get(0));
+        }
+        if (queues != null) {
+            s = s.withQueues(queues);
+        }
+        if (ios != null && ios < 1) {
+            throw CliFailure.usage("--ios must be at least 1, not " + ios + ".");
+        }
+        if (runtimeNanos != null && runtimeNanos < 1) {
+            throw CliFailure.usage("--runtime must be more than 0.");
+        }
+        if (runtimeNanos != null || ios != null) {
+            s = s.withLimits(runtimeNanos == null ? 0 : runtimeNanos, ios == null ? 0 : ios);
+        }
+        if (rwmixread != null) {
+            s = s.withRwmixread(rwmixread);
+        }
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        if (coalesce != null) {
+            s = s.withCoalescing(coalesce);
+        }
+        if (cdVectors != null) {
+            s = s.withCdVectors(cdVectors);
+        }
+        if (polling != null) {
+            s = s.withPolling(polling);
+        }
+        // A job file never grants writes: only the user, here, can.
+        return s.withAllowWrites(allowWrites);
+    }
+
+    private WorkloadSpec fromJob(PrintWriter err) {
+        FioJobFile file;
+        try {
+            file = FioJobFile.read(job);
+        } catch (FioJobException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
+        FioJob first = file.jobs().get(0);
+        String name = job.getFileName().toString();
+        for (String w : first.warnings()) {
+            err.println(name + " " + w);
+        }
+        if (file.jobs().size() > 1) {
+            err.println(name + ": only the first job, " + first.name() + ", is used; the other "
+                    + (file.jobs().size() - 1) + " job(s) were not run.");
+        }
+        err.flush();
+        return first.spec();
+    }
+}
