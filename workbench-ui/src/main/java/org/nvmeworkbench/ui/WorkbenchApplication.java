@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import org.nvmeworkbench.ui.launcher.LabScenario;
 import org.nvmeworkbench.ui.launcher.LaunchOptions;
 import org.nvmeworkbench.ui.launcher.Scenario;
 import org.nvmeworkbench.ui.launcher.WindowSnapshot;
@@ -55,7 +56,9 @@ public final class WorkbenchApplication extends Application {
         stage.show();
 
         CompletableFuture<?> ready;
-        if (o.scenario() != null) {
+        if (LabScenario.isLab(o.scenario())) {
+            ready = LabScenario.play(o.scenario(), assembly.lab(), assembly.layout());
+        } else if (o.scenario() != null) {
             ready = Scenario.play(o.scenario(), assembly.session(), w, o.device() == null ? "sim:tlc" : o.device());
         } else if (o.device() != null) {
             ready = assembly.session().attach(o.device());
@@ -65,7 +68,11 @@ public final class WorkbenchApplication extends Application {
         ready.whenComplete((v, t) -> Platform.runLater(() -> {
             if (t != null) {
                 assembly.session().message().set(Failures.sentence(t));
+                assembly.lab().message().set(Failures.sentence(t));
                 LOG.log(Level.WARNING, Failures.sentence(t), t);
+                if (o.snapshot() != null) {
+                    System.err.println("The scenario " + o.scenario() + " could not be played: " + Failures.sentence(t));
+                }
             }
             if (o.snapshot() != null) {
                 // Let charts and the sampler draw a few frames before the picture is taken.

@@ -92,21 +92,23 @@ public final class CommandPathView implements WorkbenchView {
 
         table.setId("lab-path-times");
         table.setItems(vm.times());
-        table.getColumns().add(column("Step", CommandPathViewModel.StepTime::text, 330));
-        table.getColumns().add(column("Device time (us)", CommandPathViewModel.StepTime::at, 150));
-        table.getColumns().add(column("Since SQE (us)", CommandPathViewModel.StepTime::sinceSqe, 140));
+        table.getColumns().add(column("Step", CommandPathViewModel.StepTime::text, 300));
+        table.getColumns().add(column("at (us)", CommandPathViewModel.StepTime::at, 110));
+        table.getColumns().add(column("since SQE", CommandPathViewModel.StepTime::sinceSqe, 120));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setFixedCellSize(-1);
-        table.setPrefHeight(330);
-        table.setMinHeight(260);
+        table.setFixedCellSize(32);
+        table.setPrefHeight(32 * 8 + 44);
+        table.setMinHeight(32 * 8 + 44);
         table.setFocusTraversable(false);
 
         VBox rings = new VBox(8, sqNode.caption, sqNode.pane, cqNode.caption, cqNode.pane);
-        HBox.setHgrow(rings, Priority.ALWAYS);
-        rings.setMinWidth(360);
+        HBox.setHgrow(rings, Priority.SOMETIMES);
+        rings.setMinWidth(300);
+        rings.setPrefWidth(400);
         HBox lower = new HBox(16, rings, table);
-        HBox.setHgrow(table, Priority.SOMETIMES);
-        table.setPrefWidth(560);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        table.setMinWidth(420);
+        table.setPrefWidth(600);
 
         root.getChildren().addAll(path, legend, controls, followed, lower);
         frames = lab.onFrame(this::update);
@@ -180,13 +182,13 @@ public final class CommandPathView implements WorkbenchView {
             this.color = step.byHost() ? "#4da3ff" : "#ffa726";
             box.setId("lab-station-" + step.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             box.setAlignment(Pos.TOP_CENTER);
-            box.setPadding(new Insets(8, 6, 8, 6));
+            box.setPadding(new Insets(8, 4, 8, 4));
             box.setMinWidth(90);
             box.setPrefWidth(150);
             box.setMaxWidth(Double.MAX_VALUE);
             number.setText(Integer.toString(step.ordinal() + 1));
             number.setStyle("-fx-font-size: 1.6em; -fx-font-weight: bold;");
-            name.setText(step.text());
+            name.setText(CommandPathViewModel.shortName(step));
             name.setWrapText(true);
             name.setTextAlignment(TextAlignment.CENTER);
             name.setAlignment(Pos.CENTER);
@@ -207,7 +209,7 @@ public final class CommandPathView implements WorkbenchView {
                     + "; -fx-border-width: " + width + "; -fx-border-radius: 10;");
             String fg = current ? "#000000" : passed ? "#ffffff" : "#9e9e9e";
             number.setStyle("-fx-font-size: 1.6em; -fx-font-weight: bold; -fx-text-fill: " + fg + ";");
-            name.setStyle("-fx-font-weight: bold; -fx-text-fill: " + fg + ";");
+            name.setStyle("-fx-font-size: 0.8em; -fx-font-weight: bold; -fx-text-fill: " + fg + ";");
             others.setText(s.others() == 0 ? " " : "+" + s.others() + " other" + (s.others() == 1 ? "" : "s"));
             others.setStyle("-fx-font-size: 1.05em; -fx-text-fill: " + (current ? "#000000" : "#e0e0e0") + ";");
         }
@@ -265,7 +267,7 @@ public final class CommandPathView implements WorkbenchView {
             }
             boolean sq = p.label().startsWith("SQ");
             int n = p.slots().size();
-            double cell = Math.max(20, Math.min(64, (w - 8) / n));
+            double cell = Math.max(20, Math.min(72, (w - 8) / n));
             double top = 22;
             double box = 40;
             g.setFont(Font.font("System", FontWeight.BOLD, 13));

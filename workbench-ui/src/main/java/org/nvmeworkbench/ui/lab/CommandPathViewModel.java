@@ -47,7 +47,7 @@ public final class CommandPathViewModel {
     /** One row of the followed command's timestamps: device time since the workload started, and since its SQE. */
     public record StepTime(JourneyStep step, String at, String sinceSqe) {
         public String text() {
-            return (step.ordinal() + 1) + ". " + step.text();
+            return (step.ordinal() + 1) + ". " + shortName(step);
         }
     }
 
@@ -253,6 +253,20 @@ public final class CommandPathViewModel {
         int used = Math.floorMod(tail - head, size);
         int lead = used >= MAX_SLOTS - 2 ? 0 : Math.min(3, (MAX_SLOTS - 1 - used) / 2);
         return Math.floorMod(head - lead, size);
+    }
+
+    /** The step's name short enough for a station on a projector ({@link JourneyStep#text()} is the sentence). */
+    public static String shortName(JourneyStep s) {
+        switch (s) {
+            case HOST_WRITES_SQE: return "Host writes SQE";
+            case SQ_TAIL_DOORBELL: return "Host rings SQ tail doorbell";
+            case CONTROLLER_FETCHES: return "Controller fetches SQE";
+            case EXECUTES: return "Controller executes";
+            case CONTROLLER_WRITES_CQE: return "Controller writes CQE";
+            case INTERRUPT_RAISED: return "Controller raises interrupt";
+            case HOST_CONSUMES_CQE: return "Host consumes CQE";
+            default: return "Host rings CQ head doorbell";
+        }
     }
 
     private static String us(long nanos) {

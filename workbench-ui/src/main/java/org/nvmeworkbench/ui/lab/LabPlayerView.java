@@ -15,6 +15,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -48,6 +49,13 @@ public final class LabPlayerView implements WorkbenchView {
     private final AutoCloseable frames;
     private final EventHandler<KeyEvent> keys = this::presenterKey;
     private final ChangeListener<Scene> sceneListener = (o, a, b) -> moveKeys(a, b);
+    private final ChangeListener<Object> phaseListener = (o, a, b) -> update();
+    private final ChangeListener<Object> planListener = (o, a, b) -> {
+        if (b instanceof org.nvmeworkbench.core.lab.ScenarioPlan p) {
+            StageFocus.bringForward(scroll.getScene(), StageFocus.viewFor(p));
+        }
+    };
+    private final ChangeListener<Number> speedListener = (o, a, b) -> showSpeed(b.doubleValue());
     private boolean settingSpeed;
 
     public LabPlayerView(LabSession lab) {
@@ -70,8 +78,9 @@ public final class LabPlayerView implements WorkbenchView {
                 vm.choose(c.name());
             }
         });
-        Button open = button("Open file...", "lab-open");
+        Button open = button("Open...", "lab-open");
         open.setOnAction(e -> openFile());
+        open.setMinWidth(Region.USE_PREF_SIZE);
         HBox pick = new HBox(8, picker, open);
         HBox.setHgrow(picker, Priority.ALWAYS);
 
@@ -85,7 +94,7 @@ public final class LabPlayerView implements WorkbenchView {
         step.setOnAction(e -> lab.step());
         resume.setOnAction(e -> lab.resume());
         restart.setOnAction(e -> lab.restart());
-        HBox buttons = new HBox(8, play, pause, step, resume, restart);
+        FlowPane buttons = new FlowPane(8, 8, play, pause, step, resume, restart);
 
         speed.setId("lab-speed");
         speed.setFocusTraversable(false);
@@ -95,14 +104,14 @@ public final class LabPlayerView implements WorkbenchView {
                 lab.speed().set(LabPlayerViewModel.factorFor(b.doubleValue()));
             }
         });
-        lab.speed().addListener((o, a, b) -> showSpeed(b.doubleValue()));
+        lab.speed().addListener(speedListener);
         showSpeed(lab.speed().get());
         Label speedWords = label("lab-speed-words", "-fx-font-weight: bold;");
         speedWords.textProperty().bind(vm.speedWords());
         Label speedTitle = label(null, "-fx-text-fill: #cfcfcf;");
         speedTitle.setText("Slow motion (device time per screen time):");
 
-        Label caption = label("lab-caption", "-fx-font-size: 1.7em; -fx-text-fill: #ffe14d; -fx-font-weight: bold;");
+        Label caption = label("lab-caption", "-fx-font-size: 1.5em; -fx-text-fill: #ffe14d; -fx-font-weight: bold;");
         caption.textProperty().bind(vm.caption());
         caption.setMinHeight(Region.USE_PREF_SIZE);
         Label time = label("lab-device-time", "-fx-font-size: 1.3em; -fx-font-family: monospace;");
@@ -117,10 +126,12 @@ public final class LabPlayerView implements WorkbenchView {
         Label keysHelp = label(null, "-fx-text-fill: #9a9a9a;");
         keysHelp.setText("Keys: space = pause/resume, right arrow = step one event, F11 = full screen.");
 
-        root.getChildren().addAll(pick, problem, title, summary, buttons, speedTitle, speed, speedWords, state,
-                caption, time, last, keysHelp);
+        // What a presenter reads first comes first: the caption under the controls; the summary is for later.
+        root.getChildren().addAll(pick, problem, title, buttons, state, caption, time, last, speedTitle, speed,
+                speedWords, summary, keysHelp);
         frames = lab.onFrame(this::update);
-        lab.phase().addListener((o, a, b) -> update());
+        lab.phase().addListener(phaseListener);
+        lab.plan().addListener(planListener);
         scroll.sceneProperty().addListener(sceneListener);
         moveKeys(null, scroll.getScene());
         update();
@@ -233,6 +244,10 @@ public final class LabPlayerView implements WorkbenchView {
 
     @Override
     public void close() {
+        lab.phase().removeListener(phaseListener);
+        lab.plan().removeListener(planListener);
+        lab.speed().removeListener(speedListener);
+        vm.dispose();
         scroll.sceneProperty().removeListener(sceneListener);
         moveKeys(scroll.getScene(), null);
         try {

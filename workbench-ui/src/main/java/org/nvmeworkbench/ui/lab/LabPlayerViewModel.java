@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 
 import org.nvmeworkbench.core.lab.LabEvent;
 import org.nvmeworkbench.core.lab.ScenarioException;
@@ -44,18 +45,31 @@ public final class LabPlayerViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper speedWords = new ReadOnlyStringWrapper(this, "speedWords", "");
 
+    private final ChangeListener<Number> onSpeed = (o, a, b) -> speedWords.set(speedInWords(b.doubleValue()));
+    private final ChangeListener<ScenarioPlan> onPlan = (o, a, b) -> showPlan(b);
+    private final ChangeListener<LabSession.Phase> onPhase = (o, a, b) -> update();
+    private final ChangeListener<String> onMessage = (o, a, b) -> {
+        if (!b.isEmpty()) {
+            problem.set(b);
+        }
+    };
+
     public LabPlayerViewModel(LabSession lab) {
         this.lab = lab;
-        lab.speed().addListener((o, a, b) -> speedWords.set(speedInWords(b.doubleValue())));
+        lab.speed().addListener(onSpeed);
         speedWords.set(speedInWords(lab.speed().get()));
-        lab.plan().addListener((o, a, b) -> showPlan(b));
-        lab.phase().addListener((o, a, b) -> update());
-        lab.message().addListener((o, a, b) -> {
-            if (!b.isEmpty()) {
-                problem.set(b);
-            }
-        });
+        lab.plan().addListener(onPlan);
+        lab.phase().addListener(onPhase);
+        lab.message().addListener(onMessage);
         showPlan(lab.plan().get());
+    }
+
+    /** Stops following the session (the view closed). */
+    public void dispose() {
+        lab.speed().removeListener(onSpeed);
+        lab.plan().removeListener(onPlan);
+        lab.phase().removeListener(onPhase);
+        lab.message().removeListener(onMessage);
     }
 
     /** The shipped scenarios, in the order a presenter plays them, with their titles and summaries. */
@@ -118,7 +132,8 @@ public final class LabPlayerViewModel {
         caption.set(c == null ? (lab.phase().get() == LabSession.Phase.READY ? "Press Play (space) or Step (right arrow)." : "") : c);
         long start = r.workloadStart();
         long now = r.simulator().nanoTime();
-        deviceTime.set(start < 0 ? "Device time: bringing the controller up" : "Device time " + micros(now - start) + " us");
+        deviceTime.set(start < 0 ? "Device time " + micros(now) + " us (bringing the controller up)"
+                : "Device time " + micros(now) + " us\n(" + micros(now - start) + " us into the workload)");
         LabEvent e = r.journeys().lastEvent();
         lastEvent.set(e == null ? "No Lab event yet." : e.describe());
         state.set(stateText(lab.phase().get(), r.gate().isPaused(), r.gate().parkedAt() != null));

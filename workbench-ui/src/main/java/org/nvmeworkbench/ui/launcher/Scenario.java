@@ -27,7 +27,10 @@ public final class Scenario {
     public static CompletableFuture<Void> play(String name, WorkbenchSession s, Workbench w, String device) {
         if (!TUNING_DEMO.equals(name)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    "Unknown scenario '" + name + "'; the one there is: " + TUNING_DEMO + "."));
+                    "Unknown scenario '" + name + "'; use " + TUNING_DEMO + ", a Lab scenario ("
+                            + String.join(", ", org.nvmeworkbench.core.lab.ScenarioLibrary.shippedNames().stream()
+                                    .filter(n -> !TUNING_DEMO.equals(n)).toList())
+                            + ") or a Lab scenario file."));
         }
         WorkloadSpec spec = WorkloadSpec.defaults().withRw(ReadWrite.RANDREAD).withQueues(2).withIodepth(32)
                 .withLimits(1_000_000_000L, 0);

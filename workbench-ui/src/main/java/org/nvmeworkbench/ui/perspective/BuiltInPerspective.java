@@ -17,15 +17,16 @@ public record BuiltInPerspective(String id, String title, int order, double font
             Area.BOTTOM, List.of("runs", "event-log", "tasks", "plugins")));
 
     /**
-     * For a projector: the player (caption, keys, slow motion) at hand on the left, the command path large in
-     * the middle, the coalescing and interrupt-mode scenes below it; bigger type, and the Lab views draw
-     * light on black for contrast. Views not installed (yet) are skipped.
+     * For a projector: the player (caption, keys, slow motion) at hand on the left, and the whole height of
+     * the middle for one stage at a time, the command path, the coalescing scene or the interrupt modes (the
+     * player brings forward the one a scenario is made for); bigger type, and the Lab views draw light on
+     * black for contrast. Views not installed (yet) are skipped.
      */
     public static final BuiltInPerspective LAB = new BuiltInPerspective("lab", "Lab", 20, 1.4, Map.of(
             Area.LEFT, List.of("lab-player"),
-            Area.CENTER, List.of("lab-path"),
+            Area.CENTER, List.of("lab-path", "lab-coalescing", "lab-modes"),
             Area.RIGHT, List.of(),
-            Area.BOTTOM, List.of("lab-coalescing", "lab-modes")));
+            Area.BOTTOM, List.of()));
 
     public static final BuiltInPerspective REPORT = new BuiltInPerspective("report", "Report", 30, 1.0, Map.of(
             // The runs table and its comparison need width: they share the bottom with the Event Log.
