@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.nvmeworkbench.core.session.FeatureReadback;
 import org.nvmeworkbench.core.session.LatencyHistogram;
 import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.session.RunSettingsJson;
 import org.nvmeworkbench.core.session.VectorCount;
 import org.nvmeworkbench.core.session.WorkloadSettings;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
@@ -102,31 +103,8 @@ final class RunSummary {
 
     ObjectNode json() {
         ObjectNode o = OutputOptions.object();
-        WorkloadSettings w = r.workload();
-        ObjectNode dev = o.putObject("device");
-        dev.put("spec", r.device().spec());
-        dev.put("model", r.device().model());
-        dev.put("serial", r.device().serial());
-        dev.put("firmware", r.device().firmware());
-        dev.put("lba_size", r.device().lbaSize());
-        ObjectNode wl = o.putObject("workload");
-        wl.put("rw", w.rw());
-        wl.put("bs", w.blockSize());
-        wl.put("iodepth", w.iodepth());
-        wl.put("queues", w.queues());
-        wl.put("runtime_ns", w.runtimeNanos());
-        wl.put("ios", w.ios());
-        wl.put("rwmixread", w.rwmixread());
-        wl.put("allow_writes", w.allowWrites());
-        wl.put("polling", w.polling());
-        if (w.coalescing() < 0) {
-            wl.putNull("coalesce");
-        } else {
-            InterruptCoalescing c = InterruptCoalescing.fromCdw11(w.coalescing());
-            wl.putObject("coalesce").put("thr", c.threshold()).put("time", c.time());
-        }
-        ArrayNode cd = wl.putArray("cd_vectors");
-        w.cdVectors().forEach(cd::add);
+        RunSettingsJson.writeDevice(o.putObject("device"), r.device());
+        RunSettingsJson.writeWorkload(o.putObject("workload"), r.workload());
         o.put("seed", r.seed());
         o.put("tool_version", r.toolVersion());
         o.put("started_at", r.startedAt().toString());

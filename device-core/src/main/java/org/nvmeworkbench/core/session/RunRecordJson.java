@@ -43,31 +43,8 @@ public final class RunRecordJson {
         o.put("started_at", r.startedAt().toString());
         o.put("duration_ns", r.durationNanos());
         o.put("seed", r.seed());
-        DeviceIdentity d = r.device();
-        ObjectNode dev = o.putObject("device");
-        dev.put("spec", d.spec());
-        dev.put("model", d.model());
-        dev.put("serial", d.serial());
-        dev.put("firmware", d.firmware());
-        dev.put("vendor_id", d.vendorId());
-        dev.put("nvme_version", d.nvmeVersion());
-        dev.put("lba_size", d.lbaSize());
-        dev.put("namespace_blocks", d.namespaceBlocks());
-        dev.put("max_queue_entries", d.maxQueueEntries());
-        WorkloadSettings w = r.workload();
-        ObjectNode wl = o.putObject("workload");
-        wl.put("rw", w.rw());
-        wl.put("bs", w.blockSize());
-        wl.put("iodepth", w.iodepth());
-        wl.put("queues", w.queues());
-        wl.put("runtime_ns", w.runtimeNanos());
-        wl.put("ios", w.ios());
-        wl.put("rwmixread", w.rwmixread());
-        wl.put("allow_writes", w.allowWrites());
-        wl.put("polling", w.polling());
-        wl.put("coalescing", w.coalescing());
-        ArrayNode cd = wl.putArray("cd_vectors");
-        w.cdVectors().forEach(cd::add);
+        RunSettingsJson.writeDevice(o.putObject("device"), r.device());
+        RunSettingsJson.writeWorkload(o.putObject("workload"), r.workload());
         FeatureReadback f = r.features();
         ObjectNode fe = o.putObject("features");
         fe.put("coalescing", f.coalescing());
@@ -125,19 +102,8 @@ public final class RunRecordJson {
     }
 
     private static RunRecord fromTree(JsonNode o) {
-        JsonNode d = req(o, "device");
-        DeviceIdentity device = new DeviceIdentity(text(d, "spec"), text(d, "model"), text(d, "serial"),
-                text(d, "firmware"), req(d, "vendor_id").asInt(), text(d, "nvme_version"), req(d, "lba_size").asInt(),
-                req(d, "namespace_blocks").asLong(), req(d, "max_queue_entries").asInt());
-        JsonNode w = req(o, "workload");
-        List<Integer> cd = new ArrayList<>();
-        for (JsonNode n : w.path("cd_vectors")) {
-            cd.add(n.asInt());
-        }
-        WorkloadSettings workload = new WorkloadSettings(text(w, "rw"), req(w, "bs").asInt(), req(w, "iodepth").asInt(),
-                req(w, "queues").asInt(), req(w, "runtime_ns").asLong(), req(w, "ios").asLong(),
-                req(w, "rwmixread").asInt(), req(w, "allow_writes").asBoolean(), w.path("polling").asBoolean(false),
-                w.path("coalescing").asInt(-1), cd);
+        DeviceIdentity device = RunSettingsJson.readDevice(req(o, "device"));
+        WorkloadSettings workload = RunSettingsJson.readWorkload(req(o, "workload"));
         JsonNode f = req(o, "features");
         List<FeatureReadback.VectorFeature> fv = new ArrayList<>();
         for (JsonNode n : f.path("vectors")) {
@@ -180,7 +146,7 @@ public final class RunRecordJson {
         return lat.has(name) ? histogram(lat, name) : null;
     }
 
-    private static JsonNode req(JsonNode o, String name) {
+    static JsonNode req(JsonNode o, String name) {
         JsonNode n = o.get(name);
         if (n == null || n.isNull()) {
             throw new IllegalArgumentException("the field \"" + name + "\" is missing");
@@ -188,7 +154,7 @@ public final class RunRecordJson {
         return n;
     }
 
-    private static String text(JsonNode o, String name) {
+    static String text(JsonNode o, String name) {
         return req(o, name).asText();
     }
 
