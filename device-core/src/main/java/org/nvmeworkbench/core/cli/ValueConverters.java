@@ -3,6 +3,7 @@ package org.nvmeworkbench.core.cli;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 
 import picocli.CommandLine.ITypeConverter;

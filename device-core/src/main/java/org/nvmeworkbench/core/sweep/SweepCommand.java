@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.nvmeworkbench.core.cli.CliFailure;
-import org.nvmeworkbench.core.cli.FioUnits;
+import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.cli.RunOutputOptions;
 import org.nvmeworkbench.core.cli.WorkloadOptions;
 import org.nvmeworkbench.core.report.ReportCommand;

@@ -1,4 +1,4 @@
-package org.nvmeworkbench.core.cli;
+package org.nvmeworkbench.core.fiojob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
