@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,6 +22,9 @@ import java.util.logging.Logger;
 public final class AtomicFile {
     private static final Logger LOG = Logger.getLogger(AtomicFile.class.getName());
 
+    /** A new file's permissions before the umask: rw-r--r--. */
+    static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+
     private AtomicFile() {
     }
 
@@ -27,7 +33,7 @@ public final class AtomicFile {
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         // Same directory: a rename across file systems would not be atomic.
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        Path temp = createTemp(dir, absolute);
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer b = ByteBuffer.wrap(content);
@@ -45,6 +51,23 @@ public final class AtomicFile {
             Files.deleteIfExists(temp);
         }
         forceDirectory(dir);
+    }
+
+    /**
+     * The temporary file, with the permissions the finished file should have: a replaced file keeps its
+     * own; a new one gets rw-r--r-- less the umask (open(2) applies it), as any editor would make it,
+     * not the owner-only 0600 of {@link Files#createTempFile}.
+     */
+    private static Path createTemp(Path dir, Path target) throws IOException {
+        String prefix = "." + target.getFileName();
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, prefix, ".tmp");
+        }
+        Path temp = Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(NEW_FILE));
+        if (Files.exists(target)) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+        }
+        return temp;
     }
 
     /** Makes the rename itself durable; not every platform can open a directory, so this is best effort. */
