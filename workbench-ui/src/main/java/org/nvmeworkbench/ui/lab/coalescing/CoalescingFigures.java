@@ -13,10 +13,30 @@ import org.nvmeworkbench.core.lab.ScenarioPlan;
  * plan played at full speed on fresh simulators with its coalescing and with coalescing off
  * ({@link CoalescingComparison}). Same seed and device time as the paced scene, so the same events.
  *
- * @param on  one line per run of the scenario with its coalescing
- * @param off one line for the run with coalescing off
+ * @param on  one row per run of the scenario with its coalescing
+ * @param off the run with coalescing off
  */
-public record CoalescingFigures(List<String> on, String off) {
+public record CoalescingFigures(List<Row> on, Row off) {
+
+    /** One run's figures, as a table row. */
+    public record Row(String run, double completionsPerInterrupt, double interruptsPerSecond, long readP99Nanos) {
+
+        static Row of(String run, LabRun r) {
+            return new Row(run, r.result().completionsPerInterrupt(), r.interruptsPerSecond(), r.readPercentileNanos(99));
+        }
+
+        public String completionsPerInterruptText() {
+            return String.format(Locale.ROOT, "%.1f", completionsPerInterrupt);
+        }
+
+        public String interruptsPerSecondText() {
+            return String.format(Locale.ROOT, "%,.0f", interruptsPerSecond);
+        }
+
+        public String p99Text() {
+            return String.format(Locale.ROOT, "%.1f us", readP99Nanos / 1e3);
+        }
+    }
 
     public CoalescingFigures {
         on = List.copyOf(on);
@@ -25,22 +45,11 @@ public record CoalescingFigures(List<String> on, String off) {
     /** Runs the comparisons: call it away from the FX thread (a few seconds for the largest scenario). */
     static CoalescingFigures compute(ScenarioPlan plan) {
         CoalescingComparison first = CoalescingComparison.run(plan);
-        List<String> on = new ArrayList<>();
-        on.add(line(first.withCoalescing()));
+        List<Row> on = new ArrayList<>();
+        on.add(Row.of(plan.reruns().isEmpty() ? "as set" : "as set (first run)", first.withCoalescing()));
         for (ScenarioPlan.Rerun r : plan.reruns()) {
-            on.add(line(CoalescingComparison.run(plan.withCoalescing(r.coalescing())).withCoalescing(), r.label()));
+            on.add(Row.of(r.label(), CoalescingComparison.run(plan.withCoalescing(r.coalescing())).withCoalescing()));
         }
-        return new CoalescingFigures(on, line(first.withoutCoalescing()));
-    }
-
-    static String line(LabRun run) {
-        return line(run, null);
-    }
-
-    /** "4.0 completions/interrupt, 18,783 interrupts/s, read p99 144.3 us" (with the rerun's label first). */
-    static String line(LabRun run, String label) {
-        String figures = String.format(Locale.ROOT, "%.1f completions/interrupt,  %,.0f interrupts/s,  read p99 %.1f us",
-                run.result().completionsPerInterrupt(), run.interruptsPerSecond(), run.readPercentileNanos(99) / 1e3);
-        return label == null ? figures : label + ":  " + figures;
+        return new CoalescingFigures(on, Row.of("coalescing off", first.withoutCoalescing()));
     }
 }

@@ -28,6 +28,7 @@ public final class CoalescingSceneView implements WorkbenchView {
     private final Label status = Projector.label(22, Projector.TEXT, true);
     private final SideNode on = new SideNode("coalescing-on");
     private final SideNode off = new SideNode("coalescing-off");
+    private final Label figuresNote = Projector.label(18, Projector.MUTED, false);
 
     public CoalescingSceneView(LabSession session) {
         this(session, CoalescingSceneView::daemon);
@@ -52,8 +53,7 @@ public final class CoalescingSceneView implements WorkbenchView {
         VBox.setVgrow(sides, Priority.ALWAYS);
         Label caption = Projector.label(18, Projector.MUTED, false);
         caption.setWrapText(true);
-        caption.setText(CoalescingSceneViewModel.LOCKSTEP_CAPTION + " Figures: the same plan rerun at full speed on"
-                + " fresh simulators (same seed), shown when both runs finish.");
+        caption.setText(CoalescingSceneViewModel.LOCKSTEP_CAPTION);
         caption.setId("coalescing-caption");
         HBox legend = new HBox(14);
         for (TripCause c : TripCause.values()) {
@@ -63,7 +63,8 @@ public final class CoalescingSceneView implements WorkbenchView {
                     + "; -fx-background-radius: 4; -fx-padding: 1 8 1 8;");
             legend.getChildren().add(l);
         }
-        root.getChildren().addAll(status, sides, legend, caption);
+        figuresNote.setId("coalescing-figures-note");
+        root.getChildren().addAll(status, sides, figuresNote, legend, caption);
         subs.add(session.onFrame(this::frame));
         subs.add(vm);
         render();
@@ -83,8 +84,9 @@ public final class CoalescingSceneView implements WorkbenchView {
 
     private void render() {
         status.setText(vm.status());
-        on.show(vm.on(), vm.onFiguresText());
-        off.show(vm.off(), List.of(vm.offFiguresText()));
+        on.show(vm.on(), vm.onFigures());
+        off.show(vm.off(), vm.offFigures() == null ? List.of() : List.of(vm.offFigures()));
+        figuresNote.setText(vm.figuresNote());
     }
 
     public CoalescingSceneViewModel model() {

@@ -10,6 +10,7 @@ import javafx.beans.value.ObservableValue;
 
 import org.nvmeworkbench.core.lab.ScenarioPlan;
 import org.nvmeworkbench.core.lab.ScenarioRunner;
+import org.nvmeworkbench.core.spec.InterruptCoalescing;
 
 /**
  * Coalescing made visible: the loaded scenario's {@link org.nvmeworkbench.core.lab.CoalescingScene}
@@ -42,6 +43,8 @@ public final class CoalescingSceneViewModel implements AutoCloseable {
     private CoalescingFigures figures;
     private String figuresProblem;
     private String status = "";
+    /** Feature 08h of the left side in words: the plan's before the run, the device's while it runs. */
+    private String onFeatures = "";
 
     public CoalescingSceneViewModel(ObservableValue<ScenarioRunner> loaded, Executor background, Executor ui) {
         this.loaded = loaded;
@@ -66,6 +69,8 @@ public final class CoalescingSceneViewModel implements AutoCloseable {
             status = "No scenario loaded: open one in the Lab, e.g. \"coalescing threshold vs timer\".";
             return;
         }
+        onFeatures = r.plan().workload().coalescing() == null ? "the device's own coalescing"
+                : r.plan().workload().coalescing().describe(); // what the first run will set
         lockstep = new OffSideLockstep(r);
         status = "Loaded " + r.plan().name() + ": press play.";
         int g = generation;
@@ -97,6 +102,12 @@ public final class CoalescingSceneViewModel implements AutoCloseable {
         }
         lockstep.follow();
         on = SideState.read(ON_TITLE, main.coalescing(), main.simulator(), finished());
+        if (main.live() != null) {
+            onFeatures = on.features(); // between runs and after them the device's value is not the scene's
+        } else if (finished()) {
+            onFeatures = lastRunsCoalescing(main.plan());
+        }
+        on = on.withFeatures(onFeatures);
         ScenarioRunner twin = lockstep.off();
         off = SideState.read(OFF_TITLE, twin.coalescing(), twin.simulator(), lockstep.offFinished());
         if (!lockstep.mainStarted()) {
@@ -108,6 +119,13 @@ public final class CoalescingSceneViewModel implements AutoCloseable {
         } else {
             status = "Playing.";
         }
+    }
+
+    /** Feature 08h of the plan's last run (its last rerun, or the first run), in words. */
+    static String lastRunsCoalescing(ScenarioPlan plan) {
+        InterruptCoalescing ic = plan.reruns().isEmpty() ? plan.workload().coalescing()
+                : plan.reruns().get(plan.reruns().size() - 1).coalescing();
+        return ic == null ? "the device's own coalescing" : ic.describe();
     }
 
     /** Whether both sides are over: the twin's run completed and the main workload is not running. */
@@ -132,22 +150,29 @@ public final class CoalescingSceneViewModel implements AutoCloseable {
         return figures;
     }
 
-    /** The figures line for the left side: waiting text until both runs finish and the figures are in. */
-    public List<String> onFiguresText() {
-        if (figuresProblem != null) {
-            return List.of(figuresProblem);
-        }
-        if (figures == null) {
-            return List.of(main == null ? "" : "Figures: computing the full-speed comparison...");
-        }
-        return finished() ? figures.on() : List.of("Figures appear when both runs have finished.");
+    /** The left side's figure rows (first run, then each rerun), empty until both runs have finished. */
+    public List<CoalescingFigures.Row> onFigures() {
+        return figures != null && finished() ? figures.on() : List.of();
     }
 
-    public String offFiguresText() {
-        if (figures == null || figuresProblem != null) {
+    /** The right side's figure row, or null until both runs have finished. */
+    public CoalescingFigures.Row offFigures() {
+        return figures != null && finished() ? figures.off() : null;
+    }
+
+    /** Where the figures come from, or why there are none yet. */
+    public String figuresNote() {
+        if (main == null) {
             return "";
         }
-        return finished() ? figures.off() : "";
+        if (figuresProblem != null) {
+            return figuresProblem;
+        }
+        if (figures == null) {
+            return "Figures: computing the full-speed comparison...";
+        }
+        return finished() ? "Figures: the same plan at full speed on fresh simulators (same seed)."
+                : "Figures appear when both runs have finished.";
     }
 
     /** The coalescing-off twin, or null when no scenario is loaded. */

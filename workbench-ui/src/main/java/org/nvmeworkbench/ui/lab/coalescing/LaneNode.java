@@ -1,5 +1,6 @@
 package org.nvmeworkbench.ui.lab.coalescing;
 
+import java.util.List;
 import java.util.Locale;
 
 import javafx.geometry.Insets;
@@ -20,6 +21,7 @@ final class LaneNode extends VBox {
     private final Label timerText = Projector.label(18, Projector.TEXT, false);
     private final Label trip = Projector.label(22, Projector.MUTED, true);
     private final HBox history = new HBox(6);
+    private List<Gathering> shownHistory;
 
     LaneNode() {
         super(6);
@@ -29,6 +31,7 @@ final class LaneNode extends VBox {
         gathered.getStyleClass().add("lane-gathered");
         timerText.getStyleClass().add("lane-timer-text");
         trip.getStyleClass().add("lane-trip");
+        trip.setWrapText(true);
         history.getStyleClass().add("lane-history");
         history.setAlignment(Pos.CENTER_LEFT);
         HBox head = new HBox(16, vector, gathered);
@@ -54,6 +57,10 @@ final class LaneNode extends VBox {
                 + " -fx-background-radius: 4; %s", lane.fresh()
                 ? "-fx-text-fill: " + Projector.GROUND + "; -fx-background-color: " + c + ";"
                 : "-fx-text-fill: " + c + "; -fx-background-color: transparent;"));
+        if (lane.history().equals(shownHistory)) {
+            return; // rebuilt only when a gathering finished, not every frame
+        }
+        shownHistory = lane.history();
         history.getChildren().clear();
         for (Gathering g : lane.history()) {
             Label box = Projector.label(18, Projector.GROUND, true);

@@ -60,14 +60,20 @@ public record SideState(String title, String features, long nowNanos, List<Vecto
         List<Gathering> done = scene.timeline(v);
         Gathering last = done.isEmpty() ? null : done.get(done.size() - 1);
         boolean applies = ic.enabled() && !sim.coalescingDisabled(v);
-        int threshold = open != null ? open.threshold() : applies ? ic.completions() : 1;
-        long window = open != null ? open.windowNanos() : applies ? ic.timeNanos() : 0;
+        // Between gatherings the last one's rule stays drawn: after a run the device's features are reset.
+        Gathering rule = open != null ? open : last;
+        int threshold = rule != null ? rule.threshold() : applies ? ic.completions() : 1;
+        long window = rule != null ? rule.windowNanos() : applies ? ic.timeNanos() : 0;
         long elapsed = open != null && open.timerArmedAt() >= 0 ? now - open.timerArmedAt() : -1;
         List<Gathering> history = done.subList(Math.max(0, done.size() - HISTORY), done.size());
         boolean fresh = last != null && open == null && now - last.trippedAt() <= FRESH_NANOS;
         return new VectorLane(v, open == null ? 0 : open.pending(), threshold, window, elapsed,
                 last == null ? 0 : last.carried(), last == null ? null : last.cause(),
                 last == null ? -1 : last.trippedAt(), fresh, history);
+    }
+
+    SideState withFeatures(String text) {
+        return new SideState(title, text, nowNanos, lanes, hiddenLanes, causes, finished);
     }
 
     /** Signals of {@code cause} over every vector. */

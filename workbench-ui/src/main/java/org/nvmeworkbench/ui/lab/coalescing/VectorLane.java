@@ -65,7 +65,7 @@ public record VectorLane(int vector, int pending, int threshold, long windowNano
             case THRESHOLD: return "threshold reached";
             case TIMER: return "timer ran out";
             case ERROR: return "error, signalled at once";
-            case COALESCING_OFF: return "at once (coalescing off)";
+            case COALESCING_OFF: return "at once (off)";
             default: return "at once (vector not coalesced)";
         }
     }

@@ -1,5 +1,6 @@
 package org.nvmeworkbench.ui.lab.modes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -7,12 +8,14 @@ import java.util.function.Function;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -33,17 +36,18 @@ public final class InterruptModesView implements WorkbenchView {
     private static final String IN_USE = "#ffd33d";
     private static final String LIT = "#3fb950";
     private static final List<InterruptMode> MODES = List.of(InterruptMode.PIN, InterruptMode.MSI, InterruptMode.MSIX);
-    private static final List<String> METRICS = List.of("interrupts", "interrupts/s", "vectors used",
-            "completions / interrupt", "read p99", "host CPU in interrupts", "how it signals", "what the host does");
+    private static final List<String> METRICS = List.of("interrupts", "vectors used",
+            "per interrupt", "read p99", "host CPU in interrupts", "what the host does");
 
     private final InterruptModesViewModel vm;
     private final Subscriptions subs = new Subscriptions();
     private final VBox root = new VBox(12);
     private final Label progress = label(20, MUTED, false);
     private final GridPane figures = new GridPane();
-    private final Label liveTitle = label(22, TEXT, true);
+    private final Label liveTitle = label(20, TEXT, true);
     private final GridPane liveTable = new GridPane();
     private List<ModeColumn> shown;
+    private final List<Label[]> liveCells = new ArrayList<>();
 
     public InterruptModesView(LabSession session) {
         this(session, InterruptModesView::daemon);
@@ -57,7 +61,7 @@ public final class InterruptModesView implements WorkbenchView {
         root.setId("lab-modes");
         root.setPadding(new Insets(12));
         root.setStyle("-fx-background-color: " + GROUND + ";");
-        Label title = label(30, TEXT, true);
+        Label title = label(28, TEXT, true);
         title.setText("Interrupt modes side by side: the same workload");
         progress.setId("modes-progress");
         progress.setWrapText(true);
@@ -67,12 +71,11 @@ public final class InterruptModesView implements WorkbenchView {
         figures.setPadding(new Insets(10));
         figures.setStyle("-fx-background-color: " + PANEL + "; -fx-background-radius: 6;");
         ColumnConstraints head = new ColumnConstraints();
-        head.setMinWidth(230);
+        head.setPercentWidth(19);
         figures.getColumnConstraints().add(head);
         for (int i = 0; i < MODES.size(); i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setHgrow(Priority.ALWAYS);
-            c.setPercentWidth(-1);
+            c.setPercentWidth(27); // the same width for each mode: a fair comparison at a glance
             c.setFillWidth(true);
             figures.getColumnConstraints().add(c);
         }
@@ -129,50 +132,83 @@ public final class InterruptModesView implements WorkbenchView {
         for (int c = 0; c < cols.size(); c++) {
             ModeColumn m = cols.get(c);
             Label t = label(26, m.inUse() ? IN_USE : TEXT, true);
-            t.setText(m.title() + (m.inUse() ? "  (this scenario)" : ""));
+            t.setText(m.title());
             t.setWrapText(true);
-            figures.add(t, c + 1, 0);
+            Label how = label(16, MUTED, false);
+            how.setId("modes-" + m.mode().name().toLowerCase(Locale.ROOT) + "-mechanism");
+            how.setText((m.inUse() ? "This scenario's mode: " : "") + m.mechanism());
+            how.setWrapText(true);
+            figures.add(new VBox(2, t, how), c + 1, 0);
             String id = "modes-" + m.mode().name().toLowerCase(Locale.ROOT);
-            cell(m, c, 1, id + "-interrupts", 26, true, ModeColumn::interruptsText);
-            cell(m, c, 2, id + "-per-second", 26, true, ModeColumn::perSecondText);
-            cell(m, c, 3, id + "-vectors", 22, false, ModeColumn::vectorsText);
-            cell(m, c, 4, id + "-cpi", 22, false, ModeColumn::completionsPerInterruptText);
-            cell(m, c, 5, id + "-p99", 22, false, ModeColumn::p99Text);
-            cell(m, c, 6, id + "-cpu", 22, false, ModeColumn::cpuText);
-            cell(m, c, 7, id + "-mechanism", 18, false, ModeColumn::mechanism);
-            cell(m, c, 8, id + "-duties", 18, false, col -> col.figures().hostDuties());
+            Label count = cell(m, id + "-interrupts", 26, true, ModeColumn::interruptsText);
+            Label rate = cell(m, id + "-per-second", 20, false, col -> col.perSecondText() + " /s");
+            HBox both = new HBox(12, count, rate);
+            both.setAlignment(Pos.BASELINE_LEFT);
+            figures.add(both, c + 1, 1);
+            figures.add(cell(m, id + "-vectors", 22, false, ModeColumn::vectorsText), c + 1, 2);
+            figures.add(cell(m, id + "-cpi", 22, false, ModeColumn::completionsPerInterruptText), c + 1, 3);
+            figures.add(cell(m, id + "-p99", 22, false, ModeColumn::p99Text), c + 1, 4);
+            figures.add(cell(m, id + "-cpu", 22, false, ModeColumn::cpuText), c + 1, 5);
+            figures.add(cell(m, id + "-duties", 17, false, col -> col.figures().hostDuties()), c + 1, 6);
         }
     }
 
-    private void cell(ModeColumn m, int col, int row, String id, double px, boolean bold, Function<ModeColumn, String> f) {
+    private static Label cell(ModeColumn m, String id, double px, boolean bold, Function<ModeColumn, String> f) {
         Label l = label(px, TEXT, bold);
         l.setId(id);
         l.setText(f.apply(m));
         l.setWrapText(true);
         l.setMaxWidth(Double.MAX_VALUE);
         GridPane.setValignment(l, VPos.TOP);
-        figures.add(l, col + 1, row);
+        return l;
     }
 
+    /**
+     * The live table lies on its side (a column per vector) so it fits under the figures on a projector.
+     * Its labels are made when the vectors change and updated in place on every other frame.
+     */
     private void fillLive(LiveInterruptTable t) {
         liveTitle.setText(t.title());
+        if (liveCells.size() != t.entries().size()) {
+            buildLive(t);
+        }
+        for (int c = 0; c < t.entries().size(); c++) {
+            VectorEntry e = t.entries().get(c);
+            Label[] cells = liveCells.get(c);
+            cells[0].setText(e.name());
+            set(cells[1], e.masked() ? "MASKED" : "no", e.masked() ? IN_USE : TEXT);
+            set(cells[2], e.pending() ? "PENDING" : "no", e.pending() ? LIT : TEXT);
+            cells[3].setText(String.format(Locale.ROOT, "%,d", e.count()));
+        }
+    }
+
+    private void buildLive(LiveInterruptTable t) {
         liveTable.getChildren().clear();
+        liveCells.clear();
         if (t.entries().isEmpty()) {
             return;
         }
         String[] heads = {"vector", "masked", "pending", "interrupts"};
-        for (int c = 0; c < heads.length; c++) {
+        String[] ids = {"name", "masked", "pending", "count"};
+        for (int r = 0; r < heads.length; r++) {
             Label h = label(20, MUTED, true);
-            h.setText(heads[c]);
-            liveTable.add(h, c, 0);
+            h.setText(heads[r]);
+            liveTable.add(h, 0, r);
         }
-        for (int r = 0; r < t.entries().size(); r++) {
-            VectorEntry e = t.entries().get(r);
-            String id = "modes-live-" + e.vector();
-            liveTable.add(text(e.name(), TEXT, id + "-name"), 0, r + 1);
-            liveTable.add(text(e.masked() ? "MASKED" : "no", e.masked() ? IN_USE : TEXT, id + "-masked"), 1, r + 1);
-            liveTable.add(text(e.pending() ? "PENDING" : "no", e.pending() ? LIT : TEXT, id + "-pending"), 2, r + 1);
-            liveTable.add(text(String.format(Locale.ROOT, "%,d", e.count()), TEXT, id + "-count"), 3, r + 1);
+        for (int c = 0; c < t.entries().size(); c++) {
+            Label[] cells = new Label[heads.length];
+            for (int r = 0; r < heads.length; r++) {
+                cells[r] = text("", TEXT, "modes-live-" + t.entries().get(c).vector() + "-" + ids[r]);
+                liveTable.add(cells[r], c + 1, r);
+            }
+            liveCells.add(cells);
+        }
+    }
+
+    private static void set(Label l, String s, String color) {
+        if (!s.equals(l.getText())) {
+            l.setText(s);
+            l.setStyle("-fx-font-size: 20px; -fx-text-fill: " + color + ";");
         }
     }
 

@@ -101,7 +101,7 @@ public final class InterruptModesViewModel implements AutoCloseable {
             cols.add(new ModeColumn(f, f.mode() == inUse));
         }
         columns = List.copyOf(cols);
-        progress = "Same workload, each mode on a fresh simulator at full speed: " + workload + ".";
+        progress = "Each mode on a fresh simulator at full speed: " + workload + ".";
     }
 
     /** One frame: the live table of the loaded runner's simulator, and the time the comparison has taken. */
@@ -118,9 +118,10 @@ public final class InterruptModesViewModel implements AutoCloseable {
     }
 
     static String describe(WorkloadSpec w) {
-        return w.rw().fioName() + " " + (w.blockSize() / 1024) + "k, " + w.queues() + " queue(s), iodepth "
-                + w.iodepth() + (w.ios() > 0 ? ", " + w.ios() + " I/Os" : "")
-                + (w.coalescing() == null ? "" : ", " + w.coalescing().describe());
+        String ic = w.coalescing() == null ? "device's coalescing" : !w.coalescing().enabled() ? "coalescing off"
+                : "THR " + w.coalescing().threshold() + ", TIME " + w.coalescing().time();
+        return w.rw().fioName() + " " + (w.blockSize() / 1024) + "k, " + w.queues() + (w.queues() == 1 ? " queue" : " queues")
+                + ", iodepth " + w.iodepth() + (w.ios() > 0 ? ", " + w.ios() + " I/Os" : "") + ", " + ic;
     }
 
     /** The three modes' columns (PIN, MSI, MSI-X), empty until the comparison has finished. */

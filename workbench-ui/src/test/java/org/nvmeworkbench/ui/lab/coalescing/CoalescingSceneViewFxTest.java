@@ -68,6 +68,10 @@ class CoalescingSceneViewFxTest {
         return robot.lookup("#coalescing-" + side + "-lane-" + vector).queryAs(LaneNode.class);
     }
 
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup("#" + id).queryAs(Label.class).getText();
+    }
+
     private static String text(FxRobot robot, LaneNode lane, String styleClass) {
         return robot.from(lane).lookup("." + styleClass).queryAs(Label.class).getText();
     }
@@ -140,12 +144,17 @@ class CoalescingSceneViewFxTest {
         robot.interact(session::frame);
 
         CoalescingFigures f = view.model().figures();
-        assertThat(robot.from(robot.lookup("#coalescing-on-figures").queryAs(Parent.class)).lookup(".label")
-                .queryAllAs(Label.class)).extracting(Label::getText).containsExactlyElementsOf(f.on());
-        assertThat(robot.from(robot.lookup("#coalescing-off-figures").queryAs(Parent.class)).lookup(".label")
-                .queryAllAs(Label.class)).extracting(Label::getText).containsExactly(f.off());
-        assertThat(f.on().get(0)).startsWith("4.0 completions/interrupt");
-        assertThat(robot.lookup("#coalescing-status").queryAs(Label.class).getText()).isEqualTo("Both runs finished.");
+        for (int i = 0; i < f.on().size(); i++) {
+            CoalescingFigures.Row row = f.on().get(i);
+            assertThat(text(robot, "coalescing-on-figure-" + i + "-run")).isEqualTo(row.run());
+            assertThat(text(robot, "coalescing-on-figure-" + i + "-cpi")).isEqualTo(row.completionsPerInterruptText());
+            assertThat(text(robot, "coalescing-on-figure-" + i + "-rate")).isEqualTo(row.interruptsPerSecondText());
+            assertThat(text(robot, "coalescing-on-figure-" + i + "-p99")).isEqualTo(row.p99Text());
+        }
+        assertThat(text(robot, "coalescing-on-figure-0-cpi")).isEqualTo("4.0");
+        assertThat(text(robot, "coalescing-off-figure-0-cpi")).isEqualTo(f.off().completionsPerInterruptText()).isEqualTo("1.0");
+        assertThat(text(robot, "coalescing-off-figure-0-rate")).isEqualTo(f.off().interruptsPerSecondText());
+        assertThat(text(robot, "coalescing-status")).isEqualTo("Both runs finished.");
         snapshot("coalescing-finished.png");
     }
 

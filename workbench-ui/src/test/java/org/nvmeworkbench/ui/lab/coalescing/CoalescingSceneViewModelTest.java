@@ -132,7 +132,8 @@ class CoalescingSceneViewModelTest {
         r.start();
         long end = System.currentTimeMillis() + 8000;
         vm.frame();
-        assertThat(vm.onFiguresText()).containsExactly("Figures appear when both runs have finished.");
+        assertThat(vm.onFigures()).isEmpty();
+        assertThat(vm.figuresNote()).isEqualTo("Figures appear when both runs have finished.");
         while (!vm.finished() && System.currentTimeMillis() < end) {
             vm.frame();
             Thread.sleep(2);
@@ -141,13 +142,30 @@ class CoalescingSceneViewModelTest {
 
         assertThat(vm.finished()).isTrue();
         assertThat(vm.status()).isEqualTo("Both runs finished.");
-        List<String> on = vm.onFiguresText();
-        assertThat(on).hasSize(2);
-        assertThat(on.get(0)).startsWith("4.0 completions/interrupt");
-        assertThat(on.get(1)).startsWith("THR 31, TIME 1: the timer trips:");
-        List<LabRun> twinRuns = new OffSideLockstepProbe(vm).offRuns();
-        assertThat(vm.offFiguresText()).as("the full-speed figures are the paced twin's own")
-                .isEqualTo(CoalescingFigures.line(twinRuns.get(0))).startsWith("1.0 completions/interrupt");
+        List<CoalescingFigures.Row> on = vm.onFigures();
+        assertThat(on).extracting(CoalescingFigures.Row::run)
+                .containsExactly("as set (first run)", "THR 31, TIME 1: the timer trips");
+        assertThat(on.get(0).completionsPerInterruptText()).isEqualTo("4.0");
+        assertThat(on.get(1).completionsPerInterrupt()).as("the timer trips before 32 gather").isLessThan(8.1);
+        LabRun twin = new OffSideLockstepProbe(vm).offRuns().get(0);
+        assertThat(vm.offFigures()).as("the full-speed figures are the paced twin's own")
+                .isEqualTo(CoalescingFigures.Row.of("coalescing off", twin));
+        assertThat(vm.offFigures().completionsPerInterruptText()).isEqualTo("1.0");
+        assertThat(vm.on().features()).as("the last run's rule").startsWith("THR 31 = signal after 32");
+    }
+
+    @Test
+    void lanesKeepTheRunsRuleAfterTheDeviceResetsItsFeatures() throws Exception {
+        vm = new CoalescingSceneViewModel(loaded, Runnable::run, Runnable::run);
+        ScenarioRunner r = load(thresholdVsTimer().withCoalescing(new org.nvmeworkbench.core.spec.InterruptCoalescing(3, 10)));
+        vm.frame();
+        assertThat(vm.on().features()).as("before the run: the plan's").startsWith("THR 3 = signal after 4");
+        r.start().get(8, java.util.concurrent.TimeUnit.SECONDS);
+        vm.frame();
+
+        assertThat(vm.on().features()).startsWith("THR 3 = signal after 4");
+        assertThat(vm.on().lanes().get(0).threshold()).isEqualTo(4);
+        assertThat(vm.on().lanes().get(0).timerText()).endsWith("/ 1000 us");
     }
 
     @Test

@@ -72,7 +72,7 @@ class InterruptModesViewFxTest {
         for (ModeFigures m : expected) {
             String id = "modes-" + m.mode().name().toLowerCase(Locale.ROOT);
             assertThat(text(robot, id + "-interrupts")).isEqualTo(String.format(Locale.ROOT, "%,d", m.interrupts()));
-            assertThat(text(robot, id + "-per-second")).isEqualTo(String.format(Locale.ROOT, "%,.0f", m.interruptsPerSecond()));
+            assertThat(text(robot, id + "-per-second")).isEqualTo(String.format(Locale.ROOT, "%,.0f /s", m.interruptsPerSecond()));
             assertThat(text(robot, id + "-cpi")).isEqualTo(String.format(Locale.ROOT, "%.1f", m.completionsPerInterrupt()));
             assertThat(text(robot, id + "-duties")).isEqualTo(m.hostDuties());
         }

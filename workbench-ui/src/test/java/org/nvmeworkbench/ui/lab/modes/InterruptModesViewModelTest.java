@@ -69,7 +69,7 @@ class InterruptModesViewModelTest {
         assertThat(cols.get(0).vectorsText()).isEqualTo("1 line (INTx)");
         assertThat(cols.get(2).vectorsText()).as("a vector per queue").isEqualTo("4 (IV 1-4)");
         assertThat(cols).filteredOn(ModeColumn::inUse).extracting(ModeColumn::mode).containsExactly(InterruptMode.MSIX);
-        assertThat(vm.progress()).startsWith("Same workload").contains("4 queue(s)").contains("400 I/Os");
+        assertThat(vm.progress()).startsWith("Each mode on a fresh simulator").contains("4 queues").contains("400 I/Os");
     }
 
     @Test
