@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
+import org.nvmeworkbench.core.sim.SimTraceListener;
 import org.nvmeworkbench.core.sim.SimulatedController;
 
 /**
@@ -17,9 +18,9 @@ import org.nvmeworkbench.core.sim.SimulatedController;
  * carried them, with what tripped it. The threshold and window are read from the controller's Feature
  * 08h at each completion, so a Set Features between runs shows up in the next gathering.
  *
- * <p>What tripped a signal is told from the trace and the features: with coalescing on, a signal right
- * after a posting with an error status is the error's, one carrying THR + 1 right after a posting is
- * the threshold's, and any other is the timer's (the simulator signals a held completion only then).
+ * <p>What tripped a signal is the simulator's own cause ({@link SimTraceListener#CAUSE_THRESHOLD} and
+ * the others); a signal at once is told apart as coalescing off (08h) or the vector not coalesced (09h CD,
+ * admin vector, pin).
  *
  * <p>Threading: fed by {@link LabTrace} on the simulator's thread; read from any thread.
  */
@@ -29,9 +30,6 @@ public final class CoalescingScene {
     private final Map<Integer, Open> open = new TreeMap<>();
     private final Map<Integer, ArrayDeque<Gathering>> done = new TreeMap<>();
     private final Map<Integer, EnumMap<TripCause, Long>> causes = new TreeMap<>();
-    /** The vector a completion was just posted on, with its status; -1 after any other event. */
-    private int justPostedVector = -1;
-    private int justPostedStatus;
 
     private static final class Open {
         final List<Long> times = new ArrayList<>();
@@ -50,9 +48,8 @@ public final class CoalescingScene {
         this.keep = keep;
     }
 
-    synchronized void completionPosted(int cqid, int status, long t) {
+    synchronized void completionPosted(int cqid, long t) {
         if (cqid == 0) {
-            justPostedVector = -1;
             return; // admin completions are never coalesced and are not part of the scene
         }
         int v = JourneyTracker.vectorOf(sim, cqid);
@@ -62,8 +59,6 @@ public final class CoalescingScene {
         o.threshold = applies ? ic.completions() : 1;
         o.window = applies ? ic.timeNanos() : 0;
         o.times.add(t);
-        justPostedVector = v;
-        justPostedStatus = status;
     }
 
     synchronized void timerArmed(int vector, long deadline) {
@@ -72,28 +67,28 @@ public final class CoalescingScene {
             o.armedAt = deadline - o.window;
             o.deadline = deadline;
         }
-        justPostedVector = -1;
     }
 
-    synchronized void interruptRaised(int vector, int carried, long t) {
-        boolean atOnce = justPostedVector == vector;
-        justPostedVector = -1;
+    synchronized void interruptRaised(int vector, int carried, int simCause, long t) {
         Open o = open.remove(vector);
         if (o == null || o.times.isEmpty()) {
             return;
         }
         InterruptCoalescing ic = InterruptCoalescing.fromCdw11(sim.interruptCoalescingValue());
         TripCause cause;
-        if (!ic.enabled()) {
-            cause = TripCause.COALESCING_OFF;
-        } else if (sim.coalescingDisabled(vector)) {
-            cause = TripCause.VECTOR_NOT_COALESCED;
-        } else if (atOnce && justPostedStatus != 0) {
-            cause = TripCause.ERROR;
-        } else if (atOnce && carried >= ic.completions()) {
-            cause = TripCause.THRESHOLD;
-        } else {
-            cause = TripCause.TIMER; // a held completion never signals at once below the threshold
+        switch (simCause) {
+            case SimTraceListener.CAUSE_THRESHOLD:
+                cause = TripCause.THRESHOLD;
+                break;
+            case SimTraceListener.CAUSE_TIMER:
+                cause = TripCause.TIMER;
+                break;
+            case SimTraceListener.CAUSE_ERROR:
+                cause = TripCause.ERROR;
+                break;
+            default:
+                cause = ic.enabled() ? TripCause.VECTOR_NOT_COALESCED : TripCause.COALESCING_OFF;
+                break;
         }
         ArrayDeque<Gathering> d = done.computeIfAbsent(vector, x -> new ArrayDeque<>());
         d.addLast(new Gathering(vector, o.times, o.threshold, o.window, o.armedAt, o.deadline, t, cause, carried));
@@ -103,10 +98,6 @@ public final class CoalescingScene {
         causes.computeIfAbsent(vector, x -> new EnumMap<>(TripCause.class)).merge(cause, 1L, Long::sum);
     }
 
-    /** Any other traced event: the next signal is no longer part of a completion's posting. */
-    synchronized void otherEvent() {
-        justPostedVector = -1;
-    }
 
     // --- reading ----------------------------------------------------------------------------------
 

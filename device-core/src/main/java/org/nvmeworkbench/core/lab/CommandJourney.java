@@ -105,7 +105,7 @@ public final class CommandJourney {
         return status;
     }
 
-    /** Media start: the fetch, as the simulator starts executing a command when it fetches it. */
+    /** Media start: when the command's unit (or the write buffer) began serving it, at or after the fetch. */
     public long mediaStart() {
         return at(JourneyStep.EXECUTES);
     }

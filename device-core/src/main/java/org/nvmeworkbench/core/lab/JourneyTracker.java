@@ -128,7 +128,7 @@ public final class JourneyTracker {
 
     // --- controller side --------------------------------------------------------------------------
 
-    /** The fetch lights two steps at one instant: the simulator starts a command as it fetches it. */
+    /** The fetch; {@link #executes} follows when the simulator traces the command's media service starting. */
     synchronized LabEvent sqeFetched(int qid, int cid, int opcode, int sqHead, long t) {
         CommandJourney j = qid == 0 ? null : active.get(key(qid, cid));
         if (j == null) {

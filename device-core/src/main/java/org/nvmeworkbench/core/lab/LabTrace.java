@@ -91,25 +91,21 @@ public final class LabTrace implements SimTraceListener, HostTraceListener {
 
     @Override
     public void sqeWritten(int qid, int cid, int sqTail, long t) {
-        coalescing.otherEvent();
         emit(journeys.sqeWritten(qid, cid, sqTail, t));
     }
 
     @Override
     public void sqDoorbellRung(int qid, int tail, long t) {
-        coalescing.otherEvent();
         emit(journeys.sqDoorbellRung(qid, tail, t));
     }
 
     @Override
     public void cqeConsumed(int qid, int cid, int cqHead, int phase, long t) {
-        coalescing.otherEvent();
         emit(journeys.cqeConsumed(qid, cid, cqHead, t));
     }
 
     @Override
     public void cqDoorbellRung(int qid, int head, long t) {
-        coalescing.otherEvent();
         emit(journeys.cqDoorbellRung(qid, head, t));
     }
 
@@ -117,23 +113,23 @@ public final class LabTrace implements SimTraceListener, HostTraceListener {
 
     @Override
     public void sqeFetched(int qid, int cid, int opcode, int sqHead, long t) {
-        coalescing.otherEvent();
         emit(journeys.sqeFetched(qid, cid, opcode, sqHead, t));
+    }
+
+    @Override
+    public void mediaStarted(int qid, int cid, long t) {
         emit(journeys.executes(qid, cid, t));
     }
 
     @Override
     public void commandCompleted(int qid, int cid, int status, long t) {
         journeys.commandCompleted(qid, cid, status, t);
-        lastStatus = status;
     }
-
-    private int lastStatus;
 
     @Override
     public void cqePosted(int cqid, int cid, int cqTail, int phase, long t) {
         LabEvent e = journeys.cqePosted(cqid, cid, cqTail, phase, t);
-        coalescing.completionPosted(cqid, lastStatus, t);
+        coalescing.completionPosted(cqid, t);
         // Stopping here is safe for the scene: while the run is stopped nothing else is traced, so the
         // signal this posting may cause still follows it directly.
         emit(e);
@@ -146,13 +142,9 @@ public final class LabTrace implements SimTraceListener, HostTraceListener {
     }
 
     @Override
-    public void interruptRaised(int vector, int completionsCarried, long t) {
-        coalescing.interruptRaised(vector, completionsCarried, t);
+    public void interruptRaised(int vector, int completionsCarried, int cause, long t) {
+        coalescing.interruptRaised(vector, completionsCarried, cause, t);
         emit(journeys.interruptRaised(vector, completionsCarried, t));
     }
 
-    @Override
-    public void interruptDelivered(int vector, long t) {
-        coalescing.otherEvent();
-    }
 }

@@ -96,8 +96,30 @@ final class CommandPath {
         events.schedule(t, EventQueue.COMMAND_DONE, slot, commands.generation[slot], c.epoch);
     }
 
+    /**
+     * Traced runs only: the I/O command in {@code slot} starts on the media at {@code start}, traced now or
+     * by a {@link EventQueue#MEDIA_START} event then (scheduled before its end, so it runs first at a tie).
+     */
+    void mediaStarting(int slot, long start) {
+        if (start <= c.now) {
+            c.trace.mediaStarted(commands.sqid[slot], commands.cid[slot], c.now);
+        } else {
+            events.schedule(start, EventQueue.MEDIA_START, slot, commands.generation[slot], c.epoch);
+        }
+    }
+
+    /** A {@link EventQueue#MEDIA_START} event: traced if the command is still the one that scheduled it. */
+    void mediaStarted(int slot, int generation) {
+        if (c.trace != null && commands.generation[slot] == generation && commands.state[slot] != CommandTable.FREE) {
+            c.trace.mediaStarted(commands.sqid[slot], commands.cid[slot], c.now);
+        }
+    }
+
     /** Ends a command now with {@code status} (no media time). */
     void fail(int slot, int status, boolean dnr) {
+        if (c.trace != null && commands.sqid[slot] != 0) {
+            c.trace.mediaStarted(commands.sqid[slot], commands.cid[slot], c.now); // its checks were its execution
+        }
         commands.status[slot] = status;
         commands.dnr[slot] = dnr;
         completeAt(slot, c.now);

@@ -113,6 +113,11 @@ final class EventLoop {
                     interrupts.timerExpired(a, b);
                 }
                 break;
+            case EventQueue.MEDIA_START:
+                if (current) {
+                    path.mediaStarted(a, b);
+                }
+                break;
             case EventQueue.CQ_DRAIN:
                 if (current) {
                     queues.cqDrainScheduled[a] = false;

@@ -15,6 +15,8 @@ final class EventQueue {
     static final int COALESCING_TIMER = 5;
     static final int INTERRUPT_DELIVERY = 6;
     static final int CQ_DRAIN = 7;
+    /** Traced runs only: a command's media service starts (its unit was busy until then). */
+    static final int MEDIA_START = 8;
 
     private long[] time;
     private long[] seq;

@@ -216,7 +216,7 @@ final class InterruptController {
                 events.cancel(timerEvent[v]); // signalled before the timer: keep the heap small
                 timerEvent[v] = -1;
             }
-            raise(v, r);
+            raise(v, r, coalescing.lastCause);
         } else if (r == VectorCoalescing.HELD_TIMER_ARMED) {
             timerEvent[v] = events.schedule(coalescing.deadline(v), EventQueue.COALESCING_TIMER, v,
                     coalescing.timerGeneration(v), c.epoch);
@@ -231,16 +231,16 @@ final class InterruptController {
         timerEvent[v] = -1;
         int carried = coalescing.timerExpired(v, generation);
         if (carried > 0) {
-            raise(v, carried);
+            raise(v, carried, SimTraceListener.CAUSE_TIMER);
         }
     }
 
-    /** The device signals vector {@code v} (an MSI/MSI-X write, or the pin) carrying {@code carried} entries. */
-    private void raise(int v, int carried) {
+    /** The device signals vector {@code v} (an MSI/MSI-X write, or the pin) carrying {@code carried} entries, for {@code cause}. */
+    private void raise(int v, int carried, int cause) {
         SimTraceListener trace = c.trace;
         long now = c.now;
         if (trace != null) {
-            trace.interruptRaised(v, carried, now);
+            trace.interruptRaised(v, carried, cause, now);
         }
         if (c.injected.takeLostSignal(v)) {
             droppedInterrupts++;

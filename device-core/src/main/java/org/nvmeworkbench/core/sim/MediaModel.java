@@ -15,6 +15,8 @@ final class MediaModel {
     private final MediaProfile profile;
     private final SplittableRandom random;
     private final long[] unitFreeAt;
+    /** When the last operation's service started (after waiting for its unit or the buffer), ns. */
+    private long lastStart;
     private double bufferLevel; // bytes
     private long bufferUpdatedAt;
 
@@ -28,6 +30,11 @@ final class MediaModel {
         Arrays.fill(unitFreeAt, 0);
         bufferLevel = 0;
         bufferUpdatedAt = 0;
+    }
+
+    /** When the operation last asked for started its service: at {@code now}, or once its unit was free. */
+    long lastStart() {
+        return lastStart;
     }
 
     long readDone(long now, long byteOffset) {
@@ -46,11 +53,13 @@ final class MediaModel {
             wait = (long) Math.ceil(over * 1e9 / profile.drainBytesPerSecond());
         }
         bufferLevel += bytes;
+        lastStart = now + wait;
         return now + wait + profile.bufferedWriteNanos();
     }
 
     /** A flush completes when the buffer has drained. */
     long flushDone(long now) {
+        lastStart = now;
         if (profile.writeBufferBytes() == 0) {
             return now;
         }
@@ -71,10 +80,12 @@ final class MediaModel {
 
     private long onUnit(long now, long byteOffset, long service) {
         if (profile.parallelUnits() == 0) {
+            lastStart = now;
             return now + service;
         }
         int unit = unitOf(byteOffset >>> STRIPE_SHIFT);
         long start = Math.max(now, unitFreeAt[unit]);
+        lastStart = start;
         long done = start + service;
         unitFreeAt[unit] = done;
         return done;

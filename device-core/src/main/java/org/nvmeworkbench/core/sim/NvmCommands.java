@@ -99,6 +99,9 @@ final class NvmCommands {
     }
 
     private void schedule(int slot, long done) {
+        if (c.trace != null) {
+            c.path.mediaStarting(slot, c.media.lastStart());
+        }
         done += c.injected.takeSlowNanos();
         if (c.injected.takeStuck()) {
             c.commands.state[slot] = CommandTable.STUCK; // completes only when aborted or on reset

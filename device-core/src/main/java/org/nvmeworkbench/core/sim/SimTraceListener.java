@@ -37,6 +37,31 @@ public interface SimTraceListener {
     default void interruptRaised(int vector, int completionsCarried, long t) {
     }
 
+    /** {@link #interruptRaised(int, int, int, long)} cause: THR + 1 completions gathered (Feature 08h). */
+    int CAUSE_THRESHOLD = 0;
+    /** Cause: the aggregation time (TIME x 100 us) ran out. */
+    int CAUSE_TIMER = 1;
+    /** Cause: signalled at once, not coalesced (08h THR or TIME 0, 09h CD=1, the admin vector, or an admin CQ). */
+    int CAUSE_IMMEDIATE = 2;
+    /** Cause: a completion with an error status, signalled at once with whatever was pending. */
+    int CAUSE_ERROR = 3;
+
+    /**
+     * The vector is signalled carrying {@code completionsCarried} entries, and why ({@code cause}, one of the
+     * CAUSE_ constants). Defaults to {@link #interruptRaised(int, int, long)}.
+     */
+    default void interruptRaised(int vector, int completionsCarried, int cause, long t) {
+        interruptRaised(vector, completionsCarried, t);
+    }
+
+    /**
+     * I/O command {@code cid} of SQ {@code qid} starts executing on the media: at its fetch when its unit is
+     * free, later when it waits for the unit (or the write buffer). Commands that fail their checks start
+     * (and end) at once. Traced runs only schedule the extra event this needs.
+     */
+    default void mediaStarted(int qid, int cid, long t) {
+    }
+
     /** The vector was masked: the signal waits in the PBA. */
     default void interruptPending(int vector, long t) {
     }

@@ -44,6 +44,8 @@ final class VectorCoalescing {
     private final long[] deadline;
     private final int[] timerGeneration;
     private final boolean[] coalescingDisabled;
+    /** Why {@link #completionPosted} last returned a signal: a SimTraceListener CAUSE_ constant. */
+    int lastCause;
     private int threshold; // THR as encoded
     private int time; // TIME as encoded
 
@@ -99,6 +101,9 @@ final class VectorCoalescing {
         int carried = ++pending[vector];
         if (adminQueue || error || threshold == 0 || time == 0 || vector == 0 || coalescingDisabled[vector]
                 || carried >= threshold + 1) {
+            lastCause = error ? SimTraceListener.CAUSE_ERROR
+                    : adminQueue || threshold == 0 || time == 0 || vector == 0 || coalescingDisabled[vector]
+                            ? SimTraceListener.CAUSE_IMMEDIATE : SimTraceListener.CAUSE_THRESHOLD;
             signalled(vector);
             return carried;
         }
