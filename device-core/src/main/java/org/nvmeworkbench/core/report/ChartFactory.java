@@ -337,6 +337,15 @@ public final class ChartFactory {
     // ---- rendering ----
 
     /**
+     * {@code chart} with every font (title, legend, axes, annotations) multiplied by {@code fontScale}, e.g.
+     * 1.4 for the Lab perspective on a projector; 1 leaves it as drawn. Changes and returns the same chart,
+     * so it wraps any factory method: {@code scaled(latencyHistogram(m), 1.4)}.
+     */
+    public static JFreeChart scaled(JFreeChart chart, double fontScale) {
+        return FontScaling.apply(chart, fontScale);
+    }
+
+    /**
      * The chart as one standalone {@code <svg>} element (vector, no external references). {@code idPrefix}
      * keeps the clip-path ids of several charts in one HTML page apart.
      */
