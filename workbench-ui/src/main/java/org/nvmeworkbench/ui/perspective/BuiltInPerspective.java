@@ -12,7 +12,7 @@ public record BuiltInPerspective(String id, String title, int order, double font
 
     public static final BuiltInPerspective TUNING = new BuiltInPerspective("tuning", "Tuning", 10, 1.0, Map.of(
             Area.LEFT, List.of("devices", "controller"),
-            Area.CENTER, List.of("rings", "vectors", "latency"),
+            Area.CENTER, List.of("rings", "vectors", "latency", "sweep"),
             Area.RIGHT, List.of("coalescing", "workload", "advisor"),
             Area.BOTTOM, List.of("runs", "event-log", "tasks", "plugins")));
 
@@ -31,7 +31,7 @@ public record BuiltInPerspective(String id, String title, int order, double font
     public static final BuiltInPerspective REPORT = new BuiltInPerspective("report", "Report", 30, 1.0, Map.of(
             // The runs table and its comparison need width: they share the bottom with the Event Log.
             Area.LEFT, List.of(),
-            Area.CENTER, List.of("latency"),
+            Area.CENTER, List.of("latency", "sweep"),
             Area.RIGHT, List.of("controller"),
             Area.BOTTOM, List.of("runs", "event-log")));
 

@@ -44,6 +44,11 @@ import org.nvmeworkbench.core.session.RunRecord;
 import org.nvmeworkbench.core.session.RunStore;
 import org.nvmeworkbench.core.sim.SimulatedController;
 import org.nvmeworkbench.core.spec.FeatureId;
+import org.nvmeworkbench.core.sweep.Sweep;
+import org.nvmeworkbench.core.sweep.SweepCost;
+import org.nvmeworkbench.core.sweep.SweepGrid;
+import org.nvmeworkbench.core.sweep.SweepPoint;
+import org.nvmeworkbench.core.sweep.SweepResult;
 import org.nvmeworkbench.core.spec.FeatureText;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
@@ -98,6 +103,8 @@ public final class WorkbenchSession implements WorkbenchContext {
     private volatile TelemetrySource source;
     private volatile NvmeController attached;
     private volatile boolean sampleIdleOnce;
+    /** The sweep in progress, for {@link #stop()}; set and cleared on the FX thread. */
+    private volatile Sweep currentSweep;
     private long lastLogSequence;
 
     /**
@@ -495,6 +502,74 @@ public final class WorkbenchSession implements WorkbenchContext {
         }
     }
 
+    // --- sweeps -----------------------------------------------------------------------------------
+
+    /**
+     * Runs {@code base} at every point of {@code grid} in the background, on the device thread so it never
+     * overlaps a run; each point's record lands in {@link #runs()} (and on disk) as it finishes, like any
+     * other run, and {@code onPoint} hears of it on the FX thread. {@link #stop()} cancels: the point in
+     * progress is drained and left out, the finished ones are kept and analysed. Each point opens the
+     * device afresh with the workload's seed (core.sweep.Sweep), so on the simulator the sweep is
+     * deterministic; a device that cannot be opened twice (VFIO) is refused in words.
+     */
+    public CompletableFuture<SweepResult> sweep(WorkloadSpec base, SweepGrid grid, double percentile, long targetNanos,
+                                               SweepCost cost, Consumer<SweepPoint> onPoint) {
+        String refused = refusal();
+        if (refused == null && !device.get().startsWith("sim")) {
+            refused = "A sweep opens the device afresh for every point, which only the simulator allows; "
+                    + "detach " + device.get() + " and run nvme-workbench sweep -d " + device.get() + " instead.";
+        }
+        if (refused != null) {
+            message.set(refused);
+            return CompletableFuture.failedFuture(new IllegalStateException(refused));
+        }
+        WorkloadSpec s = effective(base).withAllowWrites(false);
+        if (WriteConfirmation.needed(s)) {
+            String m = "A sweep only reads: choose a read pattern in the Workload view (" + s.rw().fioName() + " writes).";
+            message.set(m);
+            return CompletableFuture.failedFuture(new IllegalStateException(m));
+        }
+        String name = device.get();
+        Sweep sweep = new Sweep(name, s, grid, catalog);
+        CompletableFuture<SweepResult> done = new CompletableFuture<>();
+        currentSweep = sweep;
+        state.set(ControllerState.RUNNING);
+        runProgress.set(0);
+        message.set("Sweeping " + grid.size() + " settings on " + name + "...");
+        long t0 = System.nanoTime();
+        tasks.submit("Sweep " + grid.size() + " settings on " + name, p -> {
+            p.update(0, "Point 1 of " + grid.size());
+            List<SweepPoint> points = sweep.run((n, total, point) -> {
+                p.update((double) n / total, n < total ? "Point " + (n + 1) + " of " + total : "Analysing");
+                tasks.onUiThread(() -> {
+                    runProgress.set((double) n / total);
+                    runs.add(point.record());
+                    save(point.record());
+                    if (onPoint != null) {
+                        onPoint.accept(point);
+                    }
+                });
+            });
+            return SweepResult.analyse(name, s, grid, points, percentile, targetNanos, cost, sweep.isCancelled(),
+                    System.nanoTime() - t0);
+        }, r -> {
+            currentSweep = null;
+            state.set(ControllerState.IDLE);
+            runProgress.set(1);
+            message.set((r.cancelled() ? "Sweep cancelled after " : "Sweep finished: ") + r.points().size() + " of "
+                    + grid.size() + " settings.");
+            done.complete(r);
+        }, t -> {
+            currentSweep = null;
+            if (controller.get() != null) {
+                state.set(ControllerState.IDLE);
+            }
+            message.set(Failures.sentence(t));
+            done.completeExceptionally(t);
+        });
+        return done;
+    }
+
     /** Runs the last workload again, with the coalescing settings as they are now. */
     public CompletableFuture<RunRecord> rerun() {
         WorkloadSpec s = lastSpec.get();
@@ -509,6 +584,12 @@ public final class WorkbenchSession implements WorkbenchContext {
 
     /** Asks the running workload to stop; it drains its in-flight commands and still records the run. */
     public void stop() {
+        Sweep sweep = currentSweep;
+        if (sweep != null) {
+            sweep.cancel();
+            message.set("Stopping the sweep after the point in progress...");
+            return;
+        }
         if (isRunning()) {
             tasks.cancelCurrent();
             message.set("Stopping the run after its in-flight commands complete...");

@@ -1,0 +1,202 @@
+package org.nvmeworkbench.ui.view.sweep;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import org.jfree.chart.fx.ChartViewer;
+import org.nvmeworkbench.core.report.ChartFactory;
+import org.nvmeworkbench.core.sweep.SweepCost;
+import org.nvmeworkbench.core.sweep.SweepResult;
+import org.nvmeworkbench.icons.AppIcon;
+import org.nvmeworkbench.icons.Icons;
+import org.nvmeworkbench.ui.session.WorkbenchSession;
+import org.nvmeworkbench.ui.spi.WorkbenchView;
+import org.nvmeworkbench.ui.view.EmptyState;
+
+/**
+ * Sweep: THR x TIME (x iodepth) over the Workload view's workload, then the Pareto chart and the
+ * latency heatmap (drawn by core.report's ChartFactory, as in the CLI's report) and the recommendation.
+ */
+public final class SweepView implements WorkbenchView {
+    private final SweepViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final ChartViewer pareto = new ChartViewer();
+    private final ChartViewer heatmap = new ChartViewer();
+    private final ChoiceBox<Integer> heatDepth = new ChoiceBox<>();
+    private final StackPane charts = new StackPane();
+    private final SplitPane chartPair;
+
+    public SweepView(WorkbenchSession session) {
+        vm = new SweepViewModel(session);
+        FlowPane inputs = new FlowPane(14, 6);
+        inputs.getChildren().addAll(
+                field("THR", "sweep-thr", vm.thresholds(), 9, "THR values, 0's based (7 = signal after 8 completions), e.g. 0,3,7,15"),
+                field("TIME", "sweep-time", vm.times(), 7, "TIME values in 100 us units (2 = wait at most 200 us), e.g. 0,1,2"),
+                field("iodepth", "sweep-iodepth", vm.iodepths(), 6, "Commands in flight per queue; several values make a third axis"),
+                field("I/Os per point", "sweep-ios", vm.iosPerPoint(), 7, "Every setting runs this many I/Os of the Workload view's workload"),
+                field("percentile p", "sweep-percentile", vm.percentile(), 4, "The latency percentile judged, e.g. 99 or 99.9"),
+                field("<=", "sweep-target", vm.target(), 6, "The latency target, e.g. 200us; empty for none"));
+        ChoiceBox<SweepCost> cost = new ChoiceBox<>(FXCollections.observableArrayList(SweepCost.values()));
+        cost.setId("sweep-cost");
+        cost.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SweepCost c) {
+                return c == null ? "" : "fewest " + c.label();
+            }
+
+            @Override
+            public SweepCost fromString(String s) {
+                return null;
+            }
+        });
+        cost.valueProperty().bindBidirectional(vm.cost());
+        inputs.getChildren().add(new HBox(6, new Label("minimise"), cost));
+        for (Node n : inputs.getChildren()) {
+            ((HBox) n).setAlignment(Pos.CENTER_LEFT);
+        }
+
+        Label problem = sentence(vm.problem(), "danger");
+        problem.setId("sweep-problem");
+        Label summary = sentence(vm.summary(), "text-muted");
+        Label outcome = sentence(vm.outcome(), "warning");
+        outcome.setId("sweep-outcome");
+
+        Button start = new Button("Start sweep", Icons.node(AppIcon.RUN, 16));
+        start.setId("sweep-start");
+        start.disableProperty().bind(vm.canStart().not());
+        start.setOnAction(e -> vm.start());
+        Button cancel = new Button("Cancel", Icons.node(AppIcon.STOP, 16));
+        cancel.setId("sweep-cancel");
+        cancel.disableProperty().bind(vm.canCancel().not());
+        cancel.setOnAction(e -> vm.cancel());
+        ProgressBar progress = new ProgressBar(0);
+        progress.setId("sweep-progress");
+        progress.setPrefWidth(160);
+        progress.progressProperty().bind(Bindings.when(vm.sweeping()).then(session.runProgress()).otherwise(
+                Bindings.when(vm.result().isNull()).then(0.0).otherwise(1.0)));
+        Label progressText = sentence(vm.progressText(), "text-muted");
+        HBox controls = new HBox(8, start, cancel, progress, progressText);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        Label recommendation = new Label();
+        recommendation.setId("sweep-recommendation");
+        recommendation.setWrapText(true);
+        recommendation.setMinHeight(Region.USE_PREF_SIZE);
+        recommendation.visibleProperty().bind(recommendation.textProperty().isNotEmpty());
+        recommendation.managedProperty().bind(recommendation.visibleProperty());
+        Button propose = new Button("Propose in Coalescing editor", Icons.node(AppIcon.COALESCING, 16));
+        propose.setId("sweep-propose");
+        propose.disableProperty().bind(vm.canPropose().not());
+        propose.setOnAction(e -> vm.propose());
+        propose.setMinWidth(Region.USE_PREF_SIZE);
+        propose.setTooltip(new Tooltip("Puts the recommended THR and TIME into the Coalescing view; Apply there sets them"));
+        HBox.setHgrow(recommendation, Priority.ALWAYS);
+        HBox result = new HBox(10, recommendation, propose);
+        result.setAlignment(Pos.CENTER_LEFT);
+
+        VBox top = new VBox(8, inputs, problem, summary, controls, outcome, result);
+        top.setPadding(new Insets(8));
+
+        pareto.setId("sweep-pareto");
+        heatmap.setId("sweep-heatmap");
+        heatDepth.setId("sweep-heat-iodepth");
+        heatDepth.valueProperty().addListener((o, a, b) -> drawHeatmap(vm.result().get()));
+        Label depthLabel = new Label("heatmap at iodepth");
+        HBox heatBar = new HBox(6, depthLabel, heatDepth);
+        heatBar.setAlignment(Pos.CENTER_LEFT);
+        heatBar.visibleProperty().bind(Bindings.size(heatDepth.getItems()).greaterThan(1));
+        heatBar.managedProperty().bind(heatBar.visibleProperty());
+        controls.getChildren().add(heatBar);
+        chartPair = new SplitPane(pareto, heatmap);
+        chartPair.setOrientation(Orientation.HORIZONTAL);
+        chartPair.setDividerPositions(0.55);
+
+        vm.result().addListener((o, a, r) -> show(r));
+        show(null);
+        root.setTop(top);
+        root.setCenter(charts);
+        recommendation.textProperty().bind(Bindings.createStringBinding(vm::recommendationText, vm.result()));
+        vm.result().addListener((o, a, r) -> {
+            recommendation.getStyleClass().removeAll("success", "warning");
+            recommendation.getStyleClass().add(r != null && r.recommendation().meetsTarget() ? "success" : "warning");
+        });
+    }
+
+    public SweepViewModel viewModel() {
+        return vm;
+    }
+
+    private void show(SweepResult r) {
+        if (r == null || r.points().isEmpty()) {
+            charts.getChildren().setAll(new EmptyState("No sweep yet: set the grid and the latency target, then Start sweep. "
+                    + "The Pareto chart and the heatmap appear as the settings finish."));
+            return;
+        }
+        pareto.setChart(ChartFactory.pareto(r.tradeOffs(), r.cost().label(), r.percentileName(), r.targetNanos()));
+        if (!heatDepth.getItems().equals(r.grid().iodepths())) {
+            heatDepth.getItems().setAll(r.grid().iodepths());
+        }
+        Integer chosen = r.recommendation().chosen() == null ? null : r.recommendation().chosen().setting().iodepth();
+        if (heatDepth.getValue() == null || !r.grid().iodepths().contains(heatDepth.getValue())) {
+            heatDepth.setValue(chosen != null ? chosen : r.grid().iodepths().get(0));
+        }
+        drawHeatmap(r);
+        if (charts.getChildren().size() != 1 || charts.getChildren().get(0) != chartPair) {
+            charts.getChildren().setAll(chartPair);
+        }
+    }
+
+    private void drawHeatmap(SweepResult r) {
+        Integer d = heatDepth.getValue();
+        if (r == null || d == null) {
+            return;
+        }
+        heatmap.setChart(ChartFactory.heatmap(r.grid().thresholds(), r.grid().times(), r.latencyGrid(d),
+                r.percentileName() + " over THR x TIME at iodepth " + d));
+    }
+
+    private static HBox field(String label, String id, javafx.beans.property.StringProperty p, int columns, String tip) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(columns);
+        f.textProperty().bindBidirectional(p);
+        f.setTooltip(new Tooltip(tip));
+        return new HBox(6, new Label(label), f);
+    }
+
+    private static Label sentence(ObservableStringValue text, String style) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.getStyleClass().add(style);
+        l.visibleProperty().bind(Bindings.isNotEmpty(text));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+}
