@@ -51,6 +51,8 @@ import org.nvmeworkbench.core.sweep.SweepPoint;
 import org.nvmeworkbench.core.sweep.SweepResult;
 import org.nvmeworkbench.core.spec.FeatureText;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
+import org.nvmeworkbench.core.spec.InterruptVectorConfig;
+import org.nvmeworkbench.core.spec.StatusCode;
 import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
 import org.nvmeworkbench.core.telemetry.TelemetrySource;
 import org.nvmeworkbench.core.workload.RunObserver;
@@ -291,8 +293,10 @@ public final class WorkbenchSession implements WorkbenchContext {
     }
 
     /**
-     * Sets Feature 08h and keeps {@code value} and the CD vectors for the next runs: Feature 09h needs an
-     * existing I/O completion queue for its vector, so CD is set when a run creates its queues. While a
+     * Sets Feature 08h and Feature 09h CD on each vector whose CD changes, and keeps {@code value} and the CD
+     * vectors for the next runs. 09h needs an existing I/O completion queue for its vector: during a run
+     * ("Apply now") it takes effect at once; between runs a compliant device refuses it, which is said in
+     * {@link #message()}, and the next run sets CD when it creates its queues. While a
      * workload runs, the user is asked first (the spec advises against changing coalescing during I/O):
      * now, between two batches of the run; after the run; or not at all (the future then fails with a
      * {@link CancellationException} and nothing changes). Completes with the device's answer; a refusal
@@ -328,14 +332,75 @@ public final class WorkbenchSession implements WorkbenchContext {
         return m;
     }
 
-    /** Set Features 08h on the device thread (after the current run, when one is going). */
+    /**
+     * Set Features 08h, then 09h for each vector whose CD changes, on the device thread (after the current
+     * run, when one is going). Between runs no I/O completion queue exists, so a compliant device refuses
+     * 09h (Invalid Field in Command, reference/nvme.md): that is said, and CD is set when the next run
+     * creates its queues.
+     */
     private CompletableFuture<AdminResult> setCoalescing(InterruptCoalescing value, Set<Integer> cdVectors) {
         keepDesired(value, cdVectors);
-        return onDevice("Set Interrupt Coalescing", c -> c.setFeature(FeatureId.INTERRUPT_COALESCING, value.cdw11(), false))
-                .thenApply(r -> {
-                    said(value, r);
-                    return r;
-                });
+        int vectors = draftSpec.get() == null ? 1 : draftSpec.get().queues();
+        List<Integer> candidates = new ArrayList<>();
+        for (int iv = 1; iv <= vectors; iv++) {
+            candidates.add(iv);
+        }
+        return onDevice("Set Interrupt Coalescing", c -> {
+            AdminResult r = c.setFeature(FeatureId.INTERRUPT_COALESCING, value.cdw11(), false);
+            List<String> cd = r.ok() ? setCd(c, boundOr(c, candidates), cdVectors) : List.of();
+            return new Applied(r, cd);
+        }).thenApply(a -> {
+            String m = said(value, a.result());
+            if (a.result().ok() && !a.cdNotes().isEmpty()) {
+                message.set(m.substring(0, m.length() - 1) + "; " + String.join("; ", a.cdNotes()) + ".");
+            }
+            return a.result();
+        });
+    }
+
+    /** Set Features 08h's answer and what became of 09h CD, in words. */
+    private record Applied(AdminResult result, List<String> cdNotes) {
+    }
+
+    /** The vectors of the controller's I/O completion queues, or {@code fallback} when it has none (between runs). */
+    private static List<Integer> boundOr(NvmeController c, List<Integer> fallback) {
+        Set<Integer> bound = new TreeSet<>();
+        for (var q : c.ioQueuePairs()) {
+            if (q.vector() > 0) {
+                bound.add(q.vector());
+            }
+        }
+        return bound.isEmpty() ? fallback : new ArrayList<>(bound);
+    }
+
+    /**
+     * Set Features 09h on each of {@code vectors} whose CD as the driver knows it differs from
+     * {@code cdVectors} (null: leave CD alone). On the device thread or between a run's batches.
+     *
+     * @return one phrase per vector: set, or refused and why
+     */
+    private static List<String> setCd(NvmeController c, List<Integer> vectors, Set<Integer> cdVectors) {
+        List<String> notes = new ArrayList<>();
+        if (cdVectors == null) {
+            return notes;
+        }
+        for (int iv : vectors) {
+            boolean cd = cdVectors.contains(iv);
+            if (cd == c.coalescingDisabled(iv)) {
+                continue;
+            }
+            AdminResult r = c.setFeature(FeatureId.INTERRUPT_VECTOR_CONFIGURATION, new InterruptVectorConfig(iv, cd).cdw11(), false);
+            if (r.ok()) {
+                notes.add("IV " + iv + " CD=" + (cd ? 1 : 0) + " (" + (cd ? "coalescing disabled" : "coalescing allowed") + ")");
+            } else if (r.status() == StatusCode.INVALID_FIELD && c.ioQueuePairs().isEmpty()) {
+                notes.add("the device refused CD=" + (cd ? 1 : 0) + " on IV " + iv + " now (Invalid Field in Command: "
+                        + "no I/O completion queue uses that vector between runs), so it is set when the next run creates its queues");
+            } else {
+                String f = FeatureText.failure("set-feature", FeatureId.INTERRUPT_VECTOR_CONFIGURATION, r.status());
+                notes.add("IV " + iv + ": " + f.substring(0, f.length() - 1));
+            }
+        }
+        return notes;
     }
 
     /** Set Features 08h from the running workload's thread, between two of its batches. */
@@ -345,8 +410,11 @@ public final class WorkbenchSession implements WorkbenchContext {
         message.set("Setting Interrupt Coalescing during the run...");
         Consumer<NvmeController> work = c -> {
             AdminResult r;
+            List<String> cd;
             try {
                 r = c.setFeature(FeatureId.INTERRUPT_COALESCING, value.cdw11(), false);
+                // The run's queues exist now, so 09h CD takes effect at once on the vectors they use.
+                cd = r.ok() ? setCd(c, boundOr(c, List.of()), cdVectors) : List.of();
             } catch (RuntimeException e) {
                 tasks.onUiThread(() -> {
                     message.set(Failures.sentence(e));
@@ -357,7 +425,8 @@ public final class WorkbenchSession implements WorkbenchContext {
             tasks.onUiThread(() -> {
                 String m = said(value, r);
                 if (r.ok()) {
-                    message.set(m.substring(0, m.length() - 1) + ", during the run.");
+                    message.set(m.substring(0, m.length() - 1) + (cd.isEmpty() ? "" : "; " + String.join("; ", cd))
+                            + ", during the run.");
                 }
                 done.complete(r);
             });

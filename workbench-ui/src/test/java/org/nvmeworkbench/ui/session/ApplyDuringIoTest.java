@@ -55,6 +55,11 @@ class ApplyDuringIoTest {
     }
 
     private CompletableFuture<AdminResult> applyAnswering(SafetyPrompts.ApplyChoice choice) throws Exception {
+        return applyAnswering(choice, null);
+    }
+
+    private CompletableFuture<AdminResult> applyAnswering(SafetyPrompts.ApplyChoice choice, java.util.Set<Integer> cd)
+            throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             session.prompts().set(new SafetyPrompts() {
                 @Override
@@ -69,7 +74,7 @@ class ApplyDuringIoTest {
                     return CompletableFuture.completedFuture(choice);
                 }
             });
-            return session.applyCoalescing(THR7_TIME2, null);
+            return session.applyCoalescing(THR7_TIME2, cd);
         }).get(10, TimeUnit.SECONDS);
     }
 
@@ -94,6 +99,17 @@ class ApplyDuringIoTest {
         assertThat(runningWhenSet).as("the run was still going when the device answered").isTrue();
         assertThat(session.message().get()).contains("during the run");
         assertThat(session.desiredCoalescing().get()).isEqualTo(THR7_TIME2);
+    }
+
+    @Test
+    void applyNowSetsCoalescingDisableOnTheRunsVectorAtOnce() throws Exception {
+        AdminResult r = applyAnswering(SafetyPrompts.ApplyChoice.APPLY_NOW, java.util.Set.of(1)).get(30, TimeUnit.SECONDS);
+        assertThat(r.ok()).isTrue();
+        assertThat(session.message().get()).contains("IV 1 CD=1 (coalescing disabled)").endsWith(", during the run.");
+        AdminResult cd = WaitForAsyncUtils.asyncFx(() -> session.query("Get 09h", c ->
+                c.getFeature(FeatureId.INTERRUPT_VECTOR_CONFIGURATION, FeatureId.SEL_CURRENT, 1)))
+                .get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+        assertThat(cd.dw0() & org.nvmeworkbench.core.spec.InterruptVectorConfig.CD_BIT).as("CD read back mid-run").isNotZero();
     }
 
     @Test
