@@ -43,7 +43,7 @@ class CoalescingSceneViewFxTest {
     void start(Stage stage) {
         session = new LabSession();
         view = new CoalescingSceneView(session, Runnable::run);
-        scene = new Scene((Parent) view.node(), 1280, 720);
+        scene = new Scene((Parent) view.node(), 1280, 800);
         stage.setScene(scene);
         stage.show();
     }

@@ -44,7 +44,7 @@ class InterruptModesViewFxTest {
     void start(Stage stage) {
         session = new LabSession();
         view = new InterruptModesView(session, Runnable::run);
-        scene = new Scene((Parent) view.node(), 1280, 720);
+        scene = new Scene((Parent) view.node(), 1280, 800);
         stage.setScene(scene);
         stage.show();
     }
