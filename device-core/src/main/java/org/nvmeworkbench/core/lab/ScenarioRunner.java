@@ -101,10 +101,18 @@ public final class ScenarioRunner implements AutoCloseable {
         trace.gate().resume();
     }
 
-    /** The pacing while I/O runs, kept for the reruns too (the scenario's own speed until changed). */
+    /**
+     * The pacing while I/O runs, kept for the reruns too (the scenario's own speed until changed). The
+     * bring-up and the gaps between runs stay unpaced: a presenter should not wait for the controller to enable.
+     */
     public void setSpeed(double factor) {
-        sim.control().setSpeed(factor);
+        if (!(factor >= 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("Speed must be 0 (as fast as possible) or a positive factor, not " + factor + ".");
+        }
         speed = factor;
+        if (live != null && !cancelled) {
+            sim.control().setSpeed(factor);
+        }
     }
 
     /** The speed factor I/O runs at: the scenario's, or the last {@link #setSpeed}. */

@@ -140,7 +140,9 @@ public final class CommandPathViewModel {
             rows.add(new StepTime(s, reached ? us(t - Math.max(0, start)) : "-",
                     reached ? "+" + us(t - f.at(JourneyStep.HOST_WRITES_SQE)) : "-"));
         }
-        times.setAll(rows);
+        if (!rows.equals(times)) {
+            times.setAll(rows); // only on change: a table refilled every frame relays itself out every frame
+        }
 
         List<CommandRef> refs = new ArrayList<>();
         for (CommandJourney j : active) {
