@@ -41,7 +41,7 @@ public final class SweepView implements WorkbenchView {
     private final SweepViewModel vm;
     private final BorderPane root = new BorderPane();
     private final ChartViewer pareto = new ChartViewer();
-    private final ChartViewer heatmap = new ChartViewer();
+    private final ChartImage heatmap = new ChartImage();
     private final ChoiceBox<Integer> heatDepth = new ChoiceBox<>();
     private final StackPane charts = new StackPane();
     private final SplitPane chartPair;
