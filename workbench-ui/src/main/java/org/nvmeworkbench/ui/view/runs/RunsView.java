@@ -1,7 +1,6 @@
 package org.nvmeworkbench.ui.view.runs;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -24,8 +23,6 @@ import org.nvmeworkbench.ui.view.EmptyState;
 
 /** Runs: the history; select two to compare their settings and figures. */
 public final class RunsView implements WorkbenchView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-
     private final WorkbenchSession session;
     private final TableView<RunRecord> table = new TableView<>();
     private final TextArea comparison = new TextArea();
@@ -38,18 +35,24 @@ public final class RunsView implements WorkbenchView {
         table.setItems(session.runs());
         table.setPlaceholder(new EmptyState("No run yet: start a workload in the Workload view."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        // Short headers that fit, the full meaning in each header's tooltip; the Run label takes what is left.
-        table.getColumns().add(col("Run", "Position in the history, pattern and the 08h value read back",
-                215, r -> RunComparison.label(session.runs().indexOf(r), r)));
-        table.getColumns().add(col("IOPS", "Completed I/Os per second", 90, r -> String.format("%,.0f", r.iops())));
-        table.getColumns().add(col("p99", "99th percentile latency", 90,
+        // Short headers that fit, the full meaning in each header's tooltip. Every column fits the Tuning
+        // perspective's bottom area without scrolling: the Run label gives way (elided, full text in its tooltip).
+        TableColumn<RunRecord, String> run = col("Run", "Position in the history, pattern and the 08h value read back",
+                140, 215, r -> RunComparison.label(session.runs().indexOf(r), r));
+        withTooltips(run, r -> RunComparison.label(session.runs().indexOf(r), r));
+        table.getColumns().add(run);
+        table.getColumns().add(col("IOPS", "Completed I/Os per second", 70, 80, r -> String.format("%,.0f", r.iops())));
+        table.getColumns().add(col("p99", "99th percentile latency", 72, 80,
                 r -> String.format("%.1f us", r.latency().valueAtPercentile(99) / 1e3)));
-        table.getColumns().add(col("IRQ/I/O", "Interrupts per completion (1.000 = one interrupt each)", 100,
+        table.getColumns().add(col("IRQ/I/O", "Interrupts per completion (1.000 = one interrupt each)", 64, 72,
                 r -> String.format("%.3f", RunComparison.interruptsPerCompletion(r))));
-        table.getColumns().add(col("IRQ CPU", "Share of host CPU spent handling interrupts", 105,
+        table.getColumns().add(col("IRQ CPU", "Share of host CPU spent handling interrupts", 72, 76,
                 r -> String.format("%.2f %%", r.hostIrqCpuPct())));
-        table.getColumns().add(col("Started", "Wall-clock start time", 90, r -> TIME.format(r.startedAt())));
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableColumn<RunRecord, String> started = col("Started", "Local start time (hover a cell for the full instant)",
+                70, 76, r -> StartTime.brief(r.startedAt(), java.time.Instant.now(), ZoneId.systemDefault()));
+        withTooltips(started, r -> StartTime.full(r.startedAt(), ZoneId.systemDefault()));
+        table.getColumns().add(started);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         comparison.setEditable(false);
         comparison.setId("runs-comparison");
         comparison.setStyle("-fx-font-family: monospace");
@@ -59,14 +62,14 @@ public final class RunsView implements WorkbenchView {
         onRuns = c -> table.refresh();
         session.runs().addListener(onRuns);
         root = new SplitPane(table, comparison);
-        root.setDividerPositions(0.64);
+        root.setDividerPositions(0.68);
         // In a narrow area (the Report perspective's side) the comparison goes under the table, not beside it.
         root.widthProperty().addListener((o, was, w) -> {
             javafx.geometry.Orientation want = w.doubleValue() < 640 ? javafx.geometry.Orientation.VERTICAL
                     : javafx.geometry.Orientation.HORIZONTAL;
             if (root.getOrientation() != want) {
                 root.setOrientation(want);
-                root.setDividerPositions(want == javafx.geometry.Orientation.VERTICAL ? 0.4 : 0.64);
+                root.setDividerPositions(want == javafx.geometry.Orientation.VERTICAL ? 0.4 : 0.68);
             }
         });
     }
@@ -117,13 +120,26 @@ public final class RunsView implements WorkbenchView {
         comparison.setText(String.join("\n", l));
     }
 
-    private static TableColumn<RunRecord, String> col(String title, String meaning, double width,
+    /** Cells that show their full text (or {@code tip}) on hover, for values a narrow column cuts. */
+    private static void withTooltips(TableColumn<RunRecord, String> c, Function<RunRecord, String> tip) {
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                RunRecord r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : text);
+                setTooltip(r == null ? null : new Tooltip(tip.apply(r)));
+            }
+        });
+    }
+
+    private static TableColumn<RunRecord, String> col(String title, String meaning, double min, double width,
                                                       Function<RunRecord, String> f) {
         TableColumn<RunRecord, String> c = new TableColumn<>();
         Label header = new Label(title);
         header.setTooltip(new Tooltip(meaning));
         c.setGraphic(header);
-        c.setMinWidth(width);
+        c.setMinWidth(min);
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
         return c;
