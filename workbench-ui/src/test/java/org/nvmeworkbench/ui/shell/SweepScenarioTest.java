@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvmeworkbench.core.device.DeviceInfo;
 import org.nvmeworkbench.core.report.Figures;
 import org.nvmeworkbench.core.session.RunRecord;
 import org.nvmeworkbench.ui.launcher.WindowSnapshot;
@@ -82,11 +84,13 @@ class SweepScenarioTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.runs().size() == before + 12 && !session.isRunning());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () ->
                 robot.lookup("#sweep-recommendation").queryLabeled().getText().startsWith("Recommended: "));
-        assertThat(robot.lookup("#runs-table").queryAs(TableView.class).getItems()).hasSize(before + 12);
-        snapshot(stage.getScene(), "sweep.png");
-
+        TableView<?> table = robot.lookup("#runs-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(before + 12);
+        double columns = table.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+        assertThat(columns).as("every column, Started included, fits without scrolling").isLessThanOrEqualTo(table.getWidth());
         robot.clickOn("#sweep-propose");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.proposal().get() != null);
+        snapshot(stage.getScene(), "sweep.png");
 
         // Export the sweep's last run, selected in the Runs view, as HTML.
         RunsView runs = (RunsView) assembly.workbench().view("runs");
@@ -105,6 +109,16 @@ class SweepScenarioTest {
         assertThat(Files.readString(report)).contains(Figures.latency(run.latency().valueAtPercentile(99)));
         snapshot(dialog.root().getScene(), "export.png");
         robot.clickOn("#export-close");
+    }
+
+    @Test
+    void theDevicesListFollowsADeviceAttachedAnotherWay(FxRobot robot) throws Exception {
+        // As --device or a scenario attaches: through the session, not the Devices view's button.
+        WaitForAsyncUtils.asyncFx(() -> assembly.session().attach("sim:optane")).get(10, TimeUnit.SECONDS)
+                .get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> list = robot.lookup("#device-list").queryAs(ListView.class);
+        assertThat(((DeviceInfo) list.getSelectionModel().getSelectedItem()).spec()).isEqualTo("sim:optane");
     }
 
     private static TextField text(FxRobot robot, String query) {

@@ -23,8 +23,11 @@ import org.nvmeworkbench.ui.spi.WorkbenchView;
 /** Devices: what the providers discover, attach and detach, and why a device cannot be attached. */
 public final class DevicesView implements WorkbenchView {
     private final VBox root = new VBox(8);
+    private final WorkbenchSession session;
+    private final javafx.beans.value.ChangeListener<String> onDevice;
 
     public DevicesView(WorkbenchSession session) {
+        this.session = session;
         ListView<DeviceInfo> list = new ListView<>(FXCollections.observableArrayList(session.catalog().discover()));
         list.setId("device-list");
         list.setCellFactory(l -> new ListCell<>() {
@@ -62,6 +65,10 @@ public final class DevicesView implements WorkbenchView {
         if (!list.getItems().isEmpty()) {
             list.getSelectionModel().select(0);
         }
+        // The selection follows the attached device, however it was attached (here, --device, a scenario, a plugin).
+        onDevice = (o, was, now) -> follow(list, now);
+        session.device().addListener(onDevice);
+        follow(list, session.device().get());
         Button attach = new Button("Attach", Icons.node(AppIcon.ATTACH, 16));
         attach.setId("attach-button");
         attach.disableProperty().bind(Bindings.createBooleanBinding(() -> {
@@ -74,7 +81,10 @@ public final class DevicesView implements WorkbenchView {
         detach.disableProperty().bind(session.controller().isNull());
         detach.setOnAction(e -> session.detach());
         Button refresh = new Button("", Icons.node(AppIcon.REFRESH, 16));
-        refresh.setOnAction(e -> list.getItems().setAll(session.catalog().discover()));
+        refresh.setOnAction(e -> {
+            list.getItems().setAll(session.catalog().discover());
+            follow(list, session.device().get());
+        });
         Label attached = new Label();
         attached.textProperty().bind(Bindings.createStringBinding(() -> session.device().get().isEmpty()
                 ? "No device attached." : "Attached: " + session.device().get(), session.device()));
@@ -91,6 +101,37 @@ public final class DevicesView implements WorkbenchView {
         root.getChildren().addAll(list, new HBox(6, attach, detach, refresh), attached, details);
         VBox.setVgrow(list, Priority.ALWAYS);
         root.setPadding(new Insets(8));
+    }
+
+    /** Position of {@code attached} in {@code devices}: the same spec, else the same spec ignoring case; -1 when absent. */
+    public static int indexOf(java.util.List<DeviceInfo> devices, String attached) {
+        if (attached == null || attached.isEmpty()) {
+            return -1;
+        }
+        for (int i = 0; i < devices.size(); i++) {
+            if (devices.get(i).spec().equals(attached)) {
+                return i;
+            }
+        }
+        for (int i = 0; i < devices.size(); i++) {
+            if (devices.get(i).spec().equalsIgnoreCase(attached)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void follow(ListView<DeviceInfo> list, String attached) {
+        int i = indexOf(list.getItems(), attached);
+        if (i >= 0) {
+            list.getSelectionModel().select(i);
+            list.scrollTo(i);
+        }
+    }
+
+    @Override
+    public void close() {
+        session.device().removeListener(onDevice);
     }
 
     @Override
