@@ -104,7 +104,9 @@ public final class ChartFactory {
         NumberAxis y = new NumberAxis("Latency (us)");
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         styleRuns(r, model.size(), 1);
-        return chart("Percentile spectrum", new XYPlot(data, x, y, r), model.size() > 1);
+        JFreeChart c = chart("Percentile spectrum", new XYPlot(data, x, y, r), model.size() > 1);
+        c.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 24)); // room for the last tick label, "99.9999%"
+        return c;
     }
 
     /** x of a percentile on the nines axis. */
@@ -235,7 +237,8 @@ public final class ChartFactory {
         NumberAxis x = new NumberAxis(costLabel);
         x.setAutoRangeIncludesZero(true);
         NumberAxis y = new NumberAxis(percentileName + " latency (us)");
-        y.setAutoRangeIncludesZero(true);
+        // Settings often differ by a few percent: a zero-based axis would flatten them into one line.
+        y.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         r.setSeriesLinesVisible(0, false);
         r.setSeriesPaint(0, new Color(0x999999));
@@ -253,10 +256,20 @@ public final class ChartFactory {
             m.setPaint(new Color(0xB3261E));
             m.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
             m.setLabel("target " + Figures.latency(targetNanos));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            m.setLabelPaint(new Color(0xB3261E));
             m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(m);
-            y.setAutoRangeIncludesZero(true);
+            // Auto range ignores markers: stretch it so the target line is always on the chart.
+            double lo = targetNanos / 1e3;
+            double hi = lo;
+            for (TradeOff t : points) {
+                lo = Math.min(lo, t.latencyNanos() / 1e3);
+                hi = Math.max(hi, t.latencyNanos() / 1e3);
+            }
+            double pad = Math.max(hi - lo, hi * 0.02) * 0.08;
+            y.setRange(Math.max(0, lo - pad), hi + pad);
         }
         return chart("Interrupt cost against " + percentileName, plot, true);
     }

@@ -75,6 +75,7 @@ public final class PdfExporter implements ReportExporter {
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
             writer.setCloseStream(false); // the SPI leaves closing to the caller
+            writer.setStrictImageSequence(true); // a chart too tall for the page must not leave its caption behind
             doc.addTitle(m.title());
             doc.addCreator("NVMe Workbench " + m.runs().get(0).toolVersion());
             doc.open();

@@ -82,6 +82,11 @@ public record SweepResult(String device, WorkloadSpec base, SweepGrid grid, List
 
     /** The table the CLI prints, then the recommendation. */
     public String text() {
+        return table() + (recommendation.meetsTarget() ? "Recommendation: " : "") + recommendation.explanation() + "\n";
+    }
+
+    /** The heading line and one row per point. */
+    public String table() {
         StringBuilder b = new StringBuilder();
         WorkloadSpec s = base;
         b.append("Sweep of ").append(s.rw().fioName()).append(" bs=").append(s.blockSize()).append(" queues=").append(s.queues())
@@ -101,7 +106,6 @@ public record SweepResult(String device, WorkloadSpec base, SweepGrid grid, List
                     r.completionsPerInterrupt(), Figures.percent(r.hostIrqCpuPct()),
                     (front.contains(p) ? "*" : "") + (chosen ? (recommendation.meetsTarget() ? " <- recommended" : " <- lowest latency") : "")));
         }
-        b.append(recommendation.meetsTarget() ? "Recommendation: " : "").append(recommendation.explanation()).append('\n');
         return b.toString();
     }
 
@@ -193,7 +197,8 @@ public record SweepResult(String device, WorkloadSpec base, SweepGrid grid, List
             charts.add(new ReportSection.Chart(ChartFactory.heatmap(grid.thresholds(), grid.times(), latencyGrid(d),
                     percentileName() + " over THR x TIME at iodepth " + d), 900, 360, percentileName() + " of every point at iodepth " + d + "."));
         }
-        return new ReportSection("sweep", "Sweep and recommendation", List.of(recommendation.explanation()), text(), charts);
+        return new ReportSection("sweep", "Sweep and recommendation",
+                List.of((recommendation.meetsTarget() ? "Recommendation: " : "") + recommendation.explanation()), table(), charts);
     }
 
     /** One self-contained HTML page: {@link #section()}, then {@link #report()}. */

@@ -51,4 +51,16 @@ class ChartFactoryTest {
             assertThat(img.getWidth()).isEqualTo(200);
         }
     }
+
+    @Test
+    void paretoKeepsTheTargetLineOnTheChartAndDoesNotFlattenCloseLatencies() {
+        List<ChartFactory.TradeOff> points = List.of(new ChartFactory.TradeOff("off", 300_000, 253_000, true, false),
+                new ChartFactory.TradeOff("THR 15", 15_000, 267_000, true, true));
+        org.jfree.data.Range withTarget = ChartFactory.pareto(points, "interrupts/s", "p99", 500_000).getXYPlot().getRangeAxis().getRange();
+        assertThat(withTarget.contains(500)).isTrue();
+        assertThat(withTarget.getLowerBound()).isGreaterThan(200);
+        JFreeChart noTarget = ChartFactory.pareto(points, "interrupts/s", "p99", 0);
+        noTarget.createBufferedImage(400, 300); // lays out the auto range
+        assertThat(noTarget.getXYPlot().getRangeAxis().getRange().getLowerBound()).isGreaterThan(200);
+    }
 }
