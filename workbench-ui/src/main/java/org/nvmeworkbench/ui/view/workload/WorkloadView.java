@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import org.nvmeworkbench.core.workload.ReadWrite;
@@ -28,8 +29,10 @@ public final class WorkloadView implements WorkbenchView {
 
     private final ScrollPane root;
 
+    private final WorkloadViewModel vm;
+
     public WorkloadView(WorkbenchSession session) {
-        WorkloadViewModel vm = new WorkloadViewModel(session);
+        vm = new WorkloadViewModel(session);
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
@@ -100,7 +103,44 @@ public final class WorkloadView implements WorkbenchView {
         progress.progressProperty().bind(session.runProgress());
         progress.setMaxWidth(Double.MAX_VALUE);
 
-        VBox box = new VBox(8, g, problem, writeNote, new HBox(6, start, stop, rerun), progress, outcome);
+        Button importJob = new Button("Import .fio job...", Icons.node(AppIcon.WORKLOAD, 16));
+        importJob.setId("workload-import");
+        importJob.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Import a fio job file");
+            fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("fio job files (*.fio, *.ini)", "*.fio", "*.ini"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            java.io.File f = fc.showOpenDialog(importJob.getScene() == null ? null : importJob.getScene().getWindow());
+            if (f != null) {
+                vm.importJob(f.toPath());
+            }
+        });
+        Label imported = new Label();
+        imported.setId("workload-imported");
+        imported.textProperty().bind(vm.imported());
+        imported.setWrapText(true);
+        imported.getStyleClass().add("text-muted");
+        imported.visibleProperty().bind(vm.imported().isNotEmpty());
+        imported.managedProperty().bind(imported.visibleProperty());
+        Label importProblem = new Label();
+        importProblem.setId("workload-import-problem");
+        importProblem.textProperty().bind(vm.importProblem());
+        importProblem.setWrapText(true);
+        importProblem.getStyleClass().add("danger");
+        importProblem.visibleProperty().bind(vm.importProblem().isNotEmpty());
+        importProblem.managedProperty().bind(importProblem.visibleProperty());
+        // Each option that does not apply, visibly: nothing from the file is dropped silently.
+        Label warnings = new Label();
+        warnings.setId("workload-import-warnings");
+        warnings.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.importWarnings().isEmpty() ? ""
+                : "Not applied:\n- " + String.join("\n- ", vm.importWarnings()), vm.importWarnings()));
+        warnings.setWrapText(true);
+        warnings.getStyleClass().add("warning");
+        warnings.visibleProperty().bind(warnings.textProperty().isNotEmpty());
+        warnings.managedProperty().bind(warnings.visibleProperty());
+
+        VBox box = new VBox(8, importJob, imported, importProblem, warnings, g, problem, writeNote,
+                new HBox(6, start, stop, rerun), progress, outcome);
         box.setPadding(new Insets(8));
         root = new ScrollPane(box);
         root.setFitToWidth(true);
@@ -113,6 +153,10 @@ public final class WorkloadView implements WorkbenchView {
         f.textProperty().bindBidirectional(p);
         g.addRow(row, new Label(label), f);
         return row + 1;
+    }
+
+    public WorkloadViewModel viewModel() {
+        return vm;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.nvmeworkbench.ui.view.workload;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,12 +13,18 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
-import org.nvmeworkbench.core.cli.FioUnits;
+import org.nvmeworkbench.core.fiojob.FioUnits;
+import org.nvmeworkbench.core.fiojob.FioJob;
+import org.nvmeworkbench.core.fiojob.FioJobException;
+import org.nvmeworkbench.core.fiojob.FioJobFile;
 import org.nvmeworkbench.core.session.RunRecord;
 import org.nvmeworkbench.core.workload.ReadWrite;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 import org.nvmeworkbench.ui.session.ControllerState;
+import org.nvmeworkbench.ui.session.Failures;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 
 /** The Workload view's state: fio's options as typed, the spec they make, and start/stop/rerun. */
@@ -33,6 +40,11 @@ public final class WorkloadViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper writeNote = new ReadOnlyStringWrapper(this, "writeNote", "");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
+    private final ReadOnlyStringWrapper imported = new ReadOnlyStringWrapper(this, "imported", "");
+    private final ReadOnlyStringWrapper importProblem = new ReadOnlyStringWrapper(this, "importProblem", "");
+    private final ObservableList<String> importWarnings = FXCollections.observableArrayList();
+    /** What the fields do not show (rwmixread, polling, CD vectors of an imported job): the spec the fields start from. */
+    private WorkloadSpec base = WorkloadSpec.defaults();
     private final BooleanBinding canStart;
     private final BooleanBinding canStop;
     private final BooleanBinding canRerun;
@@ -64,6 +76,12 @@ public final class WorkloadViewModel {
     public ReadOnlyStringProperty writeNote() { return writeNote.getReadOnlyProperty(); }
     /** How the last start or rerun ended when it did not run: refused, cancelled or failed, in words. */
     public ReadOnlyStringProperty outcome() { return outcome.getReadOnlyProperty(); }
+    /** What the last import took: "Imported job 'rand-read' from tuning.fio.", or empty. */
+    public ReadOnlyStringProperty imported() { return imported.getReadOnlyProperty(); }
+    /** Why the last import failed, one sentence naming the line, or empty. */
+    public ReadOnlyStringProperty importProblem() { return importProblem.getReadOnlyProperty(); }
+    /** The imported job's options that do not apply, one sentence each with its line. */
+    public ObservableList<String> importWarnings() { return importWarnings; }
     public BooleanBinding canStart() { return canStart; }
     public BooleanBinding canStop() { return canStop; }
     public BooleanBinding canRerun() { return canRerun; }
@@ -91,7 +109,7 @@ public final class WorkloadViewModel {
         if (!problems.isEmpty()) {
             return null;
         }
-        WorkloadSpec s = WorkloadSpec.defaults().withRw(rw.get()).withBlockSize((int) Math.min(Integer.MAX_VALUE, bs))
+        WorkloadSpec s = base.withRw(rw.get()).withBlockSize((int) Math.min(Integer.MAX_VALUE, bs))
                 .withIodepth((int) Math.min(Integer.MAX_VALUE, depth)).withQueues((int) Math.min(Integer.MAX_VALUE, q))
                 .withLimits(rt, count).withSeed(sd).withAllowWrites(rw.get().writes());
         problems.addAll(s.problems());
@@ -117,6 +135,65 @@ public final class WorkloadViewModel {
         if (p.isEmpty()) {
             session.draftSpec().set(s);
         }
+    }
+
+    /**
+     * Fills the fields from the first job of a .fio file (fio's option names and units). Options that do
+     * not apply are listed in {@link #importWarnings()}, never dropped silently; a malformed file leaves
+     * the fields alone and {@link #importProblem()} names the line.
+     */
+    public boolean importJob(Path file) {
+        FioJobFile f;
+        try {
+            f = FioJobFile.read(file);
+        } catch (FioJobException e) {
+            importProblem.set(Failures.sentence(e));
+            importWarnings.clear();
+            imported.set("");
+            return false;
+        }
+        List<String> warnings = new ArrayList<>();
+        if (f.jobs().isEmpty()) {
+            importProblem.set(file.getFileName() + " has no job section, so there is no workload to import.");
+            importWarnings.clear();
+            imported.set("");
+            return false;
+        }
+        FioJob job = f.jobs().get(0);
+        warnings.addAll(job.warnings());
+        if (f.jobs().size() > 1) {
+            warnings.add("The file has " + f.jobs().size() + " jobs; the first, '" + job.name()
+                    + "', was imported (the workbench runs one job at a time).");
+        }
+        WorkloadSpec s = job.spec();
+        base = s;
+        rw.set(s.rw());
+        blockSize.set(FioUnits.formatSize(s.blockSize()));
+        iodepth.set(Integer.toString(s.iodepth()));
+        queues.set(Integer.toString(s.queues()));
+        runtime.set(time(s.runtimeNanos()));
+        ios.set(Long.toString(s.ios()));
+        seed.set(Long.toString(s.seed()));
+        revalidate();
+        importProblem.set("");
+        importWarnings.setAll(warnings);
+        imported.set("Imported job '" + job.name() + "' from " + file.getFileName()
+                + (job.description().isEmpty() ? "" : ": " + job.description()) + ".");
+        return true;
+    }
+
+    /** fio's way of writing a duration: "2s", "500ms", "250us", "0". */
+    static String time(long nanos) {
+        if (nanos <= 0) {
+            return "0";
+        }
+        if (nanos % 1_000_000_000L == 0) {
+            return nanos / 1_000_000_000L + "s";
+        }
+        if (nanos % 1_000_000L == 0) {
+            return nanos / 1_000_000L + "ms";
+        }
+        return nanos % 1_000L == 0 ? nanos / 1_000L + "us" : nanos + "ns";
     }
 
     /**
