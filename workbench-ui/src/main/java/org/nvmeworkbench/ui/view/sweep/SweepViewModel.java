@@ -17,7 +17,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import org.nvmeworkbench.core.cli.FioUnits;
+import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.report.Figures;
 import org.nvmeworkbench.core.sweep.SweepCost;
 import org.nvmeworkbench.core.sweep.SweepGrid;
