@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import org.nvmeworkbench.core.lab.ScenarioException;
 import org.nvmeworkbench.ui.launcher.LabScenario;
 import org.nvmeworkbench.ui.launcher.LaunchOptions;
 import org.nvmeworkbench.ui.launcher.Scenario;
@@ -69,7 +70,11 @@ public final class WorkbenchApplication extends Application {
             if (t != null) {
                 assembly.session().message().set(Failures.sentence(t));
                 assembly.lab().message().set(Failures.sentence(t));
-                LOG.log(Level.WARNING, Failures.sentence(t), t);
+                if (unwrap(t) instanceof ScenarioException) {
+                    LOG.fine(Failures.sentence(t)); // the user's file: the sentence says it all, no stack trace
+                } else {
+                    LOG.log(Level.WARNING, Failures.sentence(t), t);
+                }
                 if (o.snapshot() != null) {
                     System.err.println("The scenario " + o.scenario() + " could not be played: " + Failures.sentence(t));
                 }
@@ -81,6 +86,13 @@ public final class WorkbenchApplication extends Application {
                 settle.play();
             }
         }));
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private void snapshotAndExit(Scene scene, Path png, boolean scenarioOk) {

@@ -100,6 +100,8 @@ public final class CommandPathView implements WorkbenchView {
         table.setPrefHeight(32 * 8 + 44);
         table.setMinHeight(32 * 8 + 44);
         table.setFocusTraversable(false);
+        table.setPlaceholder(new org.nvmeworkbench.ui.view.EmptyState(
+                "Load a scenario in the Lab Player: the followed command's device time per step appears here."));
 
         VBox rings = new VBox(8, sqNode.caption, sqNode.pane, cqNode.caption, cqNode.pane);
         HBox.setHgrow(rings, Priority.SOMETIMES);

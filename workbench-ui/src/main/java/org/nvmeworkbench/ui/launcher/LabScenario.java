@@ -43,13 +43,13 @@ public final class LabScenario {
 
     /** Call on the FX thread; the future completes (on a worker thread) once the run is paused at the telling point. */
     public static CompletableFuture<Void> play(String nameOrPath, LabSession lab, LayoutModel layout) {
+        layout.select("lab"); // a bad file is then said in the Lab player, where the user looks for it
         ScenarioPlan plan;
         try {
             plan = ScenarioLibrary.resolve(nameOrPath);
         } catch (ScenarioException e) {
             return CompletableFuture.failedFuture(e);
         }
-        layout.select("lab");
         ScenarioRunner r = lab.load(plan);
         double shown = lab.speed().get();
         r.setSpeed(0); // get there unpaced; the scenario's slow motion applies again once paused
