@@ -366,7 +366,8 @@ public final class ChartFactory {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix(idPrefix);
         chart.draw(g, new Rectangle(0, 0, width, height));
-        return g.getSVGElement(idPrefix + "chart");
+        // A viewBox lets the chart shrink with the page (print, narrow windows) instead of being clipped.
+        return g.getSVGElement(idPrefix + "chart", true, new org.jfree.svg.ViewBox(0, 0, width, height), null, null);
     }
 
     /** The chart as an image, e.g. for a README screenshot or a thumbnail. */

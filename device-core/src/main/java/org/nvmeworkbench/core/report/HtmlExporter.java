@@ -34,7 +34,7 @@ public final class HtmlExporter implements ReportExporter {
             svg{max-width:100%;height:auto}pre{font-size:.8em;overflow-x:auto}
             .swatch{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:middle}
             @page{size:A4;margin:14mm}
-            @media print{body{margin:0;max-width:none;font-size:10pt}section,figure,table{break-inside:avoid;page-break-inside:avoid}h2{break-after:avoid}}
+            @media print{body{margin:0;max-width:none;font-size:10pt}figure,table,pre{break-inside:avoid;page-break-inside:avoid}h2{break-after:avoid;page-break-after:avoid}pre{font-size:7pt;white-space:pre-wrap}}
             """;
 
     @Override

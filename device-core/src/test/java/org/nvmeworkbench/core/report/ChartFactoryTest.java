@@ -63,4 +63,10 @@ class ChartFactoryTest {
         noTarget.createBufferedImage(400, 300); // lays out the auto range
         assertThat(noTarget.getXYPlot().getRangeAxis().getRange().getLowerBound()).isGreaterThan(200);
     }
+
+    @Test
+    void svgChartsCarryAViewBoxSoTheyShrinkWhenPrintedInsteadOfBeingClipped() {
+        String svg = ChartFactory.svg(ChartFactory.latencyHistogram(SampleRuns.two()), 900, 420, "h-");
+        assertThat(svg).contains("viewBox=\"0 0 900 420\"");
+    }
 }
