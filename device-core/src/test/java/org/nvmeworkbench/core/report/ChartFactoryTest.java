@@ -67,6 +67,6 @@ class ChartFactoryTest {
     @Test
     void svgChartsCarryAViewBoxSoTheyShrinkWhenPrintedInsteadOfBeingClipped() {
         String svg = ChartFactory.svg(ChartFactory.latencyHistogram(SampleRuns.two()), 900, 420, "h-");
-        assertThat(svg).contains("viewBox=\"0 0 900 420\"");
+        assertThat(svg).contains("viewBox='0.0 0.0 900.0 420.0'");
     }
 }
