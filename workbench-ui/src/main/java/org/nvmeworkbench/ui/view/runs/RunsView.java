@@ -52,7 +52,7 @@ public final class RunsView implements WorkbenchView {
                 70, 76, r -> StartTime.brief(r.startedAt(), java.time.Instant.now(), ZoneId.systemDefault()));
         withTooltips(started, r -> StartTime.full(r.startedAt(), ZoneId.systemDefault()));
         table.getColumns().add(started);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         comparison.setEditable(false);
         comparison.setId("runs-comparison");
         comparison.setStyle("-fx-font-family: monospace");
@@ -63,15 +63,68 @@ public final class RunsView implements WorkbenchView {
         session.runs().addListener(onRuns);
         root = new SplitPane(table, comparison);
         root.setDividerPositions(0.68);
-        // In a narrow area (the Report perspective's side) the comparison goes under the table, not beside it.
-        root.widthProperty().addListener((o, was, w) -> {
-            javafx.geometry.Orientation want = w.doubleValue() < 640 ? javafx.geometry.Orientation.VERTICAL
-                    : javafx.geometry.Orientation.HORIZONTAL;
-            if (root.getOrientation() != want) {
-                root.setOrientation(want);
-                root.setDividerPositions(want == javafx.geometry.Orientation.VERTICAL ? 0.4 : 0.68);
-            }
-        });
+        // In a narrow area (the Report perspective's side) the comparison goes under the table, not beside
+        // it; beside it, the table gets the width its columns need at the current type size.
+        root.widthProperty().addListener((o, was, w) -> arrange());
+        table.widthProperty().addListener((o, a, b) -> sizeColumns());
+        table.skinProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
+            arrange();
+            sizeColumns();
+        }));
+    }
+
+    /** The widest value each column must show in full (the Run label may be elided to about half). */
+    private static final String[] WIDEST = {"#12 randread, THR 7 TIME 2", "1,234,567", "999.9 us", "0.000",
+        "100.00 %", "Nov 30 23:59"};
+    private static final String[] HEADERS = {"Run", "IOPS", "p99", "IRQ/I/O", "IRQ CPU", "Started"};
+
+    /** Minimum column widths for the type size in use: the header or the widest value, whichever is wider. */
+    private double[] minimums() {
+        javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
+        if (table.lookup(".column-header .label") instanceof javafx.scene.control.Labeled l) {
+            font = l.getFont();
+        }
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        double[] min = new double[WIDEST.length];
+        for (int i = 0; i < min.length; i++) {
+            probe.setText(WIDEST[i]);
+            double value = probe.getLayoutBounds().getWidth() * (i == 0 ? 0.5 : 1.0) + 16;
+            probe.setText(HEADERS[i]);
+            double header = probe.getLayoutBounds().getWidth() * 1.1 + 34; // bold, plus the sort arrow's room
+            min[i] = Math.ceil(Math.max(value, header));
+        }
+        return min;
+    }
+
+    private void arrange() {
+        double w = root.getWidth();
+        if (w <= 0) {
+            return;
+        }
+        double needed = 18; // the vertical scroll bar
+        for (double m : minimums()) {
+            needed += m;
+        }
+        // Beside the table while the comparison keeps a sixth of the width; under it otherwise.
+        javafx.geometry.Orientation want = w < 640 || needed > 0.84 * w ? javafx.geometry.Orientation.VERTICAL
+                : javafx.geometry.Orientation.HORIZONTAL;
+        if (root.getOrientation() != want) {
+            root.setOrientation(want);
+        }
+        root.setDividerPositions(want == javafx.geometry.Orientation.VERTICAL ? 0.55
+                : Math.max(0.55, Math.min(0.84, needed / w)));
+    }
+
+    /** Figures at their minimum, the Run label takes the rest (never less than its own minimum). */
+    private void sizeColumns() {
+        double[] min = minimums();
+        double rest = table.getWidth() - 18;
+        for (int i = 1; i < min.length && i < table.getColumns().size(); i++) {
+            table.getColumns().get(i).setPrefWidth(min[i]);
+            rest -= min[i];
+        }
+        table.getColumns().get(0).setPrefWidth(Math.max(min[0], Math.floor(rest)));
     }
 
     /** Selects two runs by position in the history and compares them. */
