@@ -39,7 +39,9 @@ import org.nvmeworkbench.ui.view.EmptyState;
  */
 public final class SweepView implements WorkbenchView {
     private final SweepViewModel vm;
-    private final BorderPane root = new BorderPane();
+    private final BorderPane content = new BorderPane();
+    /** Scrolls when the area is too low for the inputs and readable charts together. */
+    private final javafx.scene.control.ScrollPane root = new javafx.scene.control.ScrollPane(content);
     private final ChartViewer pareto = new ChartViewer();
     private final ChartImage heatmap = new ChartImage();
     private final ChoiceBox<Integer> heatDepth = new ChoiceBox<>();
@@ -133,8 +135,11 @@ public final class SweepView implements WorkbenchView {
 
         vm.result().addListener((o, a, r) -> show(r));
         show(null);
-        root.setTop(top);
-        root.setCenter(charts);
+        content.setTop(top);
+        content.setCenter(charts);
+        charts.setMinHeight(300);
+        root.setFitToWidth(true);
+        root.setFitToHeight(true);
         recommendation.textProperty().bind(Bindings.createStringBinding(vm::recommendationText, vm.result()));
         vm.result().addListener((o, a, r) -> {
             recommendation.getStyleClass().removeAll("success", "warning");
