@@ -114,7 +114,7 @@ public final class LabPlayerView implements WorkbenchView {
         Label caption = label("lab-caption", "-fx-font-size: 1.5em; -fx-text-fill: #ffe14d; -fx-font-weight: bold;");
         caption.textProperty().bind(vm.caption());
         caption.setMinHeight(Region.USE_PREF_SIZE);
-        Label time = label("lab-device-time", "-fx-font-size: 1.3em; -fx-font-family: monospace;");
+        Label time = label("lab-device-time", "-fx-font-size: 1.1em; -fx-font-family: monospace;");
         time.textProperty().bind(vm.deviceTime());
         Label last = label("lab-last-event", "");
         last.textProperty().bind(vm.lastEvent());
