@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvmeworkbench.core.lab.JourneyStep;
 import org.nvmeworkbench.core.lab.LabEvent;
-import org.nvmeworkbench.core.lab.ScenarioLibrary;
 import org.nvmeworkbench.core.lab.ScenarioRunner;
 import org.nvmeworkbench.core.sim.SimulatedController;
 import org.nvmeworkbench.ui.shell.WorkbenchAssembly;
@@ -58,12 +58,19 @@ class LabPerspectiveTest {
         CommandPathView path = (CommandPathView) assembly.workbench().view(LabViews.PATH);
         assertThat(path).as("the Lab perspective shows the command path").isNotNull();
         assertThat(assembly.workbench().view(LabViews.PLAYER)).isNotNull();
-        AtomicReference<ScenarioRunner> loaded = new AtomicReference<>();
+        // As a user would: pick the scenario, then slow it down on the speed slider.
+        ComboBox<LabPlayerViewModel.Choice> picker = robot.lookup("#lab-scenario").queryComboBox();
+        Slider speed = robot.lookup("#lab-speed").queryAs(Slider.class);
         robot.interact(() -> {
-            loaded.set(lab.load(ScenarioLibrary.shipped("one-command-journey")));
-            lab.speed().set(1e-4); // slow enough that space can pause it mid-run
+            picker.getItems().stream().filter(c -> c.name().equals("one-command-journey")).findFirst()
+                    .ifPresent(c -> picker.getSelectionModel().select(c));
+            speed.setValue(-4); // 1 us per 10 ms: slow enough that space can pause it mid-run
         });
-        ScenarioRunner r = loaded.get();
+        ScenarioRunner r = lab.runner().get();
+        assertThat(r).as("picking a scenario loads it").isNotNull();
+        assertThat(r.plan().name()).isEqualTo("one-command-journey");
+        assertThat(r.speed()).isEqualTo(1e-4, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(robot.lookup("#lab-speed-words").queryAs(Label.class).getText()).isEqualTo("1 us per 10 ms (10,000x slower)");
         SimulatedController sim = r.simulator();
 
         // A focused button must not take space as its own press too: Step would pause what space plays.
