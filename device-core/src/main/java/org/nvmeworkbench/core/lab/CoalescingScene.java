@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
-import org.nvmeworkbench.core.sim.SimTraceListener;
 import org.nvmeworkbench.core.sim.SimulatedController;
 
 /**
@@ -18,9 +17,7 @@ import org.nvmeworkbench.core.sim.SimulatedController;
  * carried them, with what tripped it. The threshold and window are read from the controller's Feature
  * 08h at each completion, so a Set Features between runs shows up in the next gathering.
  *
- * <p>What tripped a signal is the simulator's own cause ({@link SimTraceListener#CAUSE_THRESHOLD} and
- * the others); a signal at once is told apart as coalescing off (08h) or the vector not coalesced (09h CD,
- * admin vector, pin).
+ * <p>What tripped a signal is the simulator's own cause, as {@link TripCause#fromSimulator} names it.
  *
  * <p>Threading: fed by {@link LabTrace} on the simulator's thread; read from any thread.
  */
@@ -69,26 +66,10 @@ public final class CoalescingScene {
         }
     }
 
-    synchronized void interruptRaised(int vector, int carried, int simCause, long t) {
+    synchronized void interruptRaised(int vector, int carried, TripCause cause, long t) {
         Open o = open.remove(vector);
         if (o == null || o.times.isEmpty()) {
             return;
-        }
-        InterruptCoalescing ic = InterruptCoalescing.fromCdw11(sim.interruptCoalescingValue());
-        TripCause cause;
-        switch (simCause) {
-            case SimTraceListener.CAUSE_THRESHOLD:
-                cause = TripCause.THRESHOLD;
-                break;
-            case SimTraceListener.CAUSE_TIMER:
-                cause = TripCause.TIMER;
-                break;
-            case SimTraceListener.CAUSE_ERROR:
-                cause = TripCause.ERROR;
-                break;
-            default:
-                cause = ic.enabled() ? TripCause.VECTOR_NOT_COALESCED : TripCause.COALESCING_OFF;
-                break;
         }
         ArrayDeque<Gathering> d = done.computeIfAbsent(vector, x -> new ArrayDeque<>());
         d.addLast(new Gathering(vector, o.times, o.threshold, o.window, o.armedAt, o.deadline, t, cause, carried));

@@ -54,7 +54,11 @@ public final class JourneyTracker {
     }
 
     private LabEvent event(LabEvent.Kind kind, int qid, int cid, int vector, long value, long t) {
-        last = new LabEvent(++seq, kind, qid, cid, vector, value, t);
+        return event(kind, qid, cid, vector, value, t, null);
+    }
+
+    private LabEvent event(LabEvent.Kind kind, int qid, int cid, int vector, long value, long t, TripCause cause) {
+        last = new LabEvent(++seq, kind, qid, cid, vector, value, t, cause);
         return last;
     }
 
@@ -176,7 +180,7 @@ public final class JourneyTracker {
         return sim.interruptMode() == InterruptMode.PIN ? 0 : sim.cqVector(cqid);
     }
 
-    synchronized LabEvent interruptRaised(int vector, int carried, long t) {
+    synchronized LabEvent interruptRaised(int vector, int carried, TripCause cause, long t) {
         List<CommandJourney> l = postedOnVector.get(vector);
         if (l == null || l.isEmpty()) {
             return null; // an admin completion's signal
@@ -190,7 +194,7 @@ public final class JourneyTracker {
             j.completionsCarried = carried;
         }
         l.clear();
-        return event(LabEvent.Kind.INTERRUPT_RAISED, -1, -1, vector, carried, t);
+        return event(LabEvent.Kind.INTERRUPT_RAISED, -1, -1, vector, carried, t, cause);
     }
 
     synchronized LabEvent timerArmed(int vector, long deadline, long t) {

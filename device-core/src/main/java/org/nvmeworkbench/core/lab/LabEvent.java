@@ -13,8 +13,9 @@ package org.nvmeworkbench.core.lab;
  * @param value  a kind-specific figure: commands a doorbell covered, completions an interrupt carried,
  *               the ring index after the action, or the timer's deadline (ns) for {@link Kind#TIMER_ARMED}
  * @param t      device time (ns)
+ * @param cause  for {@link Kind#INTERRUPT_RAISED}, what tripped the signal (the simulator's own cause); else null
  */
-public record LabEvent(long seq, Kind kind, int qid, int cid, int vector, long value, long t) {
+public record LabEvent(long seq, Kind kind, int qid, int cid, int vector, long value, long t, TripCause cause) {
 
     public enum Kind {
         HOST_WRITES_SQE, SQ_TAIL_DOORBELL, CONTROLLER_FETCHES, EXECUTES, CONTROLLER_WRITES_CQE,
@@ -49,7 +50,8 @@ public record LabEvent(long seq, Kind kind, int qid, int cid, int vector, long v
             case CONTROLLER_WRITES_CQE:
                 return cmd + ": the controller writes its CQE (CQ tail now " + value + ").";
             case INTERRUPT_RAISED:
-                return "Vector " + vector + ": the controller raises an interrupt carrying " + plural(value, "completion") + ".";
+                return "Vector " + vector + ": the controller raises an interrupt carrying " + plural(value, "completion")
+                        + (cause == null ? "" : " (" + cause.text() + ")") + ".";
             case HOST_CONSUMES_CQE:
                 return cmd + ": the host consumes its CQE (CQ head now " + value + ").";
             case CQ_HEAD_DOORBELL:

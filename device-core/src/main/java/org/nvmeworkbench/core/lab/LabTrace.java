@@ -8,6 +8,7 @@ import org.nvmeworkbench.core.driver.HostTraceListener;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.sim.SimTraceListener;
 import org.nvmeworkbench.core.sim.SimulatedController;
+import org.nvmeworkbench.core.spec.InterruptCoalescing;
 
 /**
  * The one listener the Lab installs on both sides (the simulator takes one trace listener, the driver
@@ -143,8 +144,10 @@ public final class LabTrace implements SimTraceListener, HostTraceListener {
 
     @Override
     public void interruptRaised(int vector, int completionsCarried, int cause, long t) {
-        coalescing.interruptRaised(vector, completionsCarried, cause, t);
-        emit(journeys.interruptRaised(vector, completionsCarried, t));
+        TripCause why = TripCause.fromSimulator(cause,
+                InterruptCoalescing.fromCdw11(sim.interruptCoalescingValue()).enabled());
+        coalescing.interruptRaised(vector, completionsCarried, why, t);
+        emit(journeys.interruptRaised(vector, completionsCarried, why, t));
     }
 
 }

@@ -1,5 +1,7 @@
 package org.nvmeworkbench.core.lab;
 
+import org.nvmeworkbench.core.sim.SimTraceListener;
+
 /** Why a vector was signalled (Feature 08h/09h rules, reference/nvme.md). */
 public enum TripCause {
     /** THR + 1 completions gathered. */
@@ -21,5 +23,22 @@ public enum TripCause {
 
     public String text() {
         return text;
+    }
+
+    /**
+     * The simulator's cause ({@link SimTraceListener#CAUSE_THRESHOLD} and the others) in these terms; a signal
+     * at once is coalescing off when Feature 08h has THR or TIME 0, else the vector's own (09h CD, admin, pin).
+     */
+    public static TripCause fromSimulator(int cause, boolean coalescingEnabled) {
+        switch (cause) {
+            case SimTraceListener.CAUSE_THRESHOLD:
+                return THRESHOLD;
+            case SimTraceListener.CAUSE_TIMER:
+                return TIMER;
+            case SimTraceListener.CAUSE_ERROR:
+                return ERROR;
+            default:
+                return coalescingEnabled ? VECTOR_NOT_COALESCED : COALESCING_OFF;
+        }
     }
 }

@@ -23,6 +23,23 @@ class SimCauseAndMediaStartTest {
     }
 
     @Test
+    void anInterruptEventSaysWhatTrippedIt() throws Exception {
+        try (ScenarioRunner r = new ScenarioRunner(ScenarioLibrary.shipped("coalescing-threshold-vs-timer").withSpeed(0))) {
+            r.pause();
+            r.start();
+            LabEvent e = r.gate().awaitParked(5_000);
+            while (e != null && e.kind() != LabEvent.Kind.INTERRUPT_RAISED) {
+                r.step();
+                e = r.gate().awaitParked(5_000);
+            }
+            assertThat(e).isNotNull();
+            assertThat(e.cause()).isEqualTo(TripCause.THRESHOLD);
+            assertThat(e.value()).isEqualTo(4);
+            assertThat(e.describe()).isEqualTo("Vector 1: the controller raises an interrupt carrying 4 completions (threshold reached).");
+        }
+    }
+
+    @Test
     void coalescingOffSignalsEveryCompletionAtOnce() {
         try (ScenarioRunner r = new ScenarioRunner(ScenarioLibrary.shipped("one-command-journey").withSpeed(0))) {
             r.runAll();
