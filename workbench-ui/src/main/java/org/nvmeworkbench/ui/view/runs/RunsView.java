@@ -76,6 +76,8 @@ public final class RunsView implements WorkbenchView {
     /** The widest value each column must show in full (the Run label may be elided to about half). */
     private static final String[] WIDEST = {"#12 randread, THR 7 TIME 2", "1,234,567", "999.9 us", "0.000",
         "100.00 %", "Nov 30 23:59"};
+    /** The vertical scroll bar and the table's borders. */
+    private static final double SCROLL_BAR = 32;
     private static final String[] HEADERS = {"Run", "IOPS", "p99", "IRQ/I/O", "IRQ CPU", "Started"};
 
     /** Minimum column widths for the type size in use: the header or the widest value, whichever is wider. */
@@ -102,7 +104,7 @@ public final class RunsView implements WorkbenchView {
         if (w <= 0) {
             return;
         }
-        double needed = 18; // the vertical scroll bar
+        double needed = SCROLL_BAR + 8; // a little slack: the split pane's divider takes some
         for (double m : minimums()) {
             needed += m;
         }
@@ -119,7 +121,7 @@ public final class RunsView implements WorkbenchView {
     /** Figures at their minimum, the Run label takes the rest (never less than its own minimum). */
     private void sizeColumns() {
         double[] min = minimums();
-        double rest = table.getWidth() - 18;
+        double rest = table.getWidth() - SCROLL_BAR;
         for (int i = 1; i < min.length && i < table.getColumns().size(); i++) {
             table.getColumns().get(i).setPrefWidth(min[i]);
             rest -= min[i];

@@ -79,7 +79,6 @@ public final class SweepView implements WorkbenchView {
 
         Label problem = sentence(vm.problem(), "danger");
         problem.setId("sweep-problem");
-        Label summary = sentence(vm.summary(), "text-muted");
         Label outcome = sentence(vm.outcome(), "warning");
         outcome.setId("sweep-outcome");
 
@@ -96,7 +95,11 @@ public final class SweepView implements WorkbenchView {
         progress.setPrefWidth(160);
         progress.progressProperty().bind(Bindings.when(vm.sweeping()).then(session.runProgress()).otherwise(
                 Bindings.when(vm.result().isNull()).then(0.0).otherwise(1.0)));
-        Label progressText = sentence(vm.progressText(), "text-muted");
+        // Before a sweep it says what Start will do; during and after, how far it got.
+        javafx.beans.binding.StringBinding status = Bindings.when(vm.progressText().isEmpty()).then(vm.summary())
+                .otherwise(vm.progressText());
+        Label progressText = sentence(status, "text-muted");
+        progressText.setId("sweep-status");
         HBox controls = new HBox(8, start, cancel, progress, progressText);
         controls.setAlignment(Pos.CENTER_LEFT);
 
@@ -116,7 +119,7 @@ public final class SweepView implements WorkbenchView {
         HBox result = new HBox(10, recommendation, propose);
         result.setAlignment(Pos.CENTER_LEFT);
 
-        VBox top = new VBox(8, inputs, problem, summary, controls, outcome, result);
+        VBox top = new VBox(8, inputs, problem, controls, outcome, result);
         top.setPadding(new Insets(8));
 
         pareto.setId("sweep-pareto");
@@ -137,7 +140,7 @@ public final class SweepView implements WorkbenchView {
         show(null);
         content.setTop(top);
         content.setCenter(charts);
-        charts.setMinHeight(300);
+        charts.setMinHeight(260);
         root.setFitToWidth(true);
         root.setFitToHeight(true);
         recommendation.textProperty().bind(Bindings.createStringBinding(vm::recommendationText, vm.result()));
