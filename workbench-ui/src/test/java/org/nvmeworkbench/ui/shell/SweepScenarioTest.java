@@ -24,6 +24,7 @@ import org.nvmeworkbench.core.session.RunRecord;
 import org.nvmeworkbench.ui.launcher.WindowSnapshot;
 import org.nvmeworkbench.ui.view.export.ExportDialog;
 import org.nvmeworkbench.ui.view.runs.RunsView;
+import org.nvmeworkbench.ui.view.workload.WorkloadView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -121,6 +122,31 @@ class SweepScenarioTest {
         WaitForAsyncUtils.waitForFxEvents();
         ListView<?> list = robot.lookup("#device-list").queryAs(ListView.class);
         assertThat(((DeviceInfo) list.getSelectionModel().getSelectedItem()).spec()).isEqualTo("sim:optane");
+    }
+
+    @Test
+    void anImportedJobsWarningsShowInTheWorkloadView(FxRobot robot) throws Exception {
+        Path job = home.resolve("tuning.fio");
+        Files.writeString(job, "[global]\nioengine=libaio\ndirect=1\n[rand-read]\nrw=randread\nbs=4k\niodepth=16\nruntime=1s\n");
+        TabPane right = robot.lookup("#area-right").queryAs(TabPane.class);
+        robot.interact(() -> {
+            for (Tab t : right.getTabs()) {
+                if ("tab-workload".equals(t.getId())) {
+                    right.getSelectionModel().select(t);
+                }
+            }
+            ((WorkloadView) assembly.workbench().view("workload")).viewModel().importJob(job);
+        });
+        assertThat(robot.lookup("#workload-imported").queryLabeled().getText()).isEqualTo("Imported job 'rand-read' from tuning.fio.");
+        assertThat(robot.lookup("#workload-import-warnings").queryLabeled().isVisible()).isTrue();
+        assertThat(robot.lookup("#workload-import-warnings").queryLabeled().getText()).contains("ioengine");
+        assertThat(robot.lookup("#workload-iodepth").queryAs(TextField.class).getText()).isEqualTo("16");
+        snapshot(stage.getScene(), "workload.png");
+
+        Files.writeString(job, "[rand-read]\nrw=sideways\n");
+        robot.interact(() -> ((WorkloadView) assembly.workbench().view("workload")).viewModel().importJob(job));
+        assertThat(robot.lookup("#workload-import-problem").queryLabeled().isVisible()).isTrue();
+        assertThat(robot.lookup("#workload-import-problem").queryLabeled().getText()).contains("line 2");
     }
 
     private static TextField text(FxRobot robot, String query) {
