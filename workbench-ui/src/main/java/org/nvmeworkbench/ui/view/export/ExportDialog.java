@@ -62,7 +62,8 @@ public final class ExportDialog {
             runs.getSelectionModel().select(r);
         }
         if (!vm.selected().isEmpty()) {
-            runs.scrollTo(vm.selected().get(vm.selected().size() - 1));
+            // The last selected run in view with a little context above it, not cut at the bottom edge.
+            runs.scrollTo(Math.max(0, vm.history().indexOf(vm.selected().get(vm.selected().size() - 1)) - 3));
         }
         runs.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) c ->
                 vm.selected().setAll(new ArrayList<>(runs.getSelectionModel().getSelectedItems())));

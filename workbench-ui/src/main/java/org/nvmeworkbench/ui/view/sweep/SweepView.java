@@ -204,6 +204,11 @@ public final class SweepView implements WorkbenchView {
     }
 
     @Override
+    public void close() {
+        vm.dispose();
+    }
+
+    @Override
     public Node node() {
         return root;
     }

@@ -54,13 +54,14 @@ public final class SweepViewModel {
     private final BooleanBinding canCancel;
     private final BooleanBinding canPropose;
     private long started;
+    private final javafx.beans.value.ChangeListener<WorkloadSpec> onDraft = (o, a, b) -> revalidate();
 
     public SweepViewModel(WorkbenchSession session) {
         this.session = session;
         for (StringProperty p : List.of(thresholds, times, iodepths, iosPerPoint, percentile, target)) {
             p.addListener((o, a, b) -> revalidate());
         }
-        session.draftSpec().addListener((o, a, b) -> revalidate());
+        session.draftSpec().addListener(onDraft);
         canStart = Bindings.createBooleanBinding(() -> problem.get().isEmpty()
                 && session.state().get() == ControllerState.IDLE, problem, session.state());
         canCancel = Bindings.createBooleanBinding(() -> sweeping.get(), sweeping);
@@ -222,6 +223,11 @@ public final class SweepViewModel {
                         + " settings that finished.");
             }
         });
+    }
+
+    /** Stops following the Workload view (the Sweep view closed); a sweep in progress carries on. */
+    public void dispose() {
+        session.draftSpec().removeListener(onDraft);
     }
 
     public void cancel() {
