@@ -115,7 +115,7 @@ public final class RunsView implements WorkbenchView {
             root.setOrientation(want);
         }
         root.setDividerPositions(want == javafx.geometry.Orientation.VERTICAL ? 0.55
-                : Math.max(0.55, Math.min(0.84, needed / w)));
+                : Math.max(0.64, Math.min(0.84, needed / w)));
     }
 
     /** Figures at their minimum, the Run label takes the rest (never less than its own minimum). */
