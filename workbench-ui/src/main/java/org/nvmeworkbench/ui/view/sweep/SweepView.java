@@ -116,7 +116,23 @@ public final class SweepView implements WorkbenchView {
         propose.setMinWidth(Region.USE_PREF_SIZE);
         propose.setTooltip(new Tooltip("Puts the recommended THR and TIME into the Coalescing view; Apply there sets them"));
         HBox.setHgrow(recommendation, Priority.ALWAYS);
-        HBox result = new HBox(10, recommendation, propose);
+        Button save = new Button("Save sweep report...", Icons.node(AppIcon.SAVE, 16));
+        save.setId("sweep-save");
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        save.disableProperty().bind(vm.canSave().not());
+        save.setTooltip(new Tooltip("The recommendation, both charts and the table in one HTML (or PDF) file, as sweep --report writes"));
+        save.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.setTitle("Save the sweep report");
+            fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("HTML (*.html)", "*.html"),
+                    new javafx.stage.FileChooser.ExtensionFilter("PDF (*.pdf)", "*.pdf"));
+            fc.setInitialFileName("sweep.html");
+            java.io.File f = fc.showSaveDialog(save.getScene() == null ? null : save.getScene().getWindow());
+            if (f != null) {
+                vm.saveReport(f.toPath());
+            }
+        });
+        HBox result = new HBox(10, recommendation, new VBox(6, propose, save));
         result.setAlignment(Pos.CENTER_LEFT);
 
         VBox top = new VBox(8, inputs, problem, controls, outcome, result);

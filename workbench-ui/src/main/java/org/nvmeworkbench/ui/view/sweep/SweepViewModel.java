@@ -1,5 +1,6 @@
 package org.nvmeworkbench.ui.view.sweep;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import javafx.beans.property.StringProperty;
 
 import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.report.Figures;
+import org.nvmeworkbench.core.session.AtomicFile;
 import org.nvmeworkbench.core.sweep.SweepCost;
 import org.nvmeworkbench.core.sweep.SweepGrid;
 import org.nvmeworkbench.core.sweep.SweepPoint;
@@ -53,6 +55,7 @@ public final class SweepViewModel {
     private final BooleanBinding canStart;
     private final BooleanBinding canCancel;
     private final BooleanBinding canPropose;
+    private final BooleanBinding canSave;
     private long started;
     private final javafx.beans.value.ChangeListener<WorkloadSpec> onDraft = (o, a, b) -> revalidate();
 
@@ -67,6 +70,8 @@ public final class SweepViewModel {
         canCancel = Bindings.createBooleanBinding(() -> sweeping.get(), sweeping);
         canPropose = Bindings.createBooleanBinding(() -> result.get() != null && result.get().recommendation().chosen() != null
                 && result.get().recommendation().meetsTarget() && !sweeping.get(), result, sweeping);
+        canSave = Bindings.createBooleanBinding(() -> result.get() != null && !result.get().points().isEmpty()
+                && !sweeping.get(), result, sweeping);
         revalidate();
     }
 
@@ -90,6 +95,7 @@ public final class SweepViewModel {
     public BooleanBinding canStart() { return canStart; }
     public BooleanBinding canCancel() { return canCancel; }
     public BooleanBinding canPropose() { return canPropose; }
+    public BooleanBinding canSave() { return canSave; }
 
     /** The inputs, checked; the first problem is said in words. */
     record Inputs(SweepGrid grid, WorkloadSpec base, double percentile, long targetNanos) {
@@ -223,6 +229,38 @@ public final class SweepViewModel {
                         + " settings that finished.");
             }
         });
+    }
+
+    /**
+     * Writes the sweep's own report, as the CLI's {@code sweep --report} does: the recommendation, the Pareto
+     * chart, the heatmaps, the table and baseline vs chosen; PDF when {@code file} ends in .pdf, else HTML.
+     * In the background, atomically; the outcome is one sentence in {@link #outcome()}.
+     */
+    public CompletableFuture<Path> saveReport(Path file) {
+        SweepResult r = result.get();
+        if (r == null || r.points().isEmpty() || sweeping.get()) {
+            String m = "Run a sweep to the end first; its report needs finished settings.";
+            outcome.set(m);
+            return CompletableFuture.failedFuture(new IllegalStateException(m));
+        }
+        boolean pdf = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf");
+        CompletableFuture<Path> done = new CompletableFuture<>();
+        session.tasks().submit("Write the sweep report", p -> {
+            byte[] bytes = pdf ? r.pdf() : r.html().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                AtomicFile.write(file, bytes);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Could not write " + file + ": " + Failures.sentence(e), e);
+            }
+            return file;
+        }, f -> {
+            outcome.set("Wrote the sweep report to " + f + ".");
+            done.complete(f);
+        }, t -> {
+            outcome.set(Failures.sentence(t));
+            done.completeExceptionally(t);
+        });
+        return done;
     }
 
     /** Stops following the Workload view (the Sweep view closed); a sweep in progress carries on. */

@@ -2,6 +2,8 @@ package org.nvmeworkbench.ui.view.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import javafx.collections.ListChangeListener;
@@ -9,6 +11,7 @@ import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nvmeworkbench.core.device.DeviceCatalog;
 import org.nvmeworkbench.core.session.RunRecord;
 import org.nvmeworkbench.core.sim.SimDeviceProvider;
@@ -75,6 +78,16 @@ class SweepViewModelTest {
         assertThat(vm.propose()).isTrue();
         assertThat(session.proposal().get().coalescing()).isEqualTo(new InterruptCoalescing(15, 1));
         assertThat(session.proposal().get().reason()).contains("meets p99 <= 200 us");
+    }
+
+    @Test
+    void theSweepReportHasTheRecommendationAndItsCharts(@TempDir Path dir) throws Exception {
+        assertThat(vm.canSave().get()).isFalse();
+        SweepResult r = vm.start().join();
+        Path file = vm.saveReport(dir.resolve("sweep.html")).join();
+        String html = Files.readString(file);
+        assertThat(html).contains("Sweep and recommendation").contains(r.recommendation().chosen().setting().label()).contains("<svg");
+        assertThat(vm.outcome().get()).isEqualTo("Wrote the sweep report to " + file + ".");
     }
 
     @Test
