@@ -42,6 +42,7 @@ import org.nvmeworkbench.icons.Icons;
 public final class ExportDialog {
     private final ExportViewModel vm;
     private final VBox root;
+    private final ListView<RunRecord> runs;
     private Stage stage;
 
     public ExportDialog(ExportViewModel vm) {
@@ -61,10 +62,7 @@ public final class ExportDialog {
         for (RunRecord r : vm.selected()) {
             runs.getSelectionModel().select(r);
         }
-        if (!vm.selected().isEmpty()) {
-            // The last selected run in view with a little context above it, not cut at the bottom edge.
-            runs.scrollTo(Math.max(0, vm.history().indexOf(vm.selected().get(vm.selected().size() - 1)) - 3));
-        }
+        this.runs = runs;
         runs.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) c ->
                 vm.selected().setAll(new ArrayList<>(runs.getSelectionModel().getSelectedItems())));
 
@@ -174,6 +172,15 @@ public final class ExportDialog {
         Scene scene = new Scene(root);
         stage.setScene(scene);
         stage.show();
+        if (!vm.selected().isEmpty()) {
+            // Once laid out, so the first selected run shows whole (before, the list scrolls by guessed row heights).
+            int first = vm.history().size();
+            for (RunRecord r : vm.selected()) {
+                first = Math.min(first, vm.history().indexOf(r));
+            }
+            int at = first;
+            javafx.application.Platform.runLater(() -> runs.scrollTo(Math.max(0, at - 1)));
+        }
     }
 
     public void close() {
