@@ -61,7 +61,18 @@ class ExportViewModelTest {
     @Test
     void offersEveryFormatOfTheExporterSpi() {
         assertThat(vm(List.of()).formats()).extracting(ReportExporter::formatId)
-                .contains("html", "csv", "fio-json", "fio-jsonplus", "hlog");
+                .contains("html", "csv", "fio-json", "fio-jsonplus", "hlog", "pdf");
+    }
+
+    @Test
+    void aPdfIsWrittenWhole() throws Exception {
+        ExportViewModel vm = vm(List.of(RUNS.get(0), RUNS.get(1)));
+        vm.format().set(exporters.find("pdf").orElseThrow());
+        Path written = vm.export().join();
+        assertThat(written.getFileName().toString()).isEqualTo("runs-1-2.pdf");
+        byte[] pdf = Files.readAllBytes(written);
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, pdf.length - 8, 8, java.nio.charset.StandardCharsets.US_ASCII)).contains("%%EOF");
     }
 
     @Test
