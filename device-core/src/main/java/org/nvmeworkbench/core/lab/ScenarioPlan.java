@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.nvmeworkbench.core.cli.FioUnits;
 import org.nvmeworkbench.core.driver.DriverOptions;
+import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.pci.InterruptMode;
 import org.nvmeworkbench.core.sim.HostModel;
 import org.nvmeworkbench.core.sim.MediaProfile;
