@@ -266,7 +266,7 @@ final class AdminCommands {
                 if (sel == FeatureId.SEL_CURRENT) {
                     ok(slot, c.interrupts.coalescing.feature08());
                 } else if (sel == FeatureId.SEL_SUPPORTED_CAPABILITIES) {
-                    ok(slot, FeatureId.CAP_CHANGEABLE); // changeable, not saveable
+                    ok(slot, coalescingCapabilities()); // changeable unless fixed, never saveable
                 } else {
                     ok(slot, 0); // default and saved (nothing is saved): 0 = off
                 }
@@ -278,7 +278,7 @@ final class AdminCommands {
                 } else if (sel == FeatureId.SEL_CURRENT) {
                     ok(slot, iv | (c.interrupts.coalescing.coalescingDisabled(iv) ? InterruptVectorConfig.CD_BIT : 0));
                 } else if (sel == FeatureId.SEL_SUPPORTED_CAPABILITIES) {
-                    ok(slot, FeatureId.CAP_CHANGEABLE);
+                    ok(slot, coalescingCapabilities());
                 } else {
                     ok(slot, iv | (iv == 0 ? InterruptVectorConfig.CD_BIT : 0));
                 }
@@ -288,6 +288,11 @@ final class AdminCommands {
                 error(slot, StatusCode.INVALID_FIELD);
                 break;
         }
+    }
+
+    /** Get Features SEL 3 for 08h and 09h: DW0 bit 2 changeable (unless the config fixes them), never saveable. */
+    private int coalescingCapabilities() {
+        return c.config().fixedCoalescing() ? 0 : FeatureId.CAP_CHANGEABLE;
     }
 
     private void setFeatures(int slot, int cdw10, int cdw11) {
@@ -300,6 +305,11 @@ final class AdminCommands {
         }
         if (save) {
             error(slot, StatusCode.FEATURE_NOT_SAVEABLE);
+            return;
+        }
+        if (fid != FeatureId.NUMBER_OF_QUEUES && c.config().fixedCoalescing()) {
+            // QEMU's hw/nvme refuses Set Features for every feature it does not mark changeable, 08h and 09h among them.
+            error(slot, StatusCode.FEATURE_NOT_CHANGEABLE);
             return;
         }
         switch (fid) {

@@ -17,10 +17,13 @@ package org.nvmeworkbench.core.sim;
  * @param retainedDataBytes written data kept at most; writes to new places beyond it are dropped (reads
  *                          of those places return zeros) and counted in
  *                          {@link SimulatedController#droppedWriteBytes()}
+ * @param fixedCoalescing   Features 08h and 09h cannot be changed, as on QEMU's emulated controller: Set
+ *                          Features for them completes with Feature Not Changeable and Get Features SEL 3
+ *                          reports them as not changeable (false, the default: both changeable)
  */
 public record SimConfig(MediaProfile profile, long seed, int lbaSize, long namespaceBlocks, int maxIoQueuePairs,
                         int mqes, int msixTableSize, HostModel host, int dstrd, double speed,
-                        long retainedDataBytes) {
+                        long retainedDataBytes, boolean fixedCoalescing) {
 
     /** 3.84 TB in 512-byte blocks, the size of a common datacenter drive. */
     public static final long DEFAULT_NAMESPACE_BLOCKS = 7_501_476_528L;
@@ -67,7 +70,7 @@ public record SimConfig(MediaProfile profile, long seed, int lbaSize, long names
     public Builder toBuilder() {
         return new Builder().profile(profile).seed(seed).lbaSize(lbaSize).namespaceBlocks(namespaceBlocks)
                 .maxIoQueuePairs(maxIoQueuePairs).mqes(mqes).msixTableSize(msixTableSize).host(host).dstrd(dstrd)
-                .speed(speed).retainedDataBytes(retainedDataBytes);
+                .speed(speed).retainedDataBytes(retainedDataBytes).fixedCoalescing(fixedCoalescing);
     }
 
     public SimConfig withProfile(MediaProfile p) { return toBuilder().profile(p).build(); }
@@ -88,6 +91,7 @@ public record SimConfig(MediaProfile profile, long seed, int lbaSize, long names
         private int dstrd = 0;
         private double speed = 0;
         private long retainedDataBytes = DEFAULT_RETAINED_DATA_BYTES;
+        private boolean fixedCoalescing;
 
         public Builder profile(MediaProfile v) { profile = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
@@ -100,10 +104,11 @@ public record SimConfig(MediaProfile profile, long seed, int lbaSize, long names
         public Builder dstrd(int v) { dstrd = v; return this; }
         public Builder speed(double v) { speed = v; return this; }
         public Builder retainedDataBytes(long v) { retainedDataBytes = v; return this; }
+        public Builder fixedCoalescing(boolean v) { fixedCoalescing = v; return this; }
 
         public SimConfig build() {
             return new SimConfig(profile, seed, lbaSize, namespaceBlocks, maxIoQueuePairs, mqes, msixTableSize,
-                    host, dstrd, speed, retainedDataBytes);
+                    host, dstrd, speed, retainedDataBytes, fixedCoalescing);
         }
     }
 }

@@ -132,6 +132,29 @@ class AdminCommandsTest {
     }
 
     @Test
+    void fixedCoalescingRefusesSetFeatures08hAnd09hAsQemuDoes() {
+        TestHost q = new TestHost(SimConfig.builder().profile(MediaProfile.NULL).host(HostModel.FREE).fixedCoalescing(true)
+                .build()).enable(16, 65);
+        q.ioPair(1, 16, 1);
+        assertThat(q.setFeature(FeatureId.INTERRUPT_COALESCING, 0x0207, false).status()).isEqualTo(StatusCode.FEATURE_NOT_CHANGEABLE);
+        assertThat(q.setFeature(FeatureId.INTERRUPT_VECTOR_CONFIGURATION, 1 | InterruptVectorConfig.CD_BIT, false).status())
+                .isEqualTo(StatusCode.FEATURE_NOT_CHANGEABLE);
+        assertThat(q.sim.interruptCoalescingValue()).isZero();
+        assertThat(q.getFeature(FeatureId.INTERRUPT_COALESCING, FeatureId.SEL_CURRENT, 0).result()).isZero();
+        assertThat(q.getFeature(FeatureId.INTERRUPT_COALESCING, FeatureId.SEL_SUPPORTED_CAPABILITIES, 0).result()
+                & FeatureId.CAP_CHANGEABLE).isZero();
+        assertThat(q.getFeature(FeatureId.INTERRUPT_VECTOR_CONFIGURATION, FeatureId.SEL_SUPPORTED_CAPABILITIES, 1).result()
+                & FeatureId.CAP_CHANGEABLE).isZero();
+        // Number of Queues stays changeable, as on QEMU.
+        assertThat(q.getFeature(FeatureId.NUMBER_OF_QUEUES, FeatureId.SEL_SUPPORTED_CAPABILITIES, 0).result()
+                & FeatureId.CAP_CHANGEABLE).isNotZero();
+        // The same commands on the default config are accepted.
+        h.ioPair(1, 16, 1);
+        TestHost.check(h.setFeature(FeatureId.INTERRUPT_COALESCING, 0x0207, false));
+        TestHost.check(h.setFeature(FeatureId.INTERRUPT_VECTOR_CONFIGURATION, 1 | InterruptVectorConfig.CD_BIT, false));
+    }
+
+    @Test
     void numberOfQueuesIsRefusedOnceAnIoQueueExists() {
         TestHost.Completion c = h.setFeature(FeatureId.NUMBER_OF_QUEUES, 3 | (3 << 16), false);
         assertThat(c.result()).isEqualTo(3 | (3 << 16));
