@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.nvmeworkbench.core.cli.CliFailure;
+import org.nvmeworkbench.core.device.DeviceCatalog;
 import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.cli.RunOutputOptions;
 import org.nvmeworkbench.core.cli.WorkloadOptions;
@@ -31,14 +32,28 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sweep -d DEV --thr 0,3,7,15 --time 0,1,2 [run options] [--slo-p99 200us]}: the same workload at
- * every THR x TIME (x iodepth), a fresh device per point, then the Pareto front and the setting that meets
- * the target with the fewest interrupts.
+ * every THR x TIME (x iodepth), a fresh simulator per point or the named device opened once, then the
+ * Pareto front and the setting that meets the target with the fewest interrupts. A device that refuses
+ * Set Features 08h stops the sweep before its first point, in one sentence, exit status 1.
  */
 @Command(name = "sweep", description = {"Run one workload over a grid of Feature 08h settings (THR x TIME, optionally x iodepth)",
     "and recommend the setting that meets a latency target with the fewest interrupts.",
-    "Each point runs on a freshly opened device with the same seed, so on the simulator the sweep is deterministic."})
+    "On the simulator each point runs on a freshly opened device with the same seed, so the sweep is deterministic;",
+    "a real device is opened once and every point runs on it in turn, so its points are not.",
+    "A device that refuses Set Features 08h (QEMU's emulated controller does) is reported before any point runs."})
 public final class SweepCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final DeviceCatalog catalog;
+
+    public SweepCommand() {
+        this(DeviceCatalog.load());
+    }
+
+    /** With the devices of {@code catalog} instead of those on the class path (tests). */
+    SweepCommand(DeviceCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     @Spec
     CommandSpec spec;
@@ -112,15 +127,20 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliFailure.usage(e.getMessage());
         }
-        Sweep sweep = new Sweep(device, base, grid);
+        Sweep sweep = new Sweep(device, base, grid, catalog);
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
-        List<SweepPoint> points = sweep.run((done, total, point) -> {
-            if (!quiet) {
-                err.printf(Locale.ROOT, "\r%d/%d %-40s", done, total, point.setting().label());
-                err.flush();
-            }
-        });
+        List<SweepPoint> points;
+        try {
+            points = sweep.run((done, total, point) -> {
+                if (!quiet) {
+                    err.printf(Locale.ROOT, "\r%d/%d %-40s", done, total, point.setting().label());
+                    err.flush();
+                }
+            });
+        } catch (SweepRefusedException e) {
+            throw CliFailure.refused(e.getMessage());
+        }
         if (!quiet) {
             err.println();
         }

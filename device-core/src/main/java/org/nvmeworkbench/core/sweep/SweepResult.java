@@ -80,9 +80,23 @@ public record SweepResult(String device, WorkloadSpec base, SweepGrid grid, List
         return "p" + Percentiles.label(percentile);
     }
 
-    /** The table the CLI prints, then the recommendation. */
+    /** The table the CLI prints, then (on a real device) how far to trust it, then the recommendation. */
     public String text() {
-        return table() + (recommendation.meetsTarget() ? "Recommendation: " : "") + recommendation.explanation() + "\n";
+        String caveat = caveat();
+        return table() + (caveat.isEmpty() ? "" : caveat + "\n") + (recommendation.meetsTarget() ? "Recommendation: " : "")
+                + recommendation.explanation() + "\n";
+    }
+
+    /**
+     * Empty on the simulator (every point on a fresh device with the seed: deterministic); on any other device
+     * the one line saying its points are not.
+     */
+    public String caveat() {
+        if (Sweep.freshPerPoint(device)) {
+            return "";
+        }
+        return "Points on a real device are not deterministic: each setting ran once, in turn, on the same controller; "
+                + "rerun the sweep to see how much they vary.";
     }
 
     /** The heading line and one row per point. */
@@ -197,8 +211,12 @@ public record SweepResult(String device, WorkloadSpec base, SweepGrid grid, List
             charts.add(new ReportSection.Chart(ChartFactory.heatmap(grid.thresholds(), grid.times(), latencyGrid(d),
                     percentileName() + " over THR x TIME at iodepth " + d), 900, 360, percentileName() + " of every point at iodepth " + d + "."));
         }
-        return new ReportSection("sweep", "Sweep and recommendation",
-                List.of((recommendation.meetsTarget() ? "Recommendation: " : "") + recommendation.explanation()), table(), charts);
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add((recommendation.meetsTarget() ? "Recommendation: " : "") + recommendation.explanation());
+        if (!caveat().isEmpty()) {
+            paragraphs.add(caveat());
+        }
+        return new ReportSection("sweep", "Sweep and recommendation", paragraphs, table(), charts);
     }
 
     /** One self-contained HTML page: {@link #section()}, then {@link #report()}. */

@@ -22,9 +22,13 @@ class SweepCommandTest {
     }
 
     static Result run(String... args) {
+        return run(new SweepCommand(), args);
+    }
+
+    static Result run(SweepCommand command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new SweepCommand());
+        CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -87,6 +91,34 @@ class SweepCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.path("workload").path("bs").asInt()).isEqualTo(8192);
         assertThat(j.path("points").get(0).path("ios").asLong()).isEqualTo(1500);
+    }
+
+    @Test
+    void aDeviceRefusingFeature08hIsOneSentenceAndExitOneWithNoPointRun(@TempDir Path dir) throws Exception {
+        OneOpenerSim qemuLike = new OneOpenerSim(true);
+        Path html = dir.resolve("sweep.html");
+        Result r = run(new SweepCommand(qemuLike.catalog()), "-d", "vfio:0000:00:04.0", "--thr", "0,7", "--time", "0,1",
+                "--ios", "2000", "--save-dir", dir.resolve("points").toString(), "--report", html.toString());
+        assertThat(r.code()).isEqualTo(CliFailure.REFUSED);
+        assertThat(r.err()).isEqualTo(SweepTest.QEMU_REFUSAL + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+        assertThat(qemuLike.ioCommands).isZero();
+        assertThat(Files.exists(dir.resolve("points"))).isFalse();
+        assertThat(Files.exists(html)).isFalse();
+    }
+
+    @Test
+    void writesOnANamedDeviceStillNeedAllowWrites() {
+        OneOpenerSim device = new OneOpenerSim(false);
+        Result r = run(new SweepCommand(device.catalog()), "-d", "vfio:0000:00:04.0", "--thr", "0", "--time", "0", "--rw", "randwrite",
+                "--ios", "100");
+        assertThat(r.code()).isEqualTo(CliFailure.USAGE);
+        assertThat(r.err()).contains("--allow-writes");
+        assertThat(device.opened).isEmpty();
+        Result allowed = run(new SweepCommand(device.catalog()), "-d", "vfio:0000:00:04.0", "--thr", "0", "--time", "0", "--rw",
+                "randwrite", "--ios", "100", "--allow-writes");
+        assertThat(allowed.code()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("Points on a real device are not deterministic");
     }
 
     @Test

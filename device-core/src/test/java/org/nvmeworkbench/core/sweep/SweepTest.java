@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
+import org.nvmeworkbench.core.sim.SimulatedController;
 import org.nvmeworkbench.core.workload.ReadWrite;
+import org.nvmeworkbench.core.workload.RunResult;
+import org.nvmeworkbench.core.workload.WorkloadRunner;
 import org.nvmeworkbench.core.workload.WorkloadException;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
@@ -64,6 +67,87 @@ class SweepTest {
         SweepGrid grid = new SweepGrid(List.of(0), List.of(0), List.of(32));
         assertThatThrownBy(() -> new Sweep("sim", base(1_000).withRw(ReadWrite.RANDWRITE), grid).run(null))
                 .isInstanceOf(WorkloadException.class).hasMessageContaining("--allow-writes");
+    }
+
+    static final String QEMU_REFUSAL = "vfio:0000:00:04.0 refuses Set Features 08h (Feature Not Changeable), so every point "
+            + "would run at the device's own setting: nothing to sweep.";
+
+    @Test
+    void aDeviceThatCannotChangeCoalescingIsRefusedBeforeAnyPoint() {
+        OneOpenerSim qemuLike = new OneOpenerSim(true);
+        SweepGrid grid = new SweepGrid(List.of(0, 7), List.of(0, 1), List.of(8));
+        List<SweepPoint> heard = new ArrayList<>();
+        Sweep sweep = new Sweep("vfio:0000:00:04.0", base(2_000), grid, qemuLike.catalog());
+        assertThatThrownBy(() -> sweep.run((done, total, p) -> heard.add(p)))
+                .isInstanceOf(SweepRefusedException.class).hasMessage(QEMU_REFUSAL);
+        assertThat(heard).isEmpty();
+        assertThat(qemuLike.opened).hasSize(1);
+        assertThat(qemuLike.ioCommands).isZero();
+    }
+
+    @Test
+    void aHeldControllerThatCannotChangeCoalescingIsRefusedToo() {
+        SweepGrid grid = new SweepGrid(List.of(0, 7), List.of(0), List.of(8));
+        OneOpenerSim qemuLike = new OneOpenerSim(true);
+        org.nvmeworkbench.core.driver.NvmeController ctrl = org.nvmeworkbench.core.driver.NvmeController.attach(
+                qemuLike.open("vfio:0000:00:04.0", new org.nvmeworkbench.core.device.DeviceOptions(3, false)),
+                org.nvmeworkbench.core.driver.DriverOptions.DEFAULT);
+        try {
+            assertThatThrownBy(() -> Sweep.onController("vfio:0000:00:04.0", ctrl, base(2_000), grid).run(null))
+                    .hasMessage(QEMU_REFUSAL);
+            assertThat(qemuLike.ioCommands).isZero();
+        } finally {
+            ctrl.close();
+            ctrl.pci().close();
+        }
+    }
+
+    @Test
+    void aRealDeviceIsOpenedOnceAndSaysItsPointsAreNotDeterministic() {
+        OneOpenerSim device = new OneOpenerSim(false);
+        SweepGrid grid = new SweepGrid(List.of(0, 7), List.of(0, 1), List.of(8));
+        Sweep sweep = new Sweep("vfio:0000:00:04.0", base(2_000), grid, device.catalog());
+        List<SweepPoint> points = sweep.run(null);
+        assertThat(points).extracting(p -> p.record().features().coalescing()).containsExactly(0x0000, 0x0100, 0x0007, 0x0107);
+        assertThat(device.opened).hasSize(1);
+        assertThat(device.ioCommands).isEqualTo(4 * 2_000);
+        SweepResult r = SweepResult.analyse("vfio:0000:00:04.0", base(2_000), grid, points, 99, 0, SweepCost.INTERRUPTS_PER_SECOND,
+                false, 1);
+        assertThat(r.text()).contains("Points on a real device are not deterministic");
+        assertThat(r.html()).contains("Points on a real device are not deterministic");
+        SweepResult sim = SweepResult.analyse("sim:null", base(2_000), grid, points, 99, 0, SweepCost.INTERRUPTS_PER_SECOND, false, 1);
+        assertThat(sim.text()).doesNotContain("not deterministic");
+    }
+
+    @Test
+    void aSweepOnAHeldControllerLeavesItAttachedWithItsCoalescingAsBefore() {
+        OneOpenerSim device = new OneOpenerSim(false);
+        SimulatedController[] sim = new SimulatedController[1];
+        org.nvmeworkbench.core.driver.NvmeController ctrl = org.nvmeworkbench.core.driver.NvmeController.attach(
+                device.open("vfio:0000:00:04.0", new org.nvmeworkbench.core.device.DeviceOptions(3, false)),
+                org.nvmeworkbench.core.driver.DriverOptions.DEFAULT);
+        sim[0] = device.opened.get(0);
+        try {
+            assertThat(ctrl.setFeature(org.nvmeworkbench.core.spec.FeatureId.INTERRUPT_COALESCING, 0x0203, false).ok()).isTrue();
+            SweepGrid grid = new SweepGrid(List.of(0, 15), List.of(0, 2), List.of(8));
+            Sweep sweep = Sweep.onController("vfio:0000:00:04.0", ctrl, base(2_000), grid);
+            List<SweepPoint> points = sweep.run((done, total, p) -> {
+                if (done == 3) {
+                    sweep.cancel();
+                }
+            });
+            assertThat(points).hasSize(3);
+            assertThat(sim[0].interruptCoalescingValue()).isEqualTo(0x0203);
+            assertThat(ctrl.ioQueuePairs()).isEmpty();
+            assertThatThrownBy(() -> device.open("vfio:0000:00:04.0", new org.nvmeworkbench.core.device.DeviceOptions(3, false)))
+                    .hasMessageContaining("already open");
+            // Still usable: a plain run afterwards.
+            RunResult after = new WorkloadRunner().run(ctrl, base(500).withIodepth(4), null);
+            assertThat(after.ios()).isEqualTo(500);
+        } finally {
+            ctrl.close();
+            ctrl.pci().close();
+        }
     }
 
     @Test
