@@ -102,6 +102,10 @@ public final class QemuCliChecks {
         check("set-feature 09h --cdw11 2 attaches with 2 I/O queues, then QEMU refuses in words", 1,
                 out -> out.contains("Feature Not Changeable") && attachedWith("2 I/O queue(s) asked for"), "set-feature", "-d", dev,
                 "-f", "9", "--cdw11", "2", "-v", "0x10000");
+        String refusal = dev + " refuses Set Features 08h (Feature Not Changeable), so every point would run at the device's own "
+                + "setting: nothing to sweep.";
+        check("sweep is refused in one sentence before any point: QEMU cannot change 08h", 1, out -> out.strip().equals(refusal),
+                "sweep", "-d", dev, "--thr", "0,7", "--time", "0,1", "--ios", "2000");
         check("run randread: IOPS and interrupts on IV 1", 0, out -> positive(out, "IOPS=([0-9.]+[kM]?)")
                 && positive(out, "IV 1: ([0-9]+) interrupts"), "run", "-d", dev, "--rw", "randread", "--ios", "2000");
         check("run write without --allow-writes is refused", 2, out -> out.contains("--allow-writes"), "run", "-d", dev, "--rw",
