@@ -7,30 +7,9 @@ import org.nvmeworkbench.core.spec.FeatureText;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.spec.InterruptVectorConfig;
 
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 /** The features the CLI reads and writes, their checks, and their JSON form. */
 final class FeatureValues {
     private FeatureValues() {
-    }
-
-    /** {@code -d DEV -f FID [--cdw11 IV]}: which feature of which device, the options get-feature and set-feature share. */
-    static final class Target {
-        @Mixin
-        DeviceOption device;
-
-        @Option(names = {"-f", "--feature-id"}, paramLabel = "FID", required = true, converter = ValueConverters.Number.class,
-                description = "8 (Interrupt Coalescing) or 9 (Interrupt Vector Configuration); get-feature also reads 7 (Number of Queues).")
-        long fid;
-
-        @Option(names = "--cdw11", paramLabel = "IV", converter = ValueConverters.Number.class,
-                description = "For -f 9: the interrupt vector (IV), the controller's MSI-X vector index, never a Linux IRQ number.")
-        Long cdw11;
-
-        String device() {
-            return device.device;
-        }
     }
 
     /**

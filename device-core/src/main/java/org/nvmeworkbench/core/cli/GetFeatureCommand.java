@@ -21,7 +21,7 @@ final class GetFeatureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    FeatureValues.Target target;
+    FeatureTarget target;
     @Mixin
     OutputOptions output;
 
@@ -34,8 +34,8 @@ final class GetFeatureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long fid = target.fid;
-        Long cdw11 = target.cdw11;
+        long fid = target.fid();
+        Long cdw11 = target.cdw11();
         FeatureValues.checkReadable(fid);
         if (sel < 0 || sel > 3) {
             throw CliFailure.usage("SEL is 0 (current), 1 (default), 2 (saved) or 3 (supported capabilities), not " + sel + ".");

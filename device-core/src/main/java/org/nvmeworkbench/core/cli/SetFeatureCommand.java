@@ -22,7 +22,7 @@ final class SetFeatureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    FeatureValues.Target target;
+    FeatureTarget target;
     @Mixin
     OutputOptions output;
 
@@ -35,8 +35,8 @@ final class SetFeatureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int dw11 = FeatureValues.setValue(target.fid, value, target.cdw11);
-        int f = (int) target.fid;
+        int dw11 = FeatureValues.setValue(target.fid(), value, target.cdw11());
+        int f = (int) target.fid();
         List<String> notes = new ArrayList<>();
         int iv = FeatureValues.vectorOf(f, dw11);
         try (AttachedDevice d = AttachedDevice.open(target.device(), DeviceOptions.DEFAULT, FeatureValues.ioQueuesForSet(f, dw11))) {
