@@ -122,16 +122,39 @@ final class InterruptController {
         }
     }
 
+    /**
+     * Unmasks; a vector that signalled while masked is delivered only if its status is still set: the
+     * pin is level triggered, and for pin-based and MSI the interrupt status clears once the host has
+     * acknowledged (CQ head doorbell) every entry of the vector's completion queues (NVMe base spec,
+     * pin-based and MSI interrupt behaviour). A host that reaped everything while masked gets no
+     * interrupt for work it has already done.
+     */
     void writeIntmc(int value) {
         if (irq.mode != InterruptMode.MSIX) {
             int cleared = irq.intms & value;
             irq.intms &= ~value;
             for (int v = 0; v < 32; v++) {
                 if ((cleared & (1 << v)) != 0) {
+                    if (irq.pending[v] && !unacknowledgedEntries(v)) {
+                        irq.pending[v] = false;
+                    }
                     deliverIfPending(v);
                 }
             }
         }
+    }
+
+    /** Whether a CQ that signals {@code v} (pin-based: any CQ) holds entries the host has not acknowledged. */
+    private boolean unacknowledgedEntries(int v) {
+        QueueTable q = c.queues;
+        boolean pin = irq.mode == InterruptMode.PIN;
+        for (int cq = 0; cq < q.count; cq++) {
+            if (q.cqExists[cq] && q.cqInterruptsEnabled[cq] && (pin || q.cqVector[cq] == v)
+                    && q.cqHead[cq] != q.cqTail[cq]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean inTable(int offset, int tableOffset) {
