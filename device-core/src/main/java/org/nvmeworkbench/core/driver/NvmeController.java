@@ -57,6 +57,8 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
     /** Commands that timed out and were aborted, by CID, so a late completion can be logged properly. */
     private final Map<Integer, long[]> abandoned = new HashMap<>();
     private final VectorRates idleRates = new VectorRates();
+    /** What every {@link IoInterruptHandler} of this controller has done, over its life. */
+    private final HostInterruptTally interruptTally = new HostInterruptTally();
 
     private long cap;
     private int dstrd;
@@ -419,6 +421,22 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
 
     public HostTraceListener hostTraceListener() {
         return hostTrace;
+    }
+
+    /**
+     * The interrupt service for {@code queues}, in this controller's interrupt mode (see
+     * {@link IoInterruptHandler}); its work adds to {@link #hostInterruptWork()}. Setup, not per I/O.
+     */
+    public IoInterruptHandler interruptHandler(IoQueuePair... queues) {
+        return new IoInterruptHandler(pci, options.interruptMode(), queues, interruptTally);
+    }
+
+    /**
+     * What the host's interrupt handlers of this controller have done so far; a run's share is the
+     * difference of two snapshots. Exact on the thread that takes the interrupts, recent elsewhere.
+     */
+    public HostInterruptWork hostInterruptWork() {
+        return interruptTally.snapshot();
     }
 
     /** The I/O queue pairs that exist now, in creation order. */

@@ -4,6 +4,7 @@ import org.HdrHistogram.Histogram;
 import org.nvmeworkbench.core.driver.AdminResult;
 import org.nvmeworkbench.core.driver.CompletionSink;
 import org.nvmeworkbench.core.driver.ControllerFatalException;
+import org.nvmeworkbench.core.driver.IoInterruptHandler;
 import org.nvmeworkbench.core.driver.IoQueuePair;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.pci.PciFunction;
@@ -28,7 +29,7 @@ final class IoLoop implements CompletionSink {
     private final NvmeController ctrl;
     private final IoQueuePair[] queues;
     private final IoQueuePair[] byQid;
-    private final int[][] queuesByVector;
+    private final IoInterruptHandler interrupts;
     private final int[] vectorsInUse;
     private final VectorSet vectorSet = new VectorSet();
     private final boolean polling;
@@ -80,6 +81,7 @@ final class IoLoop implements CompletionSink {
         this.ctrl = ctrl;
         this.pci = ctrl.pci();
         this.queues = queues.clone();
+        this.interrupts = ctrl.interruptHandler(queues);
         int maxQid = 0;
         int maxVector = 0;
         for (IoQueuePair q : queues) {
@@ -93,21 +95,14 @@ final class IoLoop implements CompletionSink {
             byQid[q.qid()] = q;
             perVector[q.vector()]++;
         }
-        this.queuesByVector = new int[maxVector + 1][];
         int used = 0;
         for (int v = 0; v <= maxVector; v++) {
             if (perVector[v] > 0) {
-                queuesByVector[v] = new int[perVector[v]];
                 used++;
             }
         }
         this.vectorsInUse = new int[used];
-        int[] fill = new int[maxVector + 1];
         used = 0;
-        for (int i = 0; i < queues.length; i++) {
-            int v = queues[i].vector();
-            queuesByVector[v][fill[v]++] = i;
-        }
         for (int v = 0; v <= maxVector; v++) {
             if (perVector[v] > 0) {
                 vectorsInUse[used++] = v;
@@ -176,7 +171,8 @@ final class IoLoop implements CompletionSink {
             } else {
                 int v = pci.awaitInterrupt(vectorSet, recheckNanos);
                 now = pci.nanoTime();
-                got = v >= 0 && v < queuesByVector.length && queuesByVector[v] != null ? reapVector(v) : 0;
+                // The driver's interrupt service: which CQs to examine and INTMS/INTMC depend on the mode.
+                got = v >= 0 ? interrupts.service(v, this) : 0;
                 if (got == 0) {
                     got = reapAll(); // a lost interrupt costs one recheck interval, never a hang
                     if (got > 0 && v < 0) {
@@ -319,14 +315,6 @@ final class IoLoop implements CompletionSink {
         int got = 0;
         for (IoQueuePair q : queues) {
             got += q.reapCompletions(this);
-        }
-        return got;
-    }
-
-    private int reapVector(int v) {
-        int got = 0;
-        for (int i : queuesByVector[v]) {
-            got += queues[i].reapCompletions(this);
         }
         return got;
     }
