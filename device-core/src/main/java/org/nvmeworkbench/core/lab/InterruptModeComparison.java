@@ -2,64 +2,143 @@ package org.nvmeworkbench.core.lab;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.nvmeworkbench.core.driver.HostInterruptWork;
 import org.nvmeworkbench.core.pci.InterruptMode;
 import org.nvmeworkbench.core.workload.RunResult;
 
 /**
  * The same workload under pin-based, MSI and MSI-X interrupts, each on a fresh simulator, with the
- * figures of the real runs and what the host has to do in each mode ("why MSI-X").
+ * figures of the real runs and what the host's interrupt handler actually did in each mode, as the
+ * driver counted it ("why MSI-X").
+ *
+ * <p>Threading: {@link #run()} runs on the caller's thread, once; {@link #cancel()} may be called from
+ * any thread.
  */
 public final class InterruptModeComparison {
+    private static final List<InterruptMode> MODES = List.of(InterruptMode.PIN, InterruptMode.MSI, InterruptMode.MSIX);
 
     /**
      * One mode's run.
      *
      * @param vectorsUsed vectors that carried the workload's interrupts (PIN: the one line)
-     * @param hostDuties  what the host must do in this mode, one sentence
+     * @param hostWork    what the driver's interrupt handler did in this run
+     * @param hostDuties  the mode's structural fact and the measured host work per interrupt, in words
      */
     public record ModeFigures(InterruptMode mode, List<Integer> vectorsUsed, long interrupts, double interruptsPerSecond,
                               double completionsPerInterrupt, double iops, long readP99Nanos, double hostIrqCpuPct,
-                              String hostDuties, LabRun run) {
+                              HostInterruptWork hostWork, String hostDuties, LabRun run) {
     }
 
-    private InterruptModeComparison() {
+    private final ScenarioPlan plan;
+    private final Object lock = new Object();
+    /** The runner of the mode under way, so {@link #cancel()} can drain it; guarded by {@link #lock}. */
+    private ScenarioRunner current;
+    private boolean cancelled;
+    private boolean started;
+
+    public InterruptModeComparison(ScenarioPlan plan) {
+        this.plan = plan;
     }
 
     /** Runs {@code plan}'s first run (no reruns) under PIN, MSI and MSI-X, as fast as possible. */
     public static List<ModeFigures> run(ScenarioPlan plan) {
+        return new InterruptModeComparison(plan).run();
+    }
+
+    /**
+     * Runs the plan's first run under each mode in turn. After {@link #cancel()} the mode under way drains
+     * and is left out: the result holds only the modes whose run finished whole.
+     */
+    public List<ModeFigures> run() {
+        synchronized (lock) {
+            if (started) {
+                throw new IllegalStateException("This comparison has already been run; make a new one.");
+            }
+            started = true;
+        }
         List<ModeFigures> out = new ArrayList<>();
-        for (InterruptMode m : List.of(InterruptMode.PIN, InterruptMode.MSI, InterruptMode.MSIX)) {
+        for (InterruptMode m : MODES) {
             ScenarioPlan p = plan.withInterruptMode(m).withSpeed(0).withCoalescing(plan.workload().coalescing());
-            try (ScenarioRunner r = new ScenarioRunner(p)) {
-                LabRun run = r.runAll().get(0);
-                RunResult res = run.result();
-                List<Integer> used = new ArrayList<>();
-                for (RunResult.VectorCount v : res.vectors()) {
-                    if (v.count() > 0) {
-                        used.add(v.iv());
+            ScenarioRunner r = new ScenarioRunner(p);
+            try {
+                synchronized (lock) {
+                    if (cancelled) {
+                        break;
                     }
+                    current = r;
                 }
-                out.add(new ModeFigures(m, used, res.totalInterrupts(), run.interruptsPerSecond(),
-                        res.completionsPerInterrupt(), res.iops(), run.readPercentileNanos(99), res.hostIrqCpuPct(),
-                        duties(m, used.size(), plan.workload().queues()), run));
+                LabRun run = r.runAll().get(0);
+                if (r.isCancelled()) {
+                    break; // cut short: its figures would not compare with the others'
+                }
+                out.add(figures(m, run, plan.workload().queues()));
+            } finally {
+                synchronized (lock) {
+                    current = null;
+                }
+                r.close();
             }
         }
         return out;
     }
 
-    /** What the host must do in mode {@code m} (reference/nvme.md, "MSI, MSI-X, pin-based"). */
-    static String duties(InterruptMode m, int vectors, int queues) {
+    /** Stops the comparison: the run under way drains its commands in flight, no further mode starts. */
+    public void cancel() {
+        ScenarioRunner r;
+        synchronized (lock) {
+            cancelled = true;
+            r = current;
+        }
+        if (r != null) {
+            r.cancel();
+        }
+    }
+
+    public boolean isCancelled() {
+        synchronized (lock) {
+            return cancelled;
+        }
+    }
+
+    private static ModeFigures figures(InterruptMode m, LabRun run, int queues) {
+        RunResult res = run.result();
+        List<Integer> used = new ArrayList<>();
+        for (RunResult.VectorCount v : res.vectors()) {
+            if (v.count() > 0) {
+                used.add(v.iv());
+            }
+        }
+        return new ModeFigures(m, used, res.totalInterrupts(), run.interruptsPerSecond(), res.completionsPerInterrupt(),
+                res.iops(), run.readPercentileNanos(99), res.hostIrqCpuPct(), run.hostWork(),
+                duties(m, queues, run.hostWork()), run);
+    }
+
+    /**
+     * The mode's structural fact (reference/nvme.md, "MSI, MSI-X, pin-based") and what the host measurably
+     * did per interrupt in {@code work}.
+     */
+    static String duties(InterruptMode m, int queues, HostInterruptWork work) {
+        String fact;
         switch (m) {
             case PIN:
-                return "One shared, level-triggered line for all " + queues + " queue(s): on every interrupt the host "
-                        + "must read every completion queue to find the work, and masks the line with INTMS/INTMC.";
+                fact = "One shared line for all " + queues + (queues == 1 ? " queue" : " queues")
+                        + ": it does not say which queue has work.";
+                break;
             case MSI:
-                return "Up to 32 contiguous vectors (a power of two) written as messages, here " + vectors
-                        + " in use: a queue's interrupt names its queue; masking is per function, INTMS/INTMC still apply.";
+                fact = "A vector names its queue, but MSI has no per-vector mask: INTMS/INTMC.";
+                break;
             default:
-                return "A vector per queue (" + vectors + " in use) from a table in BAR memory, each with its own mask bit "
-                        + "and a pending bit in the PBA: the host reads only the queue that signalled and can steer it to a core.";
+                fact = "A vector names its queue and has its own mask bit in the table: no INTMS/INTMC.";
+                break;
         }
+        if (work.interrupts() == 0) {
+            return fact + " The host took no interrupt in this run.";
+        }
+        return fact + String.format(Locale.ROOT,
+                " Per interrupt: %.1f CQs examined, %.1f of them empty, %.1f mask writes (INTMS/INTMC), %.1f head doorbells.",
+                work.cqsExaminedPerInterrupt(), work.emptyExaminationsPerInterrupt(), work.maskWritesPerInterrupt(),
+                work.cqHeadDoorbellsPerInterrupt());
     }
 }

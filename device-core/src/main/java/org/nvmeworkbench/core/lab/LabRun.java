@@ -1,5 +1,6 @@
 package org.nvmeworkbench.core.lab;
 
+import org.nvmeworkbench.core.driver.HostInterruptWork;
 import org.nvmeworkbench.core.workload.RunResult;
 
 /**
@@ -11,8 +12,10 @@ import org.nvmeworkbench.core.workload.RunResult;
  * @param meanInterruptResponse  mean device time from a signal being raised to the host consuming the
  *                               first completion it carried (ns); 0 when no interrupt carried any
  * @param journeys               commands followed through all eight steps in this run
+ * @param hostWork               what the driver's interrupt handler did in this run, as it counted it
  */
-public record LabRun(String label, RunResult result, double meanInterruptResponse, long journeys) {
+public record LabRun(String label, RunResult result, double meanInterruptResponse, long journeys,
+                     HostInterruptWork hostWork) {
 
     /** Interrupts per second of device time. */
     public double interruptsPerSecond() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.nvmeworkbench.core.driver.HostInterruptWork;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.sim.SimulatedController;
 import org.nvmeworkbench.core.sim.SimulationControl;
@@ -213,6 +214,7 @@ public final class ScenarioRunner implements AutoCloseable {
     private LabRun runOnce(NvmeController ctrl, String label, WorkloadSpec spec) {
         long[] before = trace.journeys().interruptResponses();
         long journeysBefore = trace.journeys().finishedCount();
+        HostInterruptWork workBefore = ctrl.hostInterruptWork();
         RunResult r = new WorkloadRunner().run(ctrl, spec, new RunObserver() {
             @Override
             public void started(TelemetrySource source) {
@@ -240,7 +242,7 @@ public final class ScenarioRunner implements AutoCloseable {
         long[] after = trace.journeys().interruptResponses();
         long n = after[0] - before[0];
         return new LabRun(label, r, n == 0 ? 0 : (double) (after[1] - before[1]) / n,
-                trace.journeys().finishedCount() - journeysBefore);
+                trace.journeys().finishedCount() - journeysBefore, ctrl.hostInterruptWork().minus(workBefore));
     }
 
     private void updateCaption(LabEvent e) {
