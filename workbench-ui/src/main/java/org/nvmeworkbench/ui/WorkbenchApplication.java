@@ -18,6 +18,7 @@ import org.nvmeworkbench.ui.launcher.LaunchOptions;
 import org.nvmeworkbench.ui.launcher.Scenario;
 import org.nvmeworkbench.ui.launcher.WindowSnapshot;
 import org.nvmeworkbench.ui.session.Failures;
+import org.nvmeworkbench.ui.session.LastSession;
 import org.nvmeworkbench.ui.shell.Workbench;
 import org.nvmeworkbench.ui.shell.WorkbenchAssembly;
 import org.nvmeworkbench.ui.theme.Theme;
@@ -31,7 +32,11 @@ public final class WorkbenchApplication extends Application {
     /** Set when --snapshot failed, so the launcher exits non-zero. */
     static volatile int exitCode;
 
+    /** The device a first start attaches, so the workbench opens ready to run. */
+    static final String DEFAULT_DEVICE = "sim";
+
     private WorkbenchAssembly assembly;
+    private volatile boolean closing;
 
     /** The user's workbench folder: -Dnvmeworkbench.home, else ~/.nvme-workbench. */
     public static Path home() {
@@ -50,6 +55,12 @@ public final class WorkbenchApplication extends Application {
             assembly.layout().theme().set(o.theme());
         }
         Theme.of(assembly.layout().theme().get()).apply();
+        // The last session's workload and coalescing go back before the views are built from them.
+        LastSession last = o.scenario() == null ? LastSession.load(home()) : LastSession.empty();
+        last.restoreInto(assembly.session());
+        if (o.scenario() == null) {
+            keepSessionOnChange();
+        }
         Workbench w = assembly.workbench();
         Scene scene = new Scene(w.root(), 1440, 900);
         stage.setTitle("NVMe Workbench");
@@ -63,7 +74,12 @@ public final class WorkbenchApplication extends Application {
             ready = Scenario.play(o.scenario(), assembly.session(), w, o.device() == null ? "sim:tlc" : o.device());
         } else if (o.device() != null) {
             ready = assembly.session().attach(o.device());
+        } else if (last.device() == null || last.reattachable()) {
+            // Opens ready to run: on the simulator the user had, or the default one the first time.
+            ready = assembly.session().attach(last.device() == null ? DEFAULT_DEVICE : last.device());
         } else {
+            assembly.session().message().set("The last session used " + last.device()
+                    + "; attach it from the Devices view (a real device is attached only when you ask).");
             ready = CompletableFuture.completedFuture(null);
         }
         ready.whenComplete((v, t) -> Platform.runLater(() -> {
@@ -88,6 +104,19 @@ public final class WorkbenchApplication extends Application {
         }));
     }
 
+    /** Saves the session as the user attaches, runs and applies, so a crash loses no more than the typing. */
+    private void keepSessionOnChange() {
+        var s = assembly.session();
+        Runnable save = () -> {
+            if (!closing) {
+                LastSession.of(s).save(home());
+            }
+        };
+        s.device().addListener((v, a, b) -> save.run());
+        s.lastSpec().addListener((v, a, b) -> save.run());
+        s.desiredCoalescing().addListener((v, a, b) -> save.run());
+    }
+
     private static Throwable unwrap(Throwable t) {
         while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
             t = t.getCause();
@@ -110,6 +139,10 @@ public final class WorkbenchApplication extends Application {
     @Override
     public void stop() {
         if (assembly != null) {
+            if (options.scenario() == null) {
+                LastSession.of(assembly.session()).save(home());
+                closing = true; // shutdown detaches the device: that is not the user's choice to keep
+            }
             assembly.shutdown();
         }
     }

@@ -61,7 +61,12 @@ public final class WorkloadViewModel {
         canStop = Bindings.createBooleanBinding(() -> session.state().get() == ControllerState.RUNNING, session.state());
         canRerun = Bindings.createBooleanBinding(() -> session.lastSpec().get() != null
                 && session.state().get() == ControllerState.IDLE, session.lastSpec(), session.state());
-        revalidate();
+        WorkloadSpec restored = session.draftSpec().get();
+        if (restored != null && !restored.equals(WorkloadSpec.defaults())) {
+            show(restored); // the last session's workload (LastSession), or the one another view left
+        } else {
+            revalidate();
+        }
     }
 
     public ObjectProperty<ReadWrite> rw() { return rw; }
@@ -165,7 +170,16 @@ public final class WorkloadViewModel {
             warnings.add("The file has " + f.jobs().size() + " jobs; the first, '" + job.name()
                     + "', was imported (the workbench runs one job at a time).");
         }
-        WorkloadSpec s = job.spec();
+        show(job.spec());
+        importProblem.set("");
+        importWarnings.setAll(warnings);
+        imported.set("Imported job '" + job.name() + "' from " + file.getFileName()
+                + (job.description().isEmpty() ? "" : ": " + job.description()) + ".");
+        return true;
+    }
+
+    /** Fills the fields from {@code s}, which also keeps what they do not show (rwmixread, polling, CD vectors). */
+    private void show(WorkloadSpec s) {
         base = s;
         rw.set(s.rw());
         blockSize.set(FioUnits.formatSize(s.blockSize()));
@@ -175,11 +189,6 @@ public final class WorkloadViewModel {
         ios.set(Long.toString(s.ios()));
         seed.set(Long.toString(s.seed()));
         revalidate();
-        importProblem.set("");
-        importWarnings.setAll(warnings);
-        imported.set("Imported job '" + job.name() + "' from " + file.getFileName()
-                + (job.description().isEmpty() ? "" : ": " + job.description()) + ".");
-        return true;
     }
 
     /** fio's way of writing a duration: "2s", "500ms", "250us", "0". */
