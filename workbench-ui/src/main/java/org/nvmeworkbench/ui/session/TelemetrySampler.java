@@ -19,7 +19,11 @@ public final class TelemetrySampler {
     public static final double HZ = 15;
 
     private final WorkbenchSession session;
+    /** Half a period: enough to tell a catch-up tick from a real one. */
+    private static final long MIN_SPACING_NANOS = (long) (0.5e9 / HZ);
+
     private Timeline timeline;
+    private long lastTickNanos = Long.MIN_VALUE / 2;
 
     public TelemetrySampler(WorkbenchSession session) {
         this.session = session;
@@ -29,7 +33,15 @@ public final class TelemetrySampler {
         if (timeline != null) {
             return;
         }
-        timeline = new Timeline(new KeyFrame(Duration.millis(1000 / HZ), e -> tick()));
+        timeline = new Timeline(new KeyFrame(Duration.millis(1000 / HZ), e -> {
+            // A Timeline that falls behind (a slow frame, a busy machine) fires every missed cycle in one
+            // pulse; samples microseconds apart would show rates of zero, so those catch-up ticks are dropped.
+            long now = System.nanoTime();
+            if (now - lastTickNanos >= MIN_SPACING_NANOS) {
+                lastTickNanos = now;
+                tick();
+            }
+        }));
         timeline.setCycleCount(Animation.INDEFINITE);
         timeline.play();
     }
