@@ -91,7 +91,7 @@ public final class Workbench {
     private boolean rendering;
 
     public Workbench(WorkbenchSession session, PluginRegistry plugins, LayoutModel layout, LayoutStore store) {
-        this(session, plugins, layout, store, session.tasks(), ReportExporters.load(Workbench.class.getClassLoader()));
+        this(session, plugins, layout, store, session.tasks(), plugins.exporters());
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.nvmeworkbench.core.device.DeviceCatalog;
-import org.nvmeworkbench.core.report.ReportExporters;
 import org.nvmeworkbench.icons.AppIcon;
 import org.nvmeworkbench.ui.lab.LabSession;
 import org.nvmeworkbench.ui.lab.LabViews;
@@ -90,8 +89,8 @@ public final class WorkbenchAssembly {
     /** Builds the window's contents; call on the FX thread. Starts the sampler. */
     public Workbench workbench() {
         if (workbench == null) {
-            workbench = new Workbench(session, plugins, layout, store, files,
-                    ReportExporters.load(WorkbenchAssembly.class.getClassLoader()));
+            // The registry's exporters: the class path's and the plugin folder's, so a plugin's format is offered.
+            workbench = new Workbench(session, plugins, layout, store, files, plugins.exporters());
             sampler.start();
         }
         return workbench;
