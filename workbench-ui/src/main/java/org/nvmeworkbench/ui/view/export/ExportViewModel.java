@@ -35,9 +35,9 @@ import org.nvmeworkbench.ui.task.TaskExecutor;
 import org.nvmeworkbench.ui.view.runs.RunComparison;
 
 /**
- * File > Export: which runs, which format (whatever the report-exporter SPI offers) and which file. The
- * report is rendered and written in the background (all or nothing, through {@link AtomicFile}); what
- * went wrong is one sentence in {@link #outcome()}.
+ * File > Export: which runs, which format (whatever the report-exporter SPI offers, plugin folder
+ * included) and which file. The report is rendered and written in the background (all or nothing,
+ * through {@link AtomicFile}); what went wrong is one sentence in {@link #outcome()}.
  */
 public final class ExportViewModel {
     private final ObservableList<RunRecord> history;
@@ -233,6 +233,10 @@ public final class ExportViewModel {
             e.export(model, buf);
         } catch (IOException | RuntimeException x) {
             throw new IllegalStateException("The " + e.formatId() + " exporter failed: " + Failures.sentence(x), x);
+        } catch (LinkageError x) {
+            // A plugin jar built against other classes than ours: name the missing piece, not just its path.
+            throw new IllegalStateException("The " + e.formatId() + " exporter failed: " + x.getClass().getSimpleName()
+                    + (x.getMessage() == null ? "" : " (" + x.getMessage() + ")") + "; its plugin may need rebuilding.", x);
         }
         return buf.toByteArray();
     }

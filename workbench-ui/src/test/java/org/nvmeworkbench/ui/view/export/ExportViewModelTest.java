@@ -148,4 +148,31 @@ class ExportViewModelTest {
         assertThat(vm.failed().get()).isTrue();
         assertThat(dir.resolve("run-2.txt")).doesNotExist();
     }
+
+    @Test
+    void anExporterMissingAClassSaysWhichAndLeavesNoFile() {
+        // What a plugin built against a library the workbench does not ship does at its first use.
+        ReportExporter unlinked = new ReportExporter() {
+            @Override
+            public String formatId() {
+                return "xlsx";
+            }
+
+            @Override
+            public String fileExtension() {
+                return "xlsx";
+            }
+
+            @Override
+            public void export(ReportModel model, OutputStream out) {
+                throw new NoClassDefFoundError("org/apache/poi/ss/usermodel/Workbook");
+            }
+        };
+        ExportViewModel vm = new ExportViewModel(RUNS, List.of(), new ReportExporters(List.of(unlinked), List.of()),
+                new CurrentThreadTaskExecutor(), dir);
+        assertThat(vm.export()).isCompletedExceptionally();
+        assertThat(vm.outcome().get()).isEqualTo("The xlsx exporter failed: NoClassDefFoundError "
+                + "(org/apache/poi/ss/usermodel/Workbook); its plugin may need rebuilding.");
+        assertThat(dir.resolve("run-2.xlsx")).doesNotExist();
+    }
 }
