@@ -577,17 +577,15 @@ public final class WorkbenchSession implements WorkbenchContext {
      * Runs {@code base} at every point of {@code grid} in the background, on the device thread so it never
      * overlaps a run; each point's record lands in {@link #runs()} (and on disk) as it finishes, like any
      * other run, and {@code onPoint} hears of it on the FX thread. {@link #stop()} cancels: the point in
-     * progress is drained and left out, the finished ones are kept and analysed. Each point opens the
-     * device afresh with the workload's seed (core.sweep.Sweep), so on the simulator the sweep is
-     * deterministic; a device that cannot be opened twice (VFIO) is refused in words.
+     * progress is drained and left out, the finished ones are kept and analysed. On the simulator each point
+     * opens a fresh simulator with the workload's seed (core.sweep.Sweep), so the sweep is deterministic and
+     * the attached one is untouched; any other device (a VFIO group opens only once) is swept on the attached
+     * controller itself, which stays attached with its 08h as before. A device that refuses Set Features 08h
+     * fails the sweep before its first point, in one sentence.
      */
     public CompletableFuture<SweepResult> sweep(WorkloadSpec base, SweepGrid grid, double percentile, long targetNanos,
                                                SweepCost cost, Consumer<SweepPoint> onPoint) {
         String refused = refusal();
-        if (refused == null && !device.get().startsWith("sim")) {
-            refused = "A sweep opens the device afresh for every point, which only the simulator allows; "
-                    + "detach " + device.get() + " and run nvme-workbench sweep -d " + device.get() + " instead.";
-        }
         if (refused != null) {
             message.set(refused);
             return CompletableFuture.failedFuture(new IllegalStateException(refused));
@@ -599,7 +597,9 @@ public final class WorkbenchSession implements WorkbenchContext {
             return CompletableFuture.failedFuture(new IllegalStateException(m));
         }
         String name = device.get();
-        Sweep sweep = new Sweep(name, s, grid, catalog);
+        NvmeController c = controller.get();
+        boolean fresh = Sweep.freshPerPoint(name);
+        Sweep sweep = fresh ? new Sweep(name, s, grid, catalog) : Sweep.onController(name, c, s, grid);
         CompletableFuture<SweepResult> done = new CompletableFuture<>();
         currentSweep = sweep;
         state.set(ControllerState.RUNNING);
@@ -608,21 +608,51 @@ public final class WorkbenchSession implements WorkbenchContext {
         long t0 = System.nanoTime();
         tasks.submit("Sweep " + grid.size() + " settings on " + name, p -> {
             p.update(0, "Point 1 of " + grid.size());
-            List<SweepPoint> points = sweep.run((n, total, point) -> {
-                p.update((double) n / total, n < total ? "Point " + (n + 1) + " of " + total : "Analysing");
-                tasks.onUiThread(() -> {
-                    runProgress.set((double) n / total);
-                    runs.add(point.record());
-                    save(point.record());
-                    if (onPoint != null) {
-                        onPoint.accept(point);
+            // On the attached controller the live views follow each point, and queries wait for no later run.
+            RunObserver live = fresh ? RunObserver.NONE : new RunObserver() {
+                @Override
+                public void started(TelemetrySource t) {
+                    source = t;
+                }
+
+                @Override
+                public boolean cancelled() {
+                    for (Consumer<NvmeController> work = duringRun.poll(); work != null; work = duringRun.poll()) {
+                        work.accept(c);
                     }
-                });
-            });
+                    return p.stopRequested();
+                }
+
+                @Override
+                public void finished(RunResult r) {
+                    source = null;
+                }
+            };
+            List<SweepPoint> points;
+            try {
+                points = sweep.run((n, total, point) -> {
+                    p.update((double) n / total, n < total ? "Point " + (n + 1) + " of " + total : "Analysing");
+                    tasks.onUiThread(() -> {
+                        runProgress.set((double) n / total);
+                        runs.add(point.record());
+                        save(point.record());
+                        if (onPoint != null) {
+                            onPoint.accept(point);
+                        }
+                    });
+                }, live);
+            } finally {
+                // Work asked for after the last batch is done now, on the attached controller, after the sweep.
+                for (Consumer<NvmeController> late = fresh ? null : duringRun.poll(); late != null; late = duringRun.poll()) {
+                    late.accept(c);
+                }
+            }
             return SweepResult.analyse(name, s, grid, points, percentile, targetNanos, cost, sweep.isCancelled(),
                     System.nanoTime() - t0);
         }, r -> {
             currentSweep = null;
+            source = null;
+            sampleIdleOnce = true;
             state.set(ControllerState.IDLE);
             runProgress.set(1);
             message.set((r.cancelled() ? "Sweep cancelled after " : "Sweep finished: ") + r.points().size() + " of "
@@ -630,6 +660,7 @@ public final class WorkbenchSession implements WorkbenchContext {
             done.complete(r);
         }, t -> {
             currentSweep = null;
+            source = null;
             if (controller.get() != null) {
                 state.set(ControllerState.IDLE);
             }

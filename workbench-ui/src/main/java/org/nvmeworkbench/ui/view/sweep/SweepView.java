@@ -90,6 +90,9 @@ public final class SweepView implements WorkbenchView {
         cancel.setId("sweep-cancel");
         cancel.disableProperty().bind(vm.canCancel().not());
         cancel.setOnAction(e -> vm.cancel());
+        // A long status sentence (a real device's summary) wraps; it must not squeeze the buttons to "...".
+        start.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         ProgressBar progress = new ProgressBar(0);
         progress.setId("sweep-progress");
         progress.setPrefWidth(160);

@@ -21,6 +21,7 @@ import javafx.beans.property.StringProperty;
 import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.report.Figures;
 import org.nvmeworkbench.core.session.AtomicFile;
+import org.nvmeworkbench.core.sweep.Sweep;
 import org.nvmeworkbench.core.sweep.SweepCost;
 import org.nvmeworkbench.core.sweep.SweepGrid;
 import org.nvmeworkbench.core.sweep.SweepPoint;
@@ -189,9 +190,11 @@ public final class SweepViewModel {
             return;
         }
         String dev = session.device().get().isEmpty() ? "the attached device" : session.device().get();
+        // A real device runs every setting in turn on the attached controller: say so, its points do not repeat exactly.
+        boolean real = !session.device().get().isEmpty() && !Sweep.freshPerPoint(dev);
         summary.set(in.grid().size() + " settings x " + Figures.count(in.base().ios()) + " I/Os of " + in.base().rw().fioName()
                 + ", " + in.base().queues() + (in.base().queues() == 1 ? " queue" : " queues") + ", on " + dev
-                + "; each setting lands in Runs.");
+                + (real ? " (one after another on the attached controller)" : "") + "; each setting lands in Runs.");
     }
 
     /** Starts the sweep; completes with the (possibly cancelled) result, or fails with the sentence in {@link #outcome()}. */
@@ -272,13 +275,15 @@ public final class SweepViewModel {
         session.stop();
     }
 
-    /** The recommendation in words, or a hint before any sweep. */
+    /** The recommendation in words (and, on a real device, that its points are not deterministic), or empty before any sweep. */
     public String recommendationText() {
         SweepResult r = result.get();
         if (r == null) {
             return "";
         }
-        return (r.recommendation().meetsTarget() ? "Recommended: " : "") + r.recommendation().explanation();
+        String caveat = r.caveat();
+        return (r.recommendation().meetsTarget() ? "Recommended: " : "") + r.recommendation().explanation()
+                + (caveat.isEmpty() ? "" : " " + caveat);
     }
 
     /** Puts the recommended THR/TIME into the Coalescing editor, with the explanation, for the user to apply. */
