@@ -3,10 +3,14 @@ package org.nvmeworkbench.core.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.nvmeworkbench.core.driver.SimBench;
+import org.nvmeworkbench.core.spec.InterruptCoalescing;
 
 class WorkloadSpecTest {
 
@@ -51,5 +55,43 @@ class WorkloadSpecTest {
             assertThatThrownBy(() -> WorkloadSpec.defaults().withBlockSize(1000).validate(b.ctrl))
                     .isInstanceOf(WorkloadException.class);
         }
+    }
+
+    @Test
+    void eachWithChangesOnlyTheComponentsItNames() {
+        WorkloadSpec s = new WorkloadSpec(ReadWrite.RANDRW, 8192, 16, 2, 3_000_000L, 500, 70, 9, true,
+                new InterruptCoalescing(7, 2), Set.of(1), false);
+
+        assertThat(changed(s, s.withRw(ReadWrite.READ))).containsExactly("rw");
+        assertThat(changed(s, s.withBlockSize(4096))).containsExactly("blockSize");
+        assertThat(changed(s, s.withIodepth(4))).containsExactly("iodepth");
+        assertThat(changed(s, s.withQueues(3))).containsExactly("queues");
+        assertThat(changed(s, s.withLimits(1_000L, 20))).containsExactly("ios", "runtimeNanos");
+        assertThat(changed(s, s.withRwmixread(30))).containsExactly("rwmixread");
+        assertThat(changed(s, s.withSeed(11))).containsExactly("seed");
+        assertThat(changed(s, s.withAllowWrites(false))).containsExactly("allowWrites");
+        assertThat(changed(s, s.withCoalescing(null))).containsExactly("coalescing");
+        assertThat(changed(s, s.withCdVectors(Set.of(2, 1)))).containsExactly("cdVectors");
+        assertThat(changed(s, s.withPolling(true))).containsExactly("polling");
+
+        assertThat(s.withLimits(1_000L, 20)).extracting(WorkloadSpec::runtimeNanos, WorkloadSpec::ios)
+                .containsExactly(1_000L, 20L);
+        assertThat(s.withCdVectors(Set.of(2, 1)).cdVectors()).containsExactly(1, 2);
+        assertThat(s.withCdVectors(null).cdVectors()).isNull();
+    }
+
+    /** The names of the components in which {@code b} differs from {@code a}, sorted. */
+    private static Set<String> changed(WorkloadSpec a, WorkloadSpec b) {
+        Set<String> names = new TreeSet<>();
+        for (RecordComponent c : WorkloadSpec.class.getRecordComponents()) {
+            try {
+                if (!Objects.equals(c.getAccessor().invoke(a), c.getAccessor().invoke(b))) {
+                    names.add(c.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return names;
     }
 }
