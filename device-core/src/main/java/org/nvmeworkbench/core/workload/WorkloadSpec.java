@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.nvmeworkbench.core.driver.IoQueuePair;
 import org.nvmeworkbench.core.driver.NvmeController;
@@ -45,59 +46,97 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
     }
 
     public WorkloadSpec withRw(ReadWrite v) {
-        return new WorkloadSpec(v, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites,
-                coalescing, cdVectors, polling);
+        return with(d -> d.rw = v);
     }
 
     public WorkloadSpec withBlockSize(int v) {
-        return new WorkloadSpec(rw, v, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites, coalescing,
-                cdVectors, polling);
+        return with(d -> d.blockSize = v);
     }
 
     public WorkloadSpec withIodepth(int v) {
-        return new WorkloadSpec(rw, blockSize, v, queues, runtimeNanos, ios, rwmixread, seed, allowWrites, coalescing,
-                cdVectors, polling);
+        return with(d -> d.iodepth = v);
     }
 
     public WorkloadSpec withQueues(int v) {
-        return new WorkloadSpec(rw, blockSize, iodepth, v, runtimeNanos, ios, rwmixread, seed, allowWrites, coalescing,
-                cdVectors, polling);
+        return with(d -> d.queues = v);
     }
 
     /** Both limits at once: whichever is reached first ends the run (0 = no such limit). */
     public WorkloadSpec withLimits(long runtime, long count) {
-        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtime, count, rwmixread, seed, allowWrites,
-                coalescing, cdVectors, polling);
+        return with(d -> {
+            d.runtimeNanos = runtime;
+            d.ios = count;
+        });
     }
 
     public WorkloadSpec withRwmixread(int v) {
-        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, v, seed, allowWrites, coalescing,
-                cdVectors, polling);
+        return with(d -> d.rwmixread = v);
     }
 
     public WorkloadSpec withSeed(long v) {
-        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, v, allowWrites,
-                coalescing, cdVectors, polling);
+        return with(d -> d.seed = v);
     }
 
     public WorkloadSpec withAllowWrites(boolean v) {
-        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, v, coalescing,
-                cdVectors, polling);
+        return with(d -> d.allowWrites = v);
     }
 
     public WorkloadSpec withCoalescing(InterruptCoalescing v) {
-        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites, v,
-                cdVectors, polling);
+        return with(d -> d.coalescing = v);
     }
 
     public WorkloadSpec withCdVectors(Set<Integer> v) {
-        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites,
-                coalescing, v, polling);
+        return with(d -> d.cdVectors = v);
     }
 
     public WorkloadSpec withPolling(boolean v) {
-        return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites,
-                coalescing, cdVectors, v);
+        return with(d -> d.polling = v);
+    }
+
+    /** This spec with {@code change} applied to a copy of its components, checked again by the constructor. */
+    private WorkloadSpec with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.build();
+    }
+
+    /**
+     * The components as fields, so each with*() names only the one it changes: twelve positional copies of
+     * the argument list had to agree, and two ints or longs swapped among them would still compile.
+     */
+    private static final class Draft {
+        ReadWrite rw;
+        int blockSize;
+        int iodepth;
+        int queues;
+        long runtimeNanos;
+        long ios;
+        int rwmixread;
+        long seed;
+        boolean allowWrites;
+        InterruptCoalescing coalescing;
+        Set<Integer> cdVectors;
+        boolean polling;
+
+        Draft(WorkloadSpec s) {
+            rw = s.rw;
+            blockSize = s.blockSize;
+            iodepth = s.iodepth;
+            queues = s.queues;
+            runtimeNanos = s.runtimeNanos;
+            ios = s.ios;
+            rwmixread = s.rwmixread;
+            seed = s.seed;
+            allowWrites = s.allowWrites;
+            coalescing = s.coalescing;
+            cdVectors = s.cdVectors;
+            polling = s.polling;
+        }
+
+        WorkloadSpec build() {
+            return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites,
+                    coalescing, cdVectors, polling);
+        }
     }
 
     /** The vector queue {@code qid} signals when the function granted {@code vectors}: IV = qid while they last. */
