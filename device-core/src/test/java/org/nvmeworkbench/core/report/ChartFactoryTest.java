@@ -3,6 +3,8 @@ package org.nvmeworkbench.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.List;
 
 import org.jfree.chart.JFreeChart;
@@ -14,6 +16,21 @@ class ChartFactoryTest {
     void ninesAxisPutsOneNinePerDecade() {
         assertThat(ChartFactory.ninesLabels(4)).containsExactly("0%", "90%", "99%", "99.9%", "99.99%");
         assertThat(ChartFactory.ninesX(99.9)).isCloseTo(1000, org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void axisLabelsFormatALongAsItsDoubleAndRefuseToParse() {
+        NumberFormat round = new ChartFactory.RoundFormat();
+        assertThat(round.format(0.25)).isEqualTo("0.25");
+        assertThat(round.format(6.3)).isEqualTo("6.3");
+        assertThat(round.format(1259L)).isEqualTo("1,259").isEqualTo(round.format(1259.0));
+        assertThat(new ChartFactory.NinesFormat().format(1000L)).isEqualTo("99.9%");
+
+        for (NumberFormat f : List.of(round, new ChartFactory.NinesFormat())) {
+            ParsePosition at = new ParsePosition(2);
+            assertThat(f.parse("1,259", at)).isNull();
+            assertThat(at.getErrorIndex()).isEqualTo(2);
+        }
     }
 
     @Test
