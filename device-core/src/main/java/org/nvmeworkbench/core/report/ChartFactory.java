@@ -375,8 +375,27 @@ public final class ChartFactory {
         return chart.createBufferedImage(width, height);
     }
 
+    /**
+     * A tick-label format: an axis only ever formats its values, so a subclass formats doubles, a long is
+     * formatted as the double it is, and parsing is refused (error index set, null returned).
+     */
+    abstract static class AxisLabelFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public final StringBuffer format(long x, StringBuffer to, FieldPosition pos) {
+            return format((double) x, to, pos);
+        }
+
+        @Override
+        public final Number parse(String source, ParsePosition pos) {
+            pos.setErrorIndex(pos.getIndex());
+            return null;
+        }
+    }
+
     /** Tick labels of the nines axis: x = 1 / (1 - p) shown as "99.9%". */
-    static final class NinesFormat extends NumberFormat {
+    static final class NinesFormat extends AxisLabelFormat {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -387,38 +406,16 @@ public final class ChartFactory {
             double p = 100.0 * (1.0 - 1.0 / x);
             return to.append(Percentiles.label(p)).append('%');
         }
-
-        @Override
-        public StringBuffer format(long x, StringBuffer to, FieldPosition pos) {
-            return format((double) x, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            pos.setErrorIndex(pos.getIndex());
-            return null;
-        }
     }
 
     /** Axis labels with as many digits as the magnitude needs: "0.25", "6.3", "79", "1,259". */
-    static final class RoundFormat extends NumberFormat {
+    static final class RoundFormat extends AxisLabelFormat {
         private static final long serialVersionUID = 1L;
 
         @Override
         public StringBuffer format(double x, StringBuffer to, FieldPosition pos) {
             String pattern = Math.abs(x) >= 10 ? "#,##0" : Math.abs(x) >= 1 ? "0.#" : "0.##";
             return to.append(new DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(x));
-        }
-
-        @Override
-        public StringBuffer format(long x, StringBuffer to, FieldPosition pos) {
-            return format((double) x, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            pos.setErrorIndex(pos.getIndex());
-            return null;
         }
     }
 
