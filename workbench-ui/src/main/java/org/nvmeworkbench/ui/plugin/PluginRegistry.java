@@ -18,6 +18,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.jar.JarFile;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -215,6 +216,11 @@ public final class PluginRegistry {
         List<URL> urls = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                String unreadable = unreadable(jar);
+                if (unreadable != null) {
+                    problems.add(new PluginProblem("plugin folder", jar.getFileName().toString(), unreadable));
+                    continue;
+                }
                 try {
                     urls.add(jar.toUri().toURL());
                 } catch (MalformedURLException e) {
@@ -225,6 +231,19 @@ public final class PluginRegistry {
             problems.add(new PluginProblem("plugin folder", dir.toString(), "it could not be read: " + e.getMessage() + "."));
         }
         return urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(new URL[0]), parent);
+    }
+
+    /**
+     * Why {@code jar} cannot be a plugin, or null. The class loader would skip a file that is not a zip
+     * without a word, so a truncated download would simply vanish; this says so instead.
+     */
+    private static String unreadable(Path jar) {
+        try (JarFile j = new JarFile(jar.toFile())) {
+            return null;
+        } catch (IOException | SecurityException e) {
+            return "it is not a readable jar (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "), so it was not loaded.";
+        }
     }
 
     private static String sourceOf(Class<?> c) {

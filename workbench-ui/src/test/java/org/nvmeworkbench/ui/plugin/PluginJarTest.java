@@ -70,6 +70,23 @@ class PluginJarTest {
     }
 
     @Test
+    void aFileThatIsNotAJarIsListedAsFailedAndTheOthersLoad() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("plugins"));
+        pluginJar(folder.resolve("a-good.jar"), Map.of("JarView", GOOD), "thirdparty.JarView");
+        // A download cut short: the name of a jar, not the contents of one.
+        Files.write(folder.resolve("b-truncated.jar"), new byte[] {'P', 'K', 3, 4, 0, 0});
+
+        PluginRegistry r = PluginRegistry.load(List.of(), getClass().getClassLoader(), folder);
+
+        assertThat(r.view("jar-view")).isNotNull();
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.extensionPoint()).isEqualTo("plugin folder");
+            assertThat(p.provider()).isEqualTo("b-truncated.jar");
+            assertThat(p.why()).startsWith("it is not a readable jar (").endsWith("), so it was not loaded.");
+        });
+    }
+
+    @Test
     void aMissingPluginFolderIsNoProblem() {
         PluginRegistry r = PluginRegistry.load(List.of(), getClass().getClassLoader(), tmp.resolve("absent"));
         assertThat(r.problems()).isEmpty();
