@@ -25,6 +25,8 @@ public enum AppIcon {
     LATENCY(Material2AL.INSERT_CHART),
     RUNS(Material2AL.HISTORY),
     COMPARE(Material2AL.COMPARE_ARROWS),
+    /** A sweep walks a grid of THR x TIME settings. */
+    SWEEP(Material2AL.GRID_ON),
     EVENT_LOG(Material2AL.LIST_ALT),
     PLUGIN(Material2AL.EXTENSION),
     ADVISOR(Material2AL.LIGHTBULB),
@@ -34,6 +36,10 @@ public enum AppIcon {
     RESET(Material2MZ.RESTORE),
     REFRESH(Material2MZ.REFRESH),
     SAVE(Material2MZ.SAVE),
+    /** Writing runs out as a report document (File > Export). */
+    EXPORT_REPORT(Material2AL.DESCRIPTION),
+    /** Reading a job from elsewhere into the workbench, e.g. a .fio job file. */
+    IMPORT(Material2AL.INPUT),
     INFO(Material2AL.INFO),
     WARNING(Material2MZ.WARNING),
     ERROR(Material2AL.ERROR),

@@ -150,7 +150,7 @@ public final class Workbench {
         var running = Bindings.createBooleanBinding(() -> session.state().get() == ControllerState.RUNNING, session.state());
         var always = new SimpleBooleanProperty(true);
         // Export first: File's only toolbar button, then Device's.
-        actions.add(new ActionSpec("file.export", "Export report...", AppIcon.SAVE, "Shortcut+E", "File", true,
+        actions.add(new ActionSpec("file.export", "Export report...", AppIcon.EXPORT_REPORT, "Shortcut+E", "File", true,
                 Bindings.isNotEmpty(session.runs()), this::openExport));
         actions.add(new ActionSpec("device.attach-sim", "Attach simulator (sim:tlc)", AppIcon.ATTACH, "Shortcut+D", "Device",
                 true, session.controller().isNull(), () -> session.attach("sim:tlc")));

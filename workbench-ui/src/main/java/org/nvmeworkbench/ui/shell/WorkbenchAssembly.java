@@ -80,7 +80,7 @@ public final class WorkbenchAssembly {
                 new BuiltInView("vectors", "MSI-X Vectors", AppIcon.VECTORS, Area.CENTER, 50, c -> new VectorsView(s)),
                 new BuiltInView("rings", "Queue Rings", AppIcon.RINGS, Area.CENTER, 60, c -> new QueueRingsView(s)),
                 new BuiltInView("latency", "Latency", AppIcon.LATENCY, Area.CENTER, 70, c -> new LatencyView(s)),
-                new BuiltInView("sweep", "Sweep", AppIcon.COMPARE, Area.CENTER, 75, c -> new SweepView(s)),
+                new BuiltInView("sweep", "Sweep", AppIcon.SWEEP, Area.CENTER, 75, c -> new SweepView(s)),
                 new BuiltInView("runs", "Runs", AppIcon.RUNS, Area.BOTTOM, 80, c -> new RunsView(s)),
                 new BuiltInView("tasks", "Tasks", AppIcon.REFRESH, Area.BOTTOM, 90, c -> new TasksView(ex, files)),
                 new BuiltInView("plugins", "Plugins", AppIcon.PLUGIN, Area.BOTTOM, 100, c -> new PluginsView(registry.get())));

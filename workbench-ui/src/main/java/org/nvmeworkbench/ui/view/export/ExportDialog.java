@@ -121,7 +121,7 @@ public final class ExportDialog {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busy());
 
-        Button export = new Button("Export", Icons.node(AppIcon.SAVE, 16));
+        Button export = new Button("Export", Icons.node(AppIcon.EXPORT_REPORT, 16));
         export.setId("export-start");
         export.setDefaultButton(true);
         export.disableProperty().bind(vm.canExport().not());
