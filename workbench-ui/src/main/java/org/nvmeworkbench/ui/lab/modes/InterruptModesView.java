@@ -17,6 +17,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.nvmeworkbench.core.pci.InterruptMode;
@@ -26,7 +27,8 @@ import org.nvmeworkbench.ui.view.Subscriptions;
 
 /**
  * Interrupt modes side by side (issue #6): pin-based, MSI and MSI-X on the same workload, with what the
- * host has to do for each, and the live interrupt table of the loaded scenario. Projector type.
+ * host's interrupt handler measurably did in each (CQs examined, INTMS/INTMC writes, head doorbells per
+ * interrupt), and the live interrupt table of the loaded scenario. Projector type.
  */
 public final class InterruptModesView implements WorkbenchView {
     private static final String GROUND = "#0b0f14";
@@ -36,8 +38,11 @@ public final class InterruptModesView implements WorkbenchView {
     private static final String IN_USE = "#ffd33d";
     private static final String LIT = "#3fb950";
     private static final List<InterruptMode> MODES = List.of(InterruptMode.PIN, InterruptMode.MSI, InterruptMode.MSIX);
-    private static final List<String> METRICS = List.of("interrupts", "vectors used",
-            "per interrupt", "read p99", "host CPU in interrupts", "what the host does");
+    /** The row that heads the measured host work; it spans the columns. */
+    private static final String HOST_WORK = "What the driver's interrupt handler did, per interrupt it took (its own counts):";
+    private static final List<String> METRICS = List.of("interrupts signalled", "interrupts taken", "vectors used",
+            "completions/interrupt", "read p99", "host CPU, interrupts", HOST_WORK, "CQs examined",
+            "INTMS/INTMC writes", "CQ head doorbells", "what the host does");
 
     private final InterruptModesViewModel vm;
     private final Subscriptions subs = new Subscriptions();
@@ -65,17 +70,18 @@ public final class InterruptModesView implements WorkbenchView {
         title.setText("Interrupt modes side by side: the same workload");
         progress.setId("modes-progress");
         progress.setWrapText(true);
+        progress.setMinHeight(Region.USE_PREF_SIZE); // wrap rather than be cut short by the taller figures
         figures.setId("modes-figures");
         figures.setHgap(18);
         figures.setVgap(8);
         figures.setPadding(new Insets(10));
         figures.setStyle("-fx-background-color: " + PANEL + "; -fx-background-radius: 6;");
         ColumnConstraints head = new ColumnConstraints();
-        head.setPercentWidth(19);
+        head.setPercentWidth(25);
         figures.getColumnConstraints().add(head);
         for (int i = 0; i < MODES.size(); i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(27); // the same width for each mode: a fair comparison at a glance
+            c.setPercentWidth(25); // the same width for each mode: a fair comparison at a glance
             c.setFillWidth(true);
             figures.getColumnConstraints().add(c);
         }
@@ -123,11 +129,18 @@ public final class InterruptModesView implements WorkbenchView {
             return;
         }
         for (int r = 0; r < METRICS.size(); r++) {
-            Label h = label(20, MUTED, false);
+            boolean section = METRICS.get(r).equals(HOST_WORK);
+            Label h = label(20, section ? TEXT : MUTED, section);
             h.setText(METRICS.get(r));
             h.setWrapText(true);
             GridPane.setValignment(h, VPos.TOP);
-            figures.add(h, 0, r + 1);
+            if (section) {
+                h.setId("modes-host-work-title");
+                h.setPadding(new Insets(8, 0, 0, 0));
+                figures.add(h, 0, r + 1, MODES.size() + 1, 1);
+            } else {
+                figures.add(h, 0, r + 1);
+            }
         }
         for (int c = 0; c < cols.size(); c++) {
             ModeColumn m = cols.get(c);
@@ -144,13 +157,30 @@ public final class InterruptModesView implements WorkbenchView {
             Label rate = cell(m, id + "-per-second", 20, false, col -> col.perSecondText() + " /s");
             HBox both = new HBox(12, count, rate);
             both.setAlignment(Pos.BASELINE_LEFT);
-            figures.add(both, c + 1, 1);
-            figures.add(cell(m, id + "-vectors", 22, false, ModeColumn::vectorsText), c + 1, 2);
-            figures.add(cell(m, id + "-cpi", 22, false, ModeColumn::completionsPerInterruptText), c + 1, 3);
-            figures.add(cell(m, id + "-p99", 22, false, ModeColumn::p99Text), c + 1, 4);
-            figures.add(cell(m, id + "-cpu", 22, false, ModeColumn::cpuText), c + 1, 5);
-            figures.add(cell(m, id + "-duties", 17, false, col -> col.figures().hostDuties()), c + 1, 6);
+            figures.add(both, c + 1, row("interrupts signalled"));
+            figures.add(cell(m, id + "-taken", 22, false, ModeColumn::takenText), c + 1, row("interrupts taken"));
+            figures.add(cell(m, id + "-vectors", 22, false, ModeColumn::vectorsText), c + 1, row("vectors used"));
+            figures.add(cell(m, id + "-cpi", 22, false, ModeColumn::completionsPerInterruptText), c + 1,
+                    row("completions/interrupt"));
+            figures.add(cell(m, id + "-p99", 22, false, ModeColumn::p99Text), c + 1, row("read p99"));
+            figures.add(cell(m, id + "-cpu", 22, false, ModeColumn::cpuText), c + 1, row("host CPU, interrupts"));
+            // What the driver measurably did in this mode: large, the point of the scene.
+            Label cqs = cell(m, id + "-cqs", 30, true, ModeColumn::cqsExaminedText);
+            Label empty = cell(m, id + "-empty", 22, false, ModeColumn::emptyText);
+            cqs.setMaxWidth(Region.USE_PREF_SIZE);
+            empty.setMaxWidth(Region.USE_PREF_SIZE);
+            HBox examined = new HBox(12, cqs, empty);
+            examined.setAlignment(Pos.BASELINE_LEFT);
+            figures.add(examined, c + 1, row("CQs examined"));
+            figures.add(cell(m, id + "-mask-writes", 30, true, ModeColumn::maskWritesText), c + 1, row("INTMS/INTMC writes"));
+            figures.add(cell(m, id + "-doorbells", 30, true, ModeColumn::doorbellsText), c + 1, row("CQ head doorbells"));
+            figures.add(cell(m, id + "-duties", 17, false, col -> col.figures().hostDuties()), c + 1, row("what the host does"));
         }
+    }
+
+    /** The grid row of metric {@code name} (row 0 holds the column titles). */
+    private static int row(String name) {
+        return METRICS.indexOf(name) + 1;
     }
 
     private static Label cell(ModeColumn m, String id, double px, boolean bold, Function<ModeColumn, String> f) {

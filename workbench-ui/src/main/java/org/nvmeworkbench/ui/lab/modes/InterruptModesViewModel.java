@@ -24,7 +24,8 @@ import org.nvmeworkbench.core.workload.WorkloadSpec;
  * and, each frame, the live interrupt table of the loaded runner's own simulator.
  *
  * <p>Threading: every method on the UI thread; the comparison runs on {@code background} and its result
- * is handed back once through {@code ui}. A result for a scenario no longer loaded is dropped.
+ * is handed back once through {@code ui}. Loading another scenario, unloading, or closing cancels a
+ * comparison still running (its simulator drains and stops), and its result is dropped.
  */
 public final class InterruptModesViewModel implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InterruptModesViewModel.class.getName());
@@ -35,6 +36,8 @@ public final class InterruptModesViewModel implements AutoCloseable {
     private final LongSupplier clock;
     private final ChangeListener<ScenarioRunner> onRunner = (o, a, b) -> load(b);
     private ScenarioRunner runner;
+    /** The comparison under way (or last run), cancelled when the scene is left or the view closes. */
+    private InterruptModeComparison comparison;
     private int generation;
     private boolean closed;
     private long startedAt;
@@ -59,6 +62,7 @@ public final class InterruptModesViewModel implements AutoCloseable {
 
     private void load(ScenarioRunner r) {
         generation++;
+        cancelComparison();
         runner = r;
         columns = List.of();
         live = LiveInterruptTable.NONE;
@@ -73,11 +77,13 @@ public final class InterruptModesViewModel implements AutoCloseable {
         startedAt = clock.getAsLong();
         int g = generation;
         InterruptMode inUse = plan.driverOptions().interruptMode();
+        InterruptModeComparison c = new InterruptModeComparison(plan);
+        comparison = c;
         background.execute(() -> {
             List<ModeFigures> figures = null;
             String problem = null;
             try {
-                figures = InterruptModeComparison.run(plan);
+                figures = c.run();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "The interrupt mode comparison failed", e);
                 problem = "The comparison runs failed: " + e.getMessage();
@@ -137,10 +143,24 @@ public final class InterruptModesViewModel implements AutoCloseable {
         return live;
     }
 
+    /** Stops a comparison still running: its result would be dropped, so its simulator need not go on. */
+    private void cancelComparison() {
+        if (comparison != null) {
+            comparison.cancel();
+            comparison = null;
+        }
+    }
+
+    /** The comparison started for the loaded scenario, or null (none loaded, or the view closed). */
+    InterruptModeComparison comparison() {
+        return comparison;
+    }
+
     @Override
     public void close() {
         closed = true;
         generation++;
+        cancelComparison();
         loaded.removeListener(onRunner);
         runner = null;
     }

@@ -65,6 +65,31 @@ public record ModeColumn(ModeFigures figures, boolean inUse) {
         return String.format(Locale.ROOT, "%.1f us", figures.readP99Nanos() / 1e3);
     }
 
+    /** Interrupts the driver's handler took: signals that arrive before the host wakes are taken as one. */
+    public String takenText() {
+        return String.format(Locale.ROOT, "%,d", figures.hostWork().interrupts());
+    }
+
+    /** CQs the handler examined per interrupt it took, as it counted them. */
+    public String cqsExaminedText() {
+        return String.format(Locale.ROOT, "%.1f", figures.hostWork().cqsExaminedPerInterrupt());
+    }
+
+    /** Of those, the examinations that found nothing. */
+    public String emptyText() {
+        return String.format(Locale.ROOT, "%.1f empty", figures.hostWork().emptyExaminationsPerInterrupt());
+    }
+
+    /** INTMS plus INTMC writes per interrupt taken. */
+    public String maskWritesText() {
+        return String.format(Locale.ROOT, "%.1f", figures.hostWork().maskWritesPerInterrupt());
+    }
+
+    /** CQ head doorbell writes per interrupt taken. */
+    public String doorbellsText() {
+        return String.format(Locale.ROOT, "%.1f", figures.hostWork().cqHeadDoorbellsPerInterrupt());
+    }
+
     public String cpuText() {
         return String.format(Locale.ROOT, "%.1f %%", figures.hostIrqCpuPct());
     }

@@ -75,9 +75,20 @@ class InterruptModesViewFxTest {
             assertThat(text(robot, id + "-per-second")).isEqualTo(String.format(Locale.ROOT, "%,.0f /s", m.interruptsPerSecond()));
             assertThat(text(robot, id + "-cpi")).isEqualTo(String.format(Locale.ROOT, "%.1f", m.completionsPerInterrupt()));
             assertThat(text(robot, id + "-duties")).isEqualTo(m.hostDuties());
+            // The measured host work on screen is the driver's own count for that run.
+            assertThat(text(robot, id + "-taken")).isEqualTo(String.format(Locale.ROOT, "%,d", m.hostWork().interrupts()));
+            assertThat(text(robot, id + "-cqs")).isEqualTo(String.format(Locale.ROOT, "%.1f", m.hostWork().cqsExaminedPerInterrupt()));
+            assertThat(text(robot, id + "-empty"))
+                    .isEqualTo(String.format(Locale.ROOT, "%.1f empty", m.hostWork().emptyExaminationsPerInterrupt()));
+            assertThat(text(robot, id + "-mask-writes"))
+                    .isEqualTo(String.format(Locale.ROOT, "%.1f", m.hostWork().maskWritesPerInterrupt()));
+            assertThat(text(robot, id + "-doorbells"))
+                    .isEqualTo(String.format(Locale.ROOT, "%.1f", m.hostWork().cqHeadDoorbellsPerInterrupt()));
         }
         assertThat(text(robot, "modes-pin-vectors")).isEqualTo("1 line (INTx)");
         assertThat(text(robot, "modes-msix-vectors")).isEqualTo("4 (IV 1-4)");
+        assertThat(text(robot, "modes-pin-cqs")).as("pin-based examines all 4 queues").isEqualTo("4.0");
+        assertThat(text(robot, "modes-msix-mask-writes")).isEqualTo("0.0");
 
         r.pause();
         r.start();

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javafx.beans.property.SimpleObjectProperty;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nvmeworkbench.core.driver.HostInterruptWork;
 import org.nvmeworkbench.core.lab.InterruptModeComparison;
 import org.nvmeworkbench.core.lab.InterruptModeComparison.ModeFigures;
 import org.nvmeworkbench.core.lab.ScenarioLibrary;
@@ -70,6 +73,66 @@ class InterruptModesViewModelTest {
         assertThat(cols.get(2).vectorsText()).as("a vector per queue").isEqualTo("4 (IV 1-4)");
         assertThat(cols).filteredOn(ModeColumn::inUse).extracting(ModeColumn::mode).containsExactly(InterruptMode.MSIX);
         assertThat(vm.progress()).startsWith("Each mode on a fresh simulator").contains("4 queues").contains("400 I/Os");
+    }
+
+    @Test
+    void columnsShowTheHostWorkTheDriverCountedInEachMode() {
+        vm = new InterruptModesViewModel(loaded, Runnable::run, Runnable::run);
+        ScenarioPlan plan = whyMsix();
+        load(plan);
+        List<ModeFigures> expected = InterruptModeComparison.run(plan);
+
+        List<ModeColumn> cols = vm.columns();
+        for (int i = 0; i < 3; i++) {
+            HostInterruptWork w = expected.get(i).hostWork();
+            ModeColumn c = cols.get(i);
+            assertThat(c.figures().hostWork()).isEqualTo(w);
+            assertThat(c.takenText()).isEqualTo(String.format(Locale.ROOT, "%,d", w.interrupts()));
+            assertThat(c.cqsExaminedText()).isEqualTo(String.format(Locale.ROOT, "%.1f", w.cqsExaminedPerInterrupt()));
+            assertThat(c.emptyText()).isEqualTo(String.format(Locale.ROOT, "%.1f empty", w.emptyExaminationsPerInterrupt()));
+            assertThat(c.maskWritesText()).isEqualTo(String.format(Locale.ROOT, "%.1f", w.maskWritesPerInterrupt()));
+            assertThat(c.doorbellsText()).isEqualTo(String.format(Locale.ROOT, "%.1f", w.cqHeadDoorbellsPerInterrupt()));
+        }
+        assertThat(cols.get(0).cqsExaminedText()).as("pin-based: every one of the 4 queues").isEqualTo("4.0");
+        assertThat(cols.get(0).maskWritesText()).isEqualTo("2.0");
+        assertThat(cols.get(2).cqsExaminedText()).isEqualTo("1.0");
+        assertThat(cols.get(2).maskWritesText()).as("MSI-X masks per vector, never with INTMS/INTMC").isEqualTo("0.0");
+    }
+
+    /** A comparison that would run for minutes, on its own thread; {@code done} completes when it returns. */
+    private CompletableFuture<Void> startLongComparison() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        vm = new InterruptModesViewModel(loaded, r -> CompletableFuture.runAsync(r).whenComplete((v, e) -> done.complete(null)),
+                held::add);
+        ScenarioPlan p = whyMsix();
+        load(p.withWorkload(p.workload().withLimits(0, 50_000_000)));
+        return done;
+    }
+
+    @Test
+    void closingTheViewCancelsTheComparisonUnderWay() throws Exception {
+        CompletableFuture<Void> done = startLongComparison();
+        InterruptModeComparison c = vm.comparison();
+        Thread.sleep(200);
+        vm.close();
+        assertThat(c.isCancelled()).isTrue();
+        done.get(20, TimeUnit.SECONDS);
+        held.forEach(Runnable::run);
+        assertThat(vm.columns()).isEmpty();
+    }
+
+    @Test
+    void leavingTheSceneCancelsTheComparisonUnderWay() throws Exception {
+        CompletableFuture<Void> done = startLongComparison();
+        InterruptModeComparison c = vm.comparison();
+        Thread.sleep(200);
+        unload();
+        assertThat(c.isCancelled()).isTrue();
+        assertThat(vm.comparison()).isNull();
+        done.get(20, TimeUnit.SECONDS);
+        held.forEach(Runnable::run);
+        assertThat(vm.columns()).isEmpty();
+        assertThat(vm.progress()).startsWith("No scenario loaded");
     }
 
     @Test
