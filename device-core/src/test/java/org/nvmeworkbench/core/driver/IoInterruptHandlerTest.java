@@ -2,11 +2,13 @@ package org.nvmeworkbench.core.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.nvmeworkbench.core.pci.InterruptMode;
+import org.nvmeworkbench.core.pci.VectorSet;
 import org.nvmeworkbench.core.sim.MediaProfile;
 import org.nvmeworkbench.core.sim.SimConfig;
 import org.nvmeworkbench.core.sim.SimulatedController;
@@ -128,6 +130,47 @@ class IoInterruptHandlerTest {
         assertThat(w.maskWrites()).isZero();
         assertThat(o.log().count("INTMS") + o.log().count("INTMC")).isZero();
         assertThat(w.cqHeadDoorbells()).isEqualTo(o.log().count("CQ"));
+    }
+
+    @Test
+    void pinBasedServiceWithMaskingAllocatesNothing() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (SimBench b = SimBench.attach(SimConfig.builder().profile(MediaProfile.byName("null")).seed(7).build(),
+                DriverOptions.DEFAULT.withInterruptMode(InterruptMode.PIN).withIoQueues(QUEUES))) {
+            IoQueuePair[] qs = new IoQueuePair[QUEUES];
+            for (int i = 0; i < QUEUES; i++) {
+                qs[i] = b.ctrl.createIoQueuePair(i + 1, 9, 0, 4096);
+            }
+            IoInterruptHandler h = b.ctrl.interruptHandler(qs);
+            VectorSet line = VectorSet.of(0);
+            CompletionSink resubmit = (qid, cid, status, result) -> qs[qid - 1].submitRead(cid, cid, 1);
+            for (IoQueuePair q : qs) {
+                for (int cid = 0; cid < 8; cid++) {
+                    q.submitRead(cid, cid, 1);
+                }
+                q.ringSqDoorbell();
+            }
+            Runnable loop = () -> {
+                for (int i = 0; i < 50_000; i++) {
+                    if (b.sim.awaitInterrupt(line, 1_000_000_000L) == 0) {
+                        h.service(0, resubmit);
+                    }
+                    for (IoQueuePair q : qs) {
+                        q.ringSqDoorbell();
+                    }
+                }
+            };
+            loop.run(); // warm up: JIT, lazily built state in the simulator
+            HostInterruptWork before = b.ctrl.hostInterruptWork();
+            long bytes = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+            loop.run();
+            long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - bytes;
+            HostInterruptWork w = b.ctrl.hostInterruptWork().minus(before);
+            assertThat(w.interrupts()).isPositive();
+            assertThat(w.maskSetWrites()).isEqualTo(w.interrupts());
+            assertThat(w.cqsExamined()).isEqualTo(QUEUES * w.interrupts());
+            assertThat(allocated).as("bytes allocated servicing %d interrupts", w.interrupts()).isLessThan(1024);
+        }
     }
 
     @Test
