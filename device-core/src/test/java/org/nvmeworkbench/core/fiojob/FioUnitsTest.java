@@ -45,6 +45,21 @@ class FioUnitsTest {
     }
 
     @Test
+    void sizesAndTimesFailInTheSameWordsForTheSameMistake() {
+        assertThatThrownBy(() -> FioUnits.parseTimeNanos("2 fortnights"))
+                .hasMessage("'2 fortnights' is not a time: use a number with a unit, e.g. 2s, 500ms or 100us.");
+        assertThatThrownBy(() -> FioUnits.parseSize("k")).hasMessage("'k' is not a size: use e.g. 4k, 64KiB or 1m.");
+        assertThatThrownBy(() -> FioUnits.parseTimeNanos("ms")).hasMessage("'ms' is not a time: use e.g. 2s, 500ms or 100us.");
+        assertThatThrownBy(() -> FioUnits.parseTimeNanos("99999999999999999999s")).hasMessage("'99999999999999999999s' is too large.");
+        assertThatThrownBy(() -> FioUnits.parseTimeNanos("999999999h")).hasMessage("'999999999h' is too large.");
+        assertThatThrownBy(() -> FioUnits.parseSize(" ")).hasMessage("A value is missing: give a number such as 4k, 2s or 0x020a.");
+        assertThat(FioUnits.parseSize("1_024B")).isEqualTo(1024);
+        assertThat(FioUnits.parseTimeNanos("2H")).isEqualTo(7_200_000_000_000L);
+        assertThat(FioUnits.parseTimeNanos("1min")).isEqualTo(60_000_000_000L);
+        assertThat(FioUnits.parseSize("1TiB")).isEqualTo(1L << 40);
+    }
+
+    @Test
     void formatsSizesLikeFio() {
         assertThat(FioUnits.formatSize(4096)).isEqualTo("4k");
         assertThat(FioUnits.formatSize(1 << 20)).isEqualTo("1m");
