@@ -1,6 +1,7 @@
 package org.nvmeworkbench.core.fiojob;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * fio's units for sizes and times. Sizes follow fio's default kb_base=1024: "4k", "4KiB" and "4KB" are
@@ -8,42 +9,38 @@ import java.util.Locale;
  * number is seconds, as for fio's runtime=. Every failure is one sentence naming the accepted forms.
  */
 public final class FioUnits {
+    /** fio's size suffixes with kb_base=1024; no suffix is bytes. */
+    private static final Quantity SIZE = new Quantity("a size", "an optional unit", "4k, 64KiB or 1m", unit -> switch (unit) {
+        case "", "b" -> 1L;
+        case "k", "kb", "kib" -> 1L << 10;
+        case "m", "mb", "mib" -> 1L << 20;
+        case "g", "gb", "gib" -> 1L << 30;
+        case "t", "tb", "tib" -> 1L << 40;
+        default -> null;
+    });
+
+    /** fio's time suffixes in nanoseconds; no suffix is seconds, as for fio's runtime=. */
+    private static final Quantity TIME = new Quantity("a time", "a unit", "2s, 500ms or 100us", unit -> switch (unit) {
+        case "ns", "nsec" -> 1L;
+        case "us", "usec" -> 1_000L;
+        case "ms", "msec" -> 1_000_000L;
+        case "", "s", "sec" -> 1_000_000_000L;
+        case "m", "min" -> 60_000_000_000L;
+        case "h" -> 3_600_000_000_000L;
+        default -> null;
+    });
+
     private FioUnits() {
     }
 
     /** Bytes for "4k", "64KiB", "1m", "512", "1g". */
     public static long parseSize(String text) {
-        String t = clean(text);
-        int split = numberEnd(t);
-        String unit = t.substring(split).toLowerCase(Locale.ROOT);
-        long multiplier;
-        switch (unit) {
-            case "": case "b": multiplier = 1; break;
-            case "k": case "kb": case "kib": multiplier = 1L << 10; break;
-            case "m": case "mb": case "mib": multiplier = 1L << 20; break;
-            case "g": case "gb": case "gib": multiplier = 1L << 30; break;
-            case "t": case "tb": case "tib": multiplier = 1L << 40; break;
-            default: throw new IllegalArgumentException("'" + text + "' is not a size: use a number with an optional unit, e.g. 4k, 64KiB or 1m.");
-        }
-        return times(wholeNumber(t.substring(0, split), text, "a size: use e.g. 4k, 64KiB or 1m"), multiplier, text);
+        return SIZE.parse(text);
     }
 
     /** Nanoseconds for "2s", "500ms", "100us", "250ns", "1m"; a plain number is seconds. */
     public static long parseTimeNanos(String text) {
-        String t = clean(text);
-        int split = numberEnd(t);
-        String unit = t.substring(split).toLowerCase(Locale.ROOT);
-        long multiplier;
-        switch (unit) {
-            case "ns": case "nsec": multiplier = 1; break;
-            case "us": case "usec": multiplier = 1_000; break;
-            case "ms": case "msec": multiplier = 1_000_000; break;
-            case "": case "s": case "sec": multiplier = 1_000_000_000L; break;
-            case "m": case "min": multiplier = 60_000_000_000L; break;
-            case "h": multiplier = 3_600_000_000_000L; break;
-            default: throw new IllegalArgumentException("'" + text + "' is not a time: use a number with a unit, e.g. 2s, 500ms or 100us.");
-        }
-        return times(wholeNumber(t.substring(0, split), text, "a time: use e.g. 2s, 500ms or 100us"), multiplier, text);
+        return TIME.parse(text);
     }
 
     /** A decimal or 0x-prefixed hexadecimal integer, as nvme-cli accepts for -v and --cdw11. */
@@ -69,6 +66,28 @@ public final class FioUnits {
             u++;
         }
         return v + units[u];
+    }
+
+    /**
+     * A quantity fio writes as a whole number and a unit suffix (case-insensitive), read the same way for
+     * sizes and times; only the suffixes and the words of the messages differ.
+     *
+     * @param noun        what the text should have been, e.g. "a size"
+     * @param unitHint    how the unit is asked for when the suffix is unknown
+     * @param examples    accepted forms quoted in the messages
+     * @param multipliers the multiplier of a lower-case suffix, null for an unknown one
+     */
+    private record Quantity(String noun, String unitHint, String examples, Function<String, Long> multipliers) {
+        long parse(String text) {
+            String t = clean(text);
+            int split = numberEnd(t);
+            Long multiplier = multipliers.apply(t.substring(split).toLowerCase(Locale.ROOT));
+            if (multiplier == null) {
+                throw new IllegalArgumentException("'" + text + "' is not " + noun + ": use a number with " + unitHint
+                        + ", e.g. " + examples + ".");
+            }
+            return times(wholeNumber(t.substring(0, split), text, noun + ": use e.g. " + examples), multiplier, text);
+        }
     }
 
     private static String clean(String text) {
