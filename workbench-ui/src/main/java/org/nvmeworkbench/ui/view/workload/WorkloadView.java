@@ -103,7 +103,7 @@ public final class WorkloadView implements WorkbenchView {
         progress.progressProperty().bind(session.runProgress());
         progress.setMaxWidth(Double.MAX_VALUE);
 
-        Button importJob = new Button("Import .fio job...", Icons.node(AppIcon.WORKLOAD, 16));
+        Button importJob = new Button("Import .fio job...", Icons.node(AppIcon.IMPORT, 16));
         importJob.setId("workload-import");
         importJob.setOnAction(e -> {
             FileChooser fc = new FileChooser();
