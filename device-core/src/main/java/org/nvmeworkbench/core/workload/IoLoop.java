@@ -284,7 +284,10 @@ final class IoLoop implements CompletionSink {
 
     private void publish() {
         long n = window.count();
-        gauges.window(n * 1e9 / (LatencyWindow.SLICES * LatencyWindow.SLICE_NANOS), window.percentile(50),
+        // In the run's first second the window holds only the slices closed so far: divide by that span,
+        // or the live IOPS would climb from near zero to the real rate over the first second.
+        long span = Math.max(1, Math.min(now - startNanos, LatencyWindow.SLICES * LatencyWindow.SLICE_NANOS));
+        gauges.window(n * 1e9 / span, window.percentile(50),
                 window.percentile(99), window.percentile(99.9));
         gauges.totalIos(completed);
     }

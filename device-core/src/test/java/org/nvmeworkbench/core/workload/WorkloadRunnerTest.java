@@ -204,4 +204,31 @@ class WorkloadRunnerTest {
                 .isEqualTo("the device does not let you change Interrupt Coalescing (Feature Not Changeable); "
                         + "the run uses the device's own values");
     }
+
+    @Test
+    void liveIopsInTheFirstSecondIsTheRateSoFarNotAFractionOfIt() {
+        try (SimBench b = SimBench.attach("tlc")) {
+            TelemetrySource[] live = new TelemetrySource[1];
+            List<Double> early = new ArrayList<>();
+            RunResult r = new WorkloadRunner().run(b.ctrl, WorkloadSpec.defaults().withLimits(1_000_000_000L, 0),
+                    new RunObserver() {
+                        @Override
+                        public void started(TelemetrySource source) {
+                            live[0] = source;
+                        }
+
+                        @Override
+                        public void progress(double fraction) {
+                            // Called after each 100 ms slice is published; keep the first three.
+                            if (early.size() < 3 && fraction < 1.0) {
+                                early.add(live[0].snapshot().iops());
+                            }
+                        }
+                    });
+            assertThat(early).hasSize(3);
+            for (double iops : early) {
+                assertThat(iops).isCloseTo(r.iops(), within(r.iops() * 0.2));
+            }
+        }
+    }
 }
