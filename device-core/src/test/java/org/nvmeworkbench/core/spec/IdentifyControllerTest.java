@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,20 @@ class IdentifyControllerTest {
     void rejectsStringsThatDoNotFit() {
         assertThatThrownBy(() -> IdentifyController.of(1, "x".repeat(21), "m", "f", 0, 0, 0, 1))
                 .hasMessageContaining("SN holds at most 20");
+    }
+
+    @Test
+    void aShortBufferIsRefusedAndWritingClearsWhatWasThere() {
+        assertThatThrownBy(() -> IdentifyController.parse(ByteBuffer.allocate(1024)))
+                .hasMessage("Identify Controller data is 4096 bytes, not 1024.");
+        assertThatThrownBy(() -> sample().writeTo(ByteBuffer.allocate(4095)))
+                .hasMessage("Identify Controller data needs 4096 bytes, not 4095.");
+
+        ByteBuffer b = ByteBuffer.allocate(4096);
+        Arrays.fill(b.array(), (byte) 0xFF);
+        sample().writeTo(b);
+        assertThat(b.get(1024)).isZero(); // past SUBNQN
+        assertThat(b.get(4095)).isZero();
+        assertThat(IdentifyController.parse(b)).isEqualTo(sample());
     }
 }

@@ -1,8 +1,11 @@
 package org.nvmeworkbench.core.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -54,5 +57,20 @@ class IdentifyNamespaceTest {
         IdentifyNamespace ns = IdentifyNamespace.parse(ByteBuffer.allocate(4096));
         assertThat(ns.active()).isFalse();
         assertThat(ns.lbaSize()).isZero();
+    }
+
+    @Test
+    void aShortBufferIsRefusedAndWritingClearsWhatWasThere() {
+        assertThatThrownBy(() -> IdentifyNamespace.parse(ByteBuffer.allocate(4095)))
+                .hasMessage("Identify Namespace data is 4096 bytes, not 4095.");
+        assertThatThrownBy(() -> IdentifyNamespace.of(8, 512).writeTo(ByteBuffer.allocate(512)))
+                .hasMessage("Identify Namespace data needs 4096 bytes, not 512.");
+
+        ByteBuffer b = ByteBuffer.allocate(4096);
+        Arrays.fill(b.array(), (byte) 0xFF);
+        IdentifyNamespace.of(2048, 512).writeTo(b);
+        assertThat(b.get(31)).isZero(); // reserved
+        assertThat(b.get(4095)).isZero();
+        assertThat(IdentifyNamespace.parse(b.order(ByteOrder.BIG_ENDIAN))).isEqualTo(IdentifyNamespace.of(2048, 512));
     }
 }
