@@ -1,7 +1,6 @@
 package org.nvmeworkbench.core.spec;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +55,7 @@ public record IdentifyController(int vid, int ssvid, String sn, String mn, Strin
                                  String subnqn) {
 
     /** Size of every Identify data structure. */
-    public static final int SIZE = 4096;
+    public static final int SIZE = IdentifyBuffer.SIZE;
 
     public IdentifyController {
         sn = AsciiField.check("SN", sn, 20);
@@ -75,10 +74,7 @@ public record IdentifyController(int vid, int ssvid, String sn, String mn, Strin
 
     /** Reads the structure at absolute offsets from index 0 of {@code b}, whatever its byte order. */
     public static IdentifyController parse(ByteBuffer b) {
-        if (b.limit() < SIZE) {
-            throw new IllegalArgumentException("Identify Controller data is 4096 bytes, not " + b.limit() + ".");
-        }
-        ByteBuffer p = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer p = IdentifyBuffer.reading(b, "Identify Controller");
         int ieee = (p.get(73) & 0xFF) | (p.get(74) & 0xFF) << 8 | (p.get(75) & 0xFF) << 16;
         return new IdentifyController(u16(p, 0), u16(p, 2), AsciiField.read(p, 4, 20), AsciiField.read(p, 24, 40),
                 AsciiField.read(p, 64, 8), u8(p, 72), ieee, u8(p, 76), u8(p, 77), u16(p, 78), p.getInt(80),
@@ -90,13 +86,7 @@ public record IdentifyController(int vid, int ssvid, String sn, String mn, Strin
 
     /** Writes all 4096 bytes at absolute offsets from index 0 of {@code b}; unused bytes become zero. */
     public void writeTo(ByteBuffer b) {
-        if (b.limit() < SIZE) {
-            throw new IllegalArgumentException("Identify Controller data needs 4096 bytes, not " + b.limit() + ".");
-        }
-        ByteBuffer p = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < SIZE; i += 8) {
-            p.putLong(i, 0L);
-        }
+        ByteBuffer p = IdentifyBuffer.writing(b, "Identify Controller");
         p.putShort(0, (short) vid);
         p.putShort(2, (short) ssvid);
         AsciiField.write(p, 4, 20, sn, (byte) ' ');

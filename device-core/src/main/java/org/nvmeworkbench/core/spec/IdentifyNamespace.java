@@ -1,7 +1,6 @@
 package org.nvmeworkbench.core.spec;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +23,7 @@ import java.util.List;
 public record IdentifyNamespace(long nsze, long ncap, long nuse, int nsfeat, int nlbaf, int flbas, int mc, int dpc,
                                 int dps, int nmic, List<LbaFormat> lbaf) {
 
-    public static final int SIZE = 4096;
+    public static final int SIZE = IdentifyBuffer.SIZE;
     /** The structure holds 16 LBA format entries (bytes 191:128) in NVMe 1.4. */
     public static final int MAX_FORMATS = 16;
     private static final int LBAF_OFFSET = 128;
@@ -46,10 +45,7 @@ public record IdentifyNamespace(long nsze, long ncap, long nuse, int nsfeat, int
     }
 
     public static IdentifyNamespace parse(ByteBuffer b) {
-        if (b.limit() < SIZE) {
-            throw new IllegalArgumentException("Identify Namespace data is 4096 bytes, not " + b.limit() + ".");
-        }
-        ByteBuffer p = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer p = IdentifyBuffer.reading(b, "Identify Namespace");
         int nlbaf = p.get(25) & 0xFF;
         int count = Math.min(nlbaf + 1, MAX_FORMATS);
         List<LbaFormat> formats = new ArrayList<>(count);
@@ -61,13 +57,7 @@ public record IdentifyNamespace(long nsze, long ncap, long nuse, int nsfeat, int
     }
 
     public void writeTo(ByteBuffer b) {
-        if (b.limit() < SIZE) {
-            throw new IllegalArgumentException("Identify Namespace data needs 4096 bytes, not " + b.limit() + ".");
-        }
-        ByteBuffer p = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < SIZE; i += 8) {
-            p.putLong(i, 0L);
-        }
+        ByteBuffer p = IdentifyBuffer.writing(b, "Identify Namespace");
         p.putLong(0, nsze);
         p.putLong(8, ncap);
         p.putLong(16, nuse);
