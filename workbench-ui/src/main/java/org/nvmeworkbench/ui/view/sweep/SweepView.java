@@ -90,12 +90,13 @@ public final class SweepView implements WorkbenchView {
         cancel.setId("sweep-cancel");
         cancel.disableProperty().bind(vm.canCancel().not());
         cancel.setOnAction(e -> vm.cancel());
-        // A long status sentence (a real device's summary) wraps; it must not squeeze the buttons to "...".
+        // A long status sentence (a real device's summary) wraps; it must not squeeze the buttons to "..." (nor the bar).
         start.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         ProgressBar progress = new ProgressBar(0);
         progress.setId("sweep-progress");
         progress.setPrefWidth(160);
+        progress.setMinWidth(Region.USE_PREF_SIZE);
         progress.progressProperty().bind(Bindings.when(vm.sweeping()).then(session.runProgress()).otherwise(
                 Bindings.when(vm.result().isNull()).then(0.0).otherwise(1.0)));
         // Before a sweep it says what Start will do; during and after, how far it got.
