@@ -95,43 +95,29 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
 
     /** This spec with {@code change} applied to a copy of its components, checked again by the constructor. */
     private WorkloadSpec with(Consumer<Draft> change) {
-        Draft d = new Draft(this);
+        Draft d = new Draft();
         change.accept(d);
         return d.build();
     }
 
     /**
-     * The components as fields, so each with*() names only the one it changes: twelve positional copies of
-     * the argument list had to agree, and two ints or longs swapped among them would still compile.
+     * The components as fields, starting as this spec's, so each with*() names only the one it changes:
+     * twelve positional copies of the argument list had to agree, and two ints or longs swapped among them
+     * would still compile.
      */
-    private static final class Draft {
-        ReadWrite rw;
-        int blockSize;
-        int iodepth;
-        int queues;
-        long runtimeNanos;
-        long ios;
-        int rwmixread;
-        long seed;
-        boolean allowWrites;
-        InterruptCoalescing coalescing;
-        Set<Integer> cdVectors;
-        boolean polling;
-
-        Draft(WorkloadSpec s) {
-            rw = s.rw;
-            blockSize = s.blockSize;
-            iodepth = s.iodepth;
-            queues = s.queues;
-            runtimeNanos = s.runtimeNanos;
-            ios = s.ios;
-            rwmixread = s.rwmixread;
-            seed = s.seed;
-            allowWrites = s.allowWrites;
-            coalescing = s.coalescing;
-            cdVectors = s.cdVectors;
-            polling = s.polling;
-        }
+    private final class Draft {
+        ReadWrite rw = WorkloadSpec.this.rw;
+        int blockSize = WorkloadSpec.this.blockSize;
+        int iodepth = WorkloadSpec.this.iodepth;
+        int queues = WorkloadSpec.this.queues;
+        long runtimeNanos = WorkloadSpec.this.runtimeNanos;
+        long ios = WorkloadSpec.this.ios;
+        int rwmixread = WorkloadSpec.this.rwmixread;
+        long seed = WorkloadSpec.this.seed;
+        boolean allowWrites = WorkloadSpec.this.allowWrites;
+        InterruptCoalescing coalescing = WorkloadSpec.this.coalescing;
+        Set<Integer> cdVectors = WorkloadSpec.this.cdVectors;
+        boolean polling = WorkloadSpec.this.polling;
 
         WorkloadSpec build() {
             return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites,
