@@ -214,6 +214,10 @@ public final class WorkbenchSession implements WorkbenchContext {
             return done;
         }
         tasks.cancelCurrent();
+        Sweep sweep = currentSweep;
+        if (sweep != null) {
+            sweep.cancel(); // a sweep stops through its own flag, after the point in progress drains
+        }
         String name = device.get();
         source = null;
         tasks.submit("Detach " + name, p -> {
@@ -303,6 +307,12 @@ public final class WorkbenchSession implements WorkbenchContext {
      * also lands in {@link #message()} in words.
      */
     public CompletableFuture<AdminResult> applyCoalescing(InterruptCoalescing value, Set<Integer> cdVectors) {
+        if (currentSweep != null) {
+            // The sweep sets 08h at every point; a value set in between would skew the point under way.
+            String m = "A sweep is setting Feature 08h point by point: apply when it has finished, or stop it first.";
+            message.set(m);
+            return CompletableFuture.failedFuture(new IllegalStateException(m));
+        }
         if (!isRunning()) {
             return setCoalescing(value, cdVectors);
         }

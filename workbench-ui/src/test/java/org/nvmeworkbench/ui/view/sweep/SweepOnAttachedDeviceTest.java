@@ -145,6 +145,24 @@ class SweepOnAttachedDeviceTest {
     }
 
     @Test
+    void applyingCoalescingDuringASweepIsRefusedSoNoPointIsSkewed() {
+        attach(false);
+        List<java.util.concurrent.CompletableFuture<?>> applied = new ArrayList<>();
+        session.runs().addListener((ListChangeListener<RunRecord>) c -> {
+            if (session.runs().size() == 1) {
+                applied.add(session.applyCoalescing(new org.nvmeworkbench.core.spec.InterruptCoalescing(7, 1), null));
+            }
+        });
+        SweepResult r = vm.start().join();
+        assertThat(r.points()).hasSize(4);
+        assertThat(applied).hasSize(1);
+        assertThat(applied.get(0)).isCompletedExceptionally();
+        assertThat(session.message().get()).isNotEqualTo("");
+        assertThat(session.runs()).extracting(x -> x.features().coalescing()).containsExactly(0x0000, 0x0100, 0x000F, 0x010F);
+        assertThat(session.desiredCoalescing().get()).isNull();
+    }
+
+    @Test
     void aDeviceThatRefuses08hIsSaidInTheViewAndNothingRuns() {
         attach(true);
         NvmeController ctrl = session.controller().get();
