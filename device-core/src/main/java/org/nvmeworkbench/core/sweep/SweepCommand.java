@@ -129,19 +129,22 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Sweep sweep = new Sweep(device, base, grid, catalog);
         PrintWriter err = spec.commandLine().getErr();
+        // On a terminal one line is rewritten in place; into a pipe or a log, one line per point, since
+        // carriage returns there run every point together on a single line.
+        boolean terminal = System.console() != null;
         long t0 = System.nanoTime();
         List<SweepPoint> points;
         try {
             points = sweep.run((done, total, point) -> {
                 if (!quiet) {
-                    err.printf(Locale.ROOT, "\r%d/%d %-40s", done, total, point.setting().label());
+                    err.printf(Locale.ROOT, terminal ? "\r%d/%d %-40s" : "%d/%d %s%n", done, total, point.setting().label());
                     err.flush();
                 }
             });
         } catch (SweepRefusedException e) {
             throw CliFailure.refused(e.getMessage());
         }
-        if (!quiet) {
+        if (!quiet && terminal) {
             err.println();
         }
         SweepResult result = SweepResult.analyse(device, base, grid, points, p, target, c, sweep.isCancelled(),
