@@ -20,12 +20,17 @@ final class SampleRuns {
     }
 
     static RunRecord run(long base, int thr, int time, long interrupts) {
+        return run(base, thr, time, interrupts, 3);
+    }
+
+    /** As {@link #run(long, int, int, long)} with {@code seconds} per-second samples (0: none recorded). */
+    static RunRecord run(long base, int thr, int time, long interrupts, int seconds) {
         Histogram h = new Histogram(3_600_000_000_000L, 3);
         for (int i = 0; i < 20_000; i++) {
             h.recordValue(base + (i % 200) * 250L + (i % 1999 == 0 ? base * 20 : 0));
         }
         List<TimeSample> series = new ArrayList<>();
-        for (int s = 1; s <= 3; s++) {
+        for (int s = 1; s <= seconds; s++) {
             series.add(new TimeSample(s * 1_000_000_000L, 6_000 + s * 100, interrupts / 3.0, base + 20_000, base + 49_000, 32));
         }
         int cdw11 = thr | time << 8;
