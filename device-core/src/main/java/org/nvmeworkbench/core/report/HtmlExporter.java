@@ -204,17 +204,9 @@ public final class HtmlExporter implements ReportExporter {
 
     private static void charts(StringBuilder b, ReportModel m) {
         b.append("<section id=\"charts\"><h2>Charts</h2>\n");
-        figure(b, ChartFactory.svg(ChartFactory.latencyHistogram(m), CHART_WIDTH, CHART_HEIGHT, "hist-"),
-                "Share of I/Os per latency bucket (log scale).");
-        figure(b, ChartFactory.svg(ChartFactory.percentileSpectrum(m), CHART_WIDTH, CHART_HEIGHT, "spec-"),
-                "Percentile spectrum: each decade to the right is one more nine.");
-        boolean anySeries = false;
-        for (RunRecord r : m.runs()) {
-            anySeries |= !r.timeSeries().isEmpty();
-        }
-        if (anySeries) {
-            figure(b, ChartFactory.svg(ChartFactory.timeSeries(m), CHART_WIDTH, CHART_HEIGHT + 200, "time-"),
-                    "IOPS, p50 (solid) and p99 (dashed) latency, and interrupts per second of device time.");
+        for (ReportChart c : ReportChart.of(m)) {
+            int height = c.tall() ? CHART_HEIGHT + 200 : CHART_HEIGHT;
+            figure(b, ChartFactory.svg(c.chart(), CHART_WIDTH, height, c.id() + "-"), c.caption());
         }
         b.append("</section>\n");
     }

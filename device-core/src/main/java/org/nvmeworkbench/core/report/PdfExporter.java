@@ -192,15 +192,8 @@ public final class PdfExporter implements ReportExporter {
 
         void charts() throws DocumentException {
             heading("Charts");
-            chart(ChartFactory.latencyHistogram(m), 0.42f, "Share of I/Os per latency bucket (log scale).");
-            chart(ChartFactory.percentileSpectrum(m), 0.42f, "Percentile spectrum: each decade to the right is one more nine.");
-            boolean anySeries = false;
-            for (RunRecord r : m.runs()) {
-                anySeries |= !r.timeSeries().isEmpty();
-            }
-            if (anySeries) {
-                chart(ChartFactory.timeSeries(m), 0.62f,
-                        "IOPS, p50 (solid) and p99 (dashed) latency, and interrupts per second of device time.");
+            for (ReportChart c : ReportChart.of(m)) {
+                chart(c.chart(), c.tall() ? 0.62f : 0.42f, c.caption());
             }
         }
 
