@@ -13,6 +13,9 @@ import org.nvmeworkbench.ui.launcher.LaunchOptions;
  * subclass, so it starts from a plain class path without the JavaFX launcher's module checks.
  */
 public final class WorkbenchLauncher {
+    /** JavaFX's own logger; held here so the filter set on it is not lost to garbage collection. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private WorkbenchLauncher() {
     }
 
@@ -27,6 +30,9 @@ public final class WorkbenchLauncher {
                     + "work without one, e.g. nvme-workbench list, or nvme-workbench run -d sim --runtime 2s.");
             System.exit(2);
         }
+        // The class path start is deliberate (see above); JavaFX's warning about it would greet every user.
+        // Only that one message is dropped: JavaFX's other warnings still show.
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         WorkbenchApplication.options = gui.get();
         Application.launch(WorkbenchApplication.class);
         System.exit(WorkbenchApplication.exitCode);
