@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.nvmeworkbench.core.lab.ScenarioException;
+import org.nvmeworkbench.core.plugin.WorkbenchHome;
 import org.nvmeworkbench.ui.launcher.LabScenario;
 import org.nvmeworkbench.ui.launcher.LaunchOptions;
 import org.nvmeworkbench.ui.launcher.Scenario;
@@ -40,8 +41,7 @@ public final class WorkbenchApplication extends Application {
 
     /** The user's workbench folder: -Dnvmeworkbench.home, else ~/.nvme-workbench. */
     public static Path home() {
-        String h = System.getProperty("nvmeworkbench.home");
-        return h != null ? Path.of(h) : Path.of(System.getProperty("user.home"), ".nvme-workbench");
+        return WorkbenchHome.path();
     }
 
     @Override

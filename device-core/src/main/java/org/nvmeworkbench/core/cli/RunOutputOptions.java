@@ -44,7 +44,7 @@ public final class RunOutputOptions {
         if (f.equals("normal") || f.equals("json")) {
             return Optional.empty();
         }
-        ReportExporters registry = ReportExporters.load();
+        ReportExporters registry = ReportExporters.installed();
         ReportExporter e = registry.find(f).orElseThrow(() -> CliFailure.usage("There is no output format '" + format
                 + "': use normal, json or a report format (" + registry.ids() + ")."));
         if (e.binary() && file == null) {

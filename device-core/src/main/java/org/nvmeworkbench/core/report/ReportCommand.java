@@ -31,7 +31,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "RUN.json", description = "Run records saved by run --save-run or sweep --save-dir.")
+    @Parameters(arity = "0..*", paramLabel = "RUN.json", description = "Run records saved by run --save-run or sweep --save-dir.")
     List<Path> runs;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT", defaultValue = "html",
@@ -53,14 +53,21 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportExporters registry = ReportExporters.load();
+        ReportExporters registry = ReportExporters.installed();
         PrintWriter out = spec.commandLine().getOut();
         if (listFormats) {
             for (ReportExporter e : registry.all()) {
                 out.printf("%-14s .%-6s %s%n", e.formatId(), e.fileExtension(), e.description());
             }
             out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            registry.problems().forEach(err::println);
+            err.flush();
             return 0;
+        }
+        if (runs == null || runs.isEmpty()) {
+            // Optional for picocli only so that --list-formats works alone.
+            throw CliFailure.usage("Name one or more saved runs (run --save-run FILE, sweep --save-dir DIR) to report on.");
         }
         ReportExporter exporter = registry.find(format).orElseThrow(() -> CliFailure.usage(
                 "There is no report format '" + format + "': use one of " + registry.ids() + "."));

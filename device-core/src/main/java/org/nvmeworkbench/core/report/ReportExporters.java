@@ -12,6 +12,8 @@ import java.util.ServiceLoader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.nvmeworkbench.core.plugin.PluginFolder;
+
 /**
  * The report exporters on the class path (or a plugin class loader), ordered by format id. A provider
  * that cannot be loaded, or whose id is blank or taken, is logged, listed in {@link #problems()} and
@@ -30,6 +32,22 @@ public final class ReportExporters {
 
     public static ReportExporters load() {
         return load(ReportExporters.class.getClassLoader());
+    }
+
+    /**
+     * What the CLI offers: the class path's formats and those of the jars in the user's plugin folder
+     * ({@link PluginFolder#defaultDir()}), the class path first so a plugin cannot take over a built-in
+     * format. A jar that cannot be read is one of {@link #problems()}.
+     */
+    public static ReportExporters installed() {
+        PluginFolder folder = PluginFolder.open(ReportExporters.class.getClassLoader(), PluginFolder.defaultDir());
+        ReportExporters found = load(folder.loader());
+        List<String> problems = new ArrayList<>();
+        for (PluginFolder.Problem p : folder.problems()) {
+            problems.add("The plugin " + p.file() + " was skipped: " + p.why());
+        }
+        problems.addAll(found.problems);
+        return new ReportExporters(found.exporters, problems);
     }
 
     public static ReportExporters load(ClassLoader loader) {

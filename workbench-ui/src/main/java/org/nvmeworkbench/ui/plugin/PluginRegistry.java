@@ -1,10 +1,5 @@
 package org.nvmeworkbench.ui.plugin;
 
-import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -18,11 +13,10 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.jar.JarFile;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
+import org.nvmeworkbench.core.plugin.PluginFolder;
 import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.report.ReportExporters;
 import org.nvmeworkbench.ui.spi.ActionContribution;
@@ -60,7 +54,11 @@ public final class PluginRegistry {
     /** Loads from {@code parent}'s class path and from the jars in {@code pluginDir} (which may be absent). */
     public static PluginRegistry load(List<? extends Contribution> builtIns, ClassLoader parent, Path pluginDir) {
         List<PluginProblem> early = new ArrayList<>();
-        ClassLoader loader = withPluginJars(parent, pluginDir, early);
+        PluginFolder folder = PluginFolder.open(parent, pluginDir);
+        for (PluginFolder.Problem p : folder.problems()) {
+            early.add(new PluginProblem("plugin folder", p.file(), p.why()));
+        }
+        ClassLoader loader = folder.loader();
         PluginRegistry r = new PluginRegistry(loader, builtIns);
         r.problems.addAll(0, early);
         return r;
@@ -206,43 +204,6 @@ public final class PluginRegistry {
             return c.id();
         } catch (RuntimeException e) {
             return "";
-        }
-    }
-
-    private static ClassLoader withPluginJars(ClassLoader parent, Path dir, List<PluginProblem> problems) {
-        if (dir == null || !Files.isDirectory(dir)) {
-            return parent;
-        }
-        List<URL> urls = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
-                String unreadable = unreadable(jar);
-                if (unreadable != null) {
-                    problems.add(new PluginProblem("plugin folder", jar.getFileName().toString(), unreadable));
-                    continue;
-                }
-                try {
-                    urls.add(jar.toUri().toURL());
-                } catch (MalformedURLException e) {
-                    problems.add(new PluginProblem("plugin folder", jar.toString(), "its path cannot be loaded."));
-                }
-            }
-        } catch (IOException e) {
-            problems.add(new PluginProblem("plugin folder", dir.toString(), "it could not be read: " + e.getMessage() + "."));
-        }
-        return urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(new URL[0]), parent);
-    }
-
-    /**
-     * Why {@code jar} cannot be a plugin, or null. The class loader would skip a file that is not a zip
-     * without a word, so a truncated download would simply vanish; this says so instead.
-     */
-    private static String unreadable(Path jar) {
-        try (JarFile j = new JarFile(jar.toFile())) {
-            return null;
-        } catch (IOException | SecurityException e) {
-            return "it is not a readable jar (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + "), so it was not loaded.";
         }
     }
 
