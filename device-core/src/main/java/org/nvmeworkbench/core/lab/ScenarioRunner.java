@@ -47,6 +47,12 @@ public final class ScenarioRunner implements AutoCloseable {
         this.stepCaptionShown = new boolean[plan.captions().size()];
         this.speed = plan.speed();
         trace.onEvent(this::updateCaption);
+        // A step runs unpaced (step()); the pacing comes back where it stops, if I/O is still under way.
+        trace.gate().onPark(() -> {
+            if (live != null && !cancelled) {
+                sim.control().setSpeed(speed);
+            }
+        });
     }
 
     public ScenarioPlan plan() {
@@ -93,12 +99,23 @@ public final class ScenarioRunner implements AutoCloseable {
         trace.gate().pause();
     }
 
-    /** From a stop: go on to the next Lab event and stop there. */
+    /**
+     * From a stop: go on to the next Lab event and stop there. The step itself is not paced: at a
+     * hundred thousand times slower, the 70 us a read spends on the media would keep a presenter's
+     * key press waiting seven seconds. The device-time stamps still tell how long it took; the pacing
+     * comes back when the run stops again, or on resume.
+     */
     public void step() {
+        if (live != null && !cancelled) {
+            sim.control().setSpeed(0);
+        }
         trace.gate().step();
     }
 
     public void resume() {
+        if (live != null && !cancelled) {
+            sim.control().setSpeed(speed);
+        }
         trace.gate().resume();
     }
 

@@ -14,6 +14,12 @@ public final class StepGate {
     private int permits;
     private LabEvent parkedAt;
     private boolean released;
+    private Runnable onPark = () -> { };
+
+    /** Run by the driving thread each time the run stops at an event (e.g. to put the pacing back after a step). */
+    public synchronized void onPark(Runnable r) {
+        onPark = r == null ? () -> { } : r;
+    }
 
     public synchronized void pause() {
         paused = true;
@@ -77,6 +83,7 @@ public final class StepGate {
                 return;
             }
             parkedAt = e;
+            onPark.run();
             notifyAll();
             boolean interrupted = false;
             while (paused && !released && permits == 0) {

@@ -74,6 +74,31 @@ class LabScenarioTest {
     }
 
     @Test
+    void aStepIsNotPacedAndThePacingComesBackWhereItStops() throws Exception {
+        // One microsecond of device time per thousand seconds: a paced step over a 70 us media read
+        // would take most of a day, so only an unpaced one reaches the next event in time.
+        try (ScenarioRunner r = new ScenarioRunner(ScenarioLibrary.shipped("one-command-journey").withSpeed(1e-12))) {
+            r.pause();
+            CompletableFuture<List<LabRun>> done = r.start();
+            LabEvent e = r.gate().awaitParked(10_000);
+            while (e != null && e.kind() != LabEvent.Kind.EXECUTES) {
+                r.step();
+                e = r.gate().awaitParked(10_000);
+            }
+            assertThat(e).as("reached the media read").isNotNull();
+            long before = r.simulator().nanoTime();
+            r.step();
+            LabEvent next = r.gate().awaitParked(10_000);
+            assertThat(next).as("the step over the media read arrived").isNotNull();
+            assertThat(next.kind()).isEqualTo(LabEvent.Kind.CONTROLLER_WRITES_CQE);
+            assertThat(r.simulator().nanoTime() - before).as("device time the step covered").isGreaterThan(10_000);
+            assertThat(r.control().speed()).as("paced again where it stopped").isEqualTo(1e-12);
+            r.close();
+            done.handle((v, t) -> null).get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void journeysPassEveryStepInOrderWithMonotonicTimes() {
         try (ScenarioRunner r = new ScenarioRunner(fast("coalescing-threshold-vs-timer"))) {
             r.journeys().followNext();
