@@ -50,6 +50,7 @@ final class EventLoop {
         while (true) {
             int v = interrupts.take(vectors);
             if (v >= 0) {
+                hostDebt += interrupts.taken(v);
                 settleHostDebt();
                 return v;
             }

@@ -117,6 +117,7 @@ final class InterruptController {
     }
 
     void writeIntms(int value) {
+        chargeMaskWrite();
         if (irq.mode != InterruptMode.MSIX) {
             irq.intms |= value;
         }
@@ -130,6 +131,7 @@ final class InterruptController {
      * interrupt for work it has already done.
      */
     void writeIntmc(int value) {
+        chargeMaskWrite();
         if (irq.mode != InterruptMode.MSIX) {
             int cleared = irq.intms & value;
             irq.intms &= ~value;
@@ -141,6 +143,18 @@ final class InterruptController {
                     deliverIfPending(v);
                 }
             }
+        }
+    }
+
+    /**
+     * The host wrote INTMS or INTMC: an uncached register write, interrupt-handling CPU (only the
+     * handlers of pin-based and MSI interrupts write them), run on the clock before the host's next wait.
+     */
+    private void chargeMaskWrite() {
+        long cpu = host.mmioWriteNanos();
+        if (cpu > 0) {
+            interruptCpuNanos += cpu;
+            c.loop.chargeHost(cpu);
         }
     }
 
@@ -315,6 +329,32 @@ final class InterruptController {
         if (c.trace != null) {
             c.trace.interruptDelivered(v, c.now);
         }
+        return cpu;
+    }
+
+    /**
+     * The host took vector {@code v} and services it: it must look at every I/O completion queue the
+     * signal may stand for (pin-based: the line names no queue, so all of them; MSI and MSI-X: the CQs
+     * bound to {@code v}). The per-interrupt charge holds the first look (see {@link HostModel}); each
+     * further one is charged here. The simulator cannot see the host read its memory, so it charges the
+     * looks a correct handler has to make, which are the ones the driver's handler counts. The admin CQ
+     * is left out: the driver's admin path reaps it while waiting for its own command. Returns the CPU.
+     */
+    long taken(int v) {
+        long each = host.cqExaminationNanos();
+        if (each == 0) {
+            return 0;
+        }
+        QueueTable q = c.queues;
+        boolean pin = irq.mode == InterruptMode.PIN;
+        int examined = 0;
+        for (int cq = 1; cq < q.count; cq++) {
+            if (q.cqExists[cq] && q.cqInterruptsEnabled[cq] && (pin || q.cqVector[cq] == v)) {
+                examined++;
+            }
+        }
+        long cpu = examined > 1 ? (examined - 1) * each : 0;
+        interruptCpuNanos += cpu;
         return cpu;
     }
 

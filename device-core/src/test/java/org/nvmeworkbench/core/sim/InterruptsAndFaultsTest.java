@@ -84,7 +84,7 @@ class InterruptsAndFaultsTest {
 
     @Test
     void interruptCostsAreChargedToTheHostClock() {
-        SimConfig config = SimConfig.builder().profile(MediaProfile.NULL).host(new HostModel(1_000, 2_000, 100)).build();
+        SimConfig config = SimConfig.builder().profile(MediaProfile.NULL).host(new HostModel(1_000, 2_000, 100, 0, 0)).build();
         TestHost t = new TestHost(config).enable(16, 2).ioPair(1, 16, 1);
         DmaRegion b = t.sim.allocateDma(4096);
         t.settle();
@@ -97,6 +97,49 @@ class InterruptsAndFaultsTest {
         assertThat(t.sim.interruptCpuNanos()).isEqualTo(2_000);
         t.reap(1);
         assertThat(t.sim.completionCpuNanos()).isEqualTo(100);
+    }
+
+    @Test
+    void maskWritesAndTheQueuesATakenInterruptStandsForAreChargedPerAction() {
+        HostModel host = new HostModel(0, 1_000, 0, 30, 70);
+        SimConfig config = SimConfig.builder().profile(MediaProfile.NULL).host(host).build();
+        // Pin-based, three I/O CQs: the line names none, so the host looks at all three; the per-interrupt
+        // charge holds the first look.
+        TestHost pin = new TestHost(config).enable(16, 1);
+        pin.sim.enableInterrupts(InterruptMode.PIN, 1);
+        pin.ioPair(1, 16, 0).ioPair(2, 16, 0).ioPair(3, 16, 0);
+        DmaRegion b = pin.sim.allocateDma(4096);
+        pin.settle();
+        pin.sim.resetInterruptCounts();
+        pin.read(1, 0, 1, b);
+        pin.ring(1);
+        long start = pin.sim.nanoTime();
+        assertThat(pin.await(0, SECOND)).isZero();
+        assertThat(pin.sim.interruptCpuNanos()).isEqualTo(1_000 + 2 * 70);
+        assertThat(pin.sim.nanoTime() - start).as("the looks delay the reaping").isEqualTo(1_000 + 2 * 70);
+        pin.sim.mmioWrite32(Registers.INTMS, 1);
+        pin.reap(1);
+        pin.sim.mmioWrite32(Registers.INTMC, 1);
+        assertThat(pin.sim.interruptCpuNanos()).isEqualTo(1_000 + 2 * 70 + 2 * 30);
+        assertThat(pin.sim.nanoTime() - start).as("the mask writes are paid before the next wait")
+                .isEqualTo(1_000 + 2 * 70);
+        pin.sim.relax(0);
+        assertThat(pin.sim.nanoTime() - start).isEqualTo(1_000 + 2 * 70 + 2 * 30);
+
+        // MSI-X: the vector names its queues; one CQ per vector costs no extra look, two on one vector one.
+        TestHost msix = new TestHost(config).enable(16, 4);
+        msix.ioPair(1, 16, 1).ioPair(2, 16, 2).ioPair(3, 16, 2);
+        DmaRegion m = msix.sim.allocateDma(4096);
+        msix.settle();
+        msix.sim.resetInterruptCounts();
+        msix.read(1, 0, 1, m);
+        msix.ring(1);
+        assertThat(msix.await(1, SECOND)).isEqualTo(1);
+        assertThat(msix.sim.interruptCpuNanos()).isEqualTo(1_000);
+        msix.read(2, 0, 1, m);
+        msix.ring(2);
+        assertThat(msix.await(2, SECOND)).isEqualTo(2);
+        assertThat(msix.sim.interruptCpuNanos()).isEqualTo(2_000 + 70);
     }
 
     @Test
