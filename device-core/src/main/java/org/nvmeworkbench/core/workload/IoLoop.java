@@ -171,11 +171,17 @@ final class IoLoop implements CompletionSink {
             } else {
                 int v = pci.awaitInterrupt(vectorSet, recheckNanos);
                 now = pci.nanoTime();
-                // The driver's interrupt service: which CQs to examine and INTMS/INTMC depend on the mode.
-                got = v >= 0 ? interrupts.service(v, this) : 0;
-                if (got == 0) {
-                    got = reapAll(); // a lost interrupt costs one recheck interval, never a hang
-                    if (got > 0 && v < 0) {
+                if (v >= 0) {
+                    // The driver's interrupt service: which CQs to examine and INTMS/INTMC depend on the
+                    // mode. One that finds nothing is left at that, as a real handler would: looking at
+                    // the other queues too would be work no interrupt asked for (and in pin-based mode
+                    // the handler has just looked at every queue).
+                    got = interrupts.service(v, this);
+                } else {
+                    // No interrupt for a recheck interval: look at every ring, so a lost interrupt costs
+                    // one interval, never a hang. This is the driver's timeout, not interrupt work.
+                    got = reapAll();
+                    if (got > 0) {
                         lostInterruptRecoveries++;
                     }
                 }
