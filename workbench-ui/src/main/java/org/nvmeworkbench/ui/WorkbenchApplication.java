@@ -1,6 +1,8 @@
 package org.nvmeworkbench.ui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -8,7 +10,9 @@ import java.util.logging.Logger;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -17,6 +21,7 @@ import org.nvmeworkbench.core.plugin.WorkbenchHome;
 import org.nvmeworkbench.ui.launcher.LabScenario;
 import org.nvmeworkbench.ui.launcher.LaunchOptions;
 import org.nvmeworkbench.ui.launcher.Scenario;
+import org.nvmeworkbench.ui.session.WindowPlacement;
 import org.nvmeworkbench.ui.launcher.WindowSnapshot;
 import org.nvmeworkbench.ui.session.Failures;
 import org.nvmeworkbench.ui.session.LastSession;
@@ -38,6 +43,7 @@ public final class WorkbenchApplication extends Application {
 
     private WorkbenchAssembly assembly;
     private volatile boolean closing;
+    private Stage stage;
 
     /** The user's workbench folder: -Dnvmeworkbench.home, else ~/.nvme-workbench. */
     public static Path home() {
@@ -62,9 +68,17 @@ public final class WorkbenchApplication extends Application {
             keepSessionOnChange();
         }
         Workbench w = assembly.workbench();
-        Scene scene = new Scene(w.root(), 1440, 900);
+        WindowPlacement place = o.snapshot() != null ? WindowPlacement.SNAPSHOT
+                : WindowPlacement.restore(last.window(), screens());
+        Scene scene = new Scene(w.root(), place.width(), place.height());
         stage.setTitle("NVMe Workbench");
         stage.setScene(scene);
+        if (place.hasPosition()) {
+            stage.setX(place.x());
+            stage.setY(place.y());
+        }
+        stage.setMaximized(place.maximized());
+        this.stage = stage;
         stage.show();
 
         CompletableFuture<?> ready;
@@ -104,12 +118,31 @@ public final class WorkbenchApplication extends Application {
         }));
     }
 
+    /** The screens' usable areas, the primary one first. */
+    private static List<Rectangle2D> screens() {
+        List<Rectangle2D> out = new ArrayList<>();
+        out.add(Screen.getPrimary().getVisualBounds());
+        for (Screen s : Screen.getScreens()) {
+            if (!s.equals(Screen.getPrimary())) {
+                out.add(s.getVisualBounds());
+            }
+        }
+        return out;
+    }
+
+    /** The window as it is now, or null before it is shown. */
+    private WindowPlacement window() {
+        Stage s = stage;
+        return s == null ? null : new WindowPlacement(s.getX(), s.getY(), s.getScene().getWidth(), s.getScene().getHeight(),
+                s.isMaximized());
+    }
+
     /** Saves the session as the user attaches, runs and applies, so a crash loses no more than the typing. */
     private void keepSessionOnChange() {
         var s = assembly.session();
         Runnable save = () -> {
             if (!closing) {
-                LastSession.of(s).save(home());
+                LastSession.of(s, window()).save(home());
             }
         };
         s.device().addListener((v, a, b) -> save.run());
@@ -140,7 +173,7 @@ public final class WorkbenchApplication extends Application {
     public void stop() {
         if (assembly != null) {
             if (options.scenario() == null) {
-                LastSession.of(assembly.session()).save(home());
+                LastSession.of(assembly.session(), window()).save(home());
                 closing = true; // shutdown detaches the device: that is not the user's choice to keep
             }
             assembly.shutdown();

@@ -31,16 +31,18 @@ import org.nvmeworkbench.core.workload.WorkloadSpec;
  * @param device     the device spec last attached (sim, sim:optane, vfio:...), or null
  * @param workload   the workload fields last typed, with writes never allowed (writes are confirmed afresh)
  * @param coalescing Feature 08h as last applied, or null
+ * @param window     where the window was and its size, or null
  */
-public record LastSession(String device, WorkloadSpec workload, InterruptCoalescing coalescing) {
+public record LastSession(String device, WorkloadSpec workload, InterruptCoalescing coalescing, WindowPlacement window) {
     private static final Logger LOG = Logger.getLogger(LastSession.class.getName());
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final String FILE = "session.json";
 
-    /** The session's state now. */
-    public static LastSession of(WorkbenchSession s) {
+    /** The session's state now, with the window as it is. */
+    public static LastSession of(WorkbenchSession s, WindowPlacement window) {
         String dev = s.device().get();
-        return new LastSession(dev == null || dev.isEmpty() ? null : dev, s.draftSpec().get(), s.desiredCoalescing().get());
+        return new LastSession(dev == null || dev.isEmpty() ? null : dev, s.draftSpec().get(), s.desiredCoalescing().get(),
+                window);
     }
 
     /** Whether {@link #device()} may be attached again without the user naming it: simulators only. */
@@ -84,6 +86,10 @@ public record LastSession(String device, WorkloadSpec workload, InterruptCoalesc
         if (coalescing != null) {
             o.putObject("coalesce").put("thr", coalescing.threshold()).put("time", coalescing.time());
         }
+        if (window != null && window.hasPosition()) {
+            o.putObject("window").put("x", window.x()).put("y", window.y()).put("width", window.width())
+                    .put("height", window.height()).put("maximized", window.maximized());
+        }
         try {
             Files.createDirectories(home);
             AtomicFile.write(home.resolve(FILE), MAPPER.writeValueAsBytes(o));
@@ -107,7 +113,13 @@ public record LastSession(String device, WorkloadSpec workload, InterruptCoalesc
             if (co.isObject()) {
                 c = new InterruptCoalescing(co.path("thr").asInt(), co.path("time").asInt());
             }
-            return new LastSession(device, workload, c);
+            WindowPlacement window = null;
+            JsonNode wn = o.path("window");
+            if (wn.isObject()) {
+                window = new WindowPlacement(wn.path("x").asDouble(Double.NaN), wn.path("y").asDouble(Double.NaN),
+                        wn.path("width").asDouble(0), wn.path("height").asDouble(0), wn.path("maximized").asBoolean(false));
+            }
+            return new LastSession(device, workload, c, window);
         } catch (NoSuchFileException e) {
             return empty();
         } catch (IOException | RuntimeException e) {
@@ -117,7 +129,7 @@ public record LastSession(String device, WorkloadSpec workload, InterruptCoalesc
     }
 
     public static LastSession empty() {
-        return new LastSession(null, null, null);
+        return new LastSession(null, null, null, null);
     }
 
     private static WorkloadSpec workload(JsonNode w) {

@@ -38,12 +38,13 @@ class LastSessionTest {
         typed.runtime().set("500ms");
         typed.seed().set("42");
         before.desiredCoalescing().set(new InterruptCoalescing(7, 2));
-        LastSession.of(before).save(home);
+        LastSession.of(before, new WindowPlacement(40, 30, 1300, 800, true)).save(home);
         before.detach().join();
 
         LastSession last = LastSession.load(home);
         assertThat(last.device()).isEqualTo("sim:optane");
         assertThat(last.reattachable()).isTrue();
+        assertThat(last.window()).isEqualTo(new WindowPlacement(40, 30, 1300, 800, true));
 
         WorkbenchSession after = newSession();
         last.restoreInto(after);
@@ -62,17 +63,17 @@ class LastSessionTest {
 
     @Test
     void aRealDeviceIsRememberedButNotReattached() {
-        new LastSession("vfio:0000:01:00.0", WorkloadSpec.defaults(), null).save(home);
+        new LastSession("vfio:0000:01:00.0", WorkloadSpec.defaults(), null, null).save(home);
         LastSession last = LastSession.load(home);
         assertThat(last.device()).isEqualTo("vfio:0000:01:00.0");
         assertThat(last.reattachable()).isFalse();
-        assertThat(new LastSession("sim", null, null).reattachable()).isTrue();
+        assertThat(new LastSession("sim", null, null, null).reattachable()).isTrue();
     }
 
     @Test
     void writesAreNeverRememberedAsAllowedBeyondWhatThePatternNeeds() {
         WorkloadSpec cd = WorkloadSpec.defaults().withCdVectors(Set.of(2)).withAllowWrites(true);
-        new LastSession("sim", cd, null).save(home);
+        new LastSession("sim", cd, null, null).save(home);
         WorkloadSpec back = LastSession.load(home).workload();
         assertThat(back.allowWrites()).isFalse(); // randread: nothing to allow
         assertThat(back.cdVectors()).containsExactly(2);
