@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.nvmeworkbench.core.cli.CliFailure;
+import org.nvmeworkbench.core.cli.DeviceOption;
 import org.nvmeworkbench.core.device.DeviceCatalog;
 import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.cli.RunOutputOptions;
@@ -58,9 +59,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-d", "--device"}, paramLabel = "DEV", defaultValue = "sim",
-            description = "sim, sim:PROFILE or vfio:DDDD:BB:DD.F (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption dev = new DeviceOption();
 
     @Option(names = "--thr", paramLabel = "THR,...", split = ",", defaultValue = "0,3,7,15",
             description = "THR values, 0's based (default: ${DEFAULT-VALUE}).")
@@ -127,6 +127,7 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliFailure.usage(e.getMessage());
         }
+        String device = dev.device();
         Sweep sweep = new Sweep(device, base, grid, catalog);
         PrintWriter err = spec.commandLine().getErr();
         // On a terminal one line is rewritten in place; into a pipe or a log, one line per point, since
