@@ -10,6 +10,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.ArcType;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import org.nvmeworkbench.core.telemetry.QueueRingSnapshot;
@@ -118,9 +119,28 @@ public final class QueueRingsView implements WorkbenchView {
         // Captions grow with the ring, so the Lab perspective's large rings read from across a room.
         g.setFont(Font.font(Math.max(12, size / 20)));
         g.fillText("Q" + q.qid() + "  IV " + q.vector(), cx, y + 9);
-        double line = Math.max(8, size / 36);
-        g.fillText("SQ " + q.sqOccupancy() + "/" + q.entries() + "  CQ " + q.cqOccupancy(), cx, cy - line);
-        g.fillText("phase " + q.phase() + "  in flight " + q.inFlight(), cx, cy + line);
+        // The two lines must fit inside the inner ring; with many small rings (16 pairs) the words get
+        // shorter and the type smaller rather than spilling over the slots.
+        double inner = outer - 2 * band - 8;
+        String[][] wordings = {
+            {"SQ " + q.sqOccupancy() + "/" + q.entries() + "  CQ " + q.cqOccupancy(), "phase " + q.phase() + "  in flight " + q.inFlight()},
+            {"SQ " + q.sqOccupancy() + "  CQ " + q.cqOccupancy(), q.inFlight() + " in flight"},
+        };
+        double preferred = Math.max(12, size / 20);
+        String[] lines = wordings[wordings.length - 1];
+        double fontSize = MIN_CAPTION;
+        for (String[] candidate : wordings) {
+            double fits = fittingSize(candidate, preferred, 1.7 * inner);
+            if (fits >= MIN_CAPTION) {
+                lines = candidate;
+                fontSize = fits;
+                break;
+            }
+        }
+        g.setFont(Font.font(fontSize));
+        double line = Math.max(fontSize * 0.6, size / 36);
+        g.fillText(lines[0], cx, cy - line);
+        g.fillText(lines[1], cx, cy + line);
         // Occupancy gauge: commands in flight against the usable slots (one slot stays empty).
         double gw = Math.min(w - 20, size);
         double gx = cx - gw / 2;
@@ -129,6 +149,26 @@ public final class QueueRingsView implements WorkbenchView {
         g.fillRect(gx, gy, gw, 8);
         g.setFill(SQ);
         g.fillRect(gx, gy, gw * Math.min(1.0, q.inFlight() / (double) Math.max(1, q.entries() - 1)), 8);
+    }
+
+    /** Type below this is not worth reading; the shorter wording is used instead. */
+    private static final double MIN_CAPTION = 9;
+    private static final Text MEASURE = new Text();
+
+    /** The largest type size, up to {@code preferred}, at which every line is at most {@code width} wide. */
+    private static double fittingSize(String[] lines, double preferred, double width) {
+        for (double size = preferred; size >= MIN_CAPTION; size -= 0.5) {
+            MEASURE.setFont(Font.font(size));
+            boolean fits = true;
+            for (String l : lines) {
+                MEASURE.setText(l);
+                fits &= MEASURE.getLayoutBounds().getWidth() <= width;
+            }
+            if (fits) {
+                return size;
+            }
+        }
+        return 0;
     }
 
     /** One ring: a slot per entry, the occupied ones (head..tail) coloured, head and tail ticks. */
