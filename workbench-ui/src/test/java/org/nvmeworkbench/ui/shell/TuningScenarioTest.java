@@ -8,7 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
@@ -20,6 +23,7 @@ import org.nvmeworkbench.core.session.RunRecord;
 import org.nvmeworkbench.core.telemetry.QueueRingSnapshot;
 import org.nvmeworkbench.core.telemetry.VectorSnapshot;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
+import org.nvmeworkbench.ui.view.runs.ComparisonTable;
 import org.nvmeworkbench.ui.view.runs.RunComparison;
 import org.nvmeworkbench.ui.view.runs.RunsView;
 import org.testfx.api.FxRobot;
@@ -102,7 +106,18 @@ class TuningScenarioTest {
 
         RunsView runs = (RunsView) assembly.workbench().view("runs");
         robot.interact(() -> runs.compare(session.runs().size() - 2, session.runs().size() - 1));
-        assertThat(runs.comparisonText()).contains("coalescing (read back)").contains("interrupts / completion");
+        // The grid shows the coalescing that differs and the drop in interrupts per completion, marked better.
+        ComparisonTable compared = runs.comparison();
+        assertThat(compared.settings()).extracting(ComparisonTable.Row::name).contains("coalescing (read back)");
+        ComparisonTable.Row perCompletion = compared.figure("interrupts / completion");
+        assertThat(perCompletion.cell(0).value())
+                .isEqualTo(String.format("%.3f", RunComparison.interruptsPerCompletion(a)));
+        assertThat(perCompletion.cell(1).value())
+                .isEqualTo(String.format("%.3f", RunComparison.interruptsPerCompletion(b)));
+        assertThat(perCompletion.cell(1).verdict()).isEqualTo(ComparisonTable.Verdict.BETTER);
+        ScrollPane grid = robot.lookup("#runs-comparison").queryAs(ScrollPane.class);
+        assertThat(robot.from(grid).lookup((Node n) -> n instanceof Label l
+                && l.getText().equals(perCompletion.cell(1).note())).tryQuery()).isPresent();
 
         // File > Export through the toolbar button: the two selected runs, compared, as HTML.
         robot.clickOn((javafx.scene.Node n) -> "tool-file.export".equals(n.getId()));

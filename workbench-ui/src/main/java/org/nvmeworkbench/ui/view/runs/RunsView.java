@@ -14,18 +14,19 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.ScrollPane;
 
 import org.nvmeworkbench.core.session.RunRecord;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
 import org.nvmeworkbench.ui.view.EmptyState;
 
-/** Runs: the history; select two to compare their settings and figures. */
+/** Runs: the history; select two or more to compare their settings and figures, the first as the baseline. */
 public final class RunsView implements WorkbenchView {
     private final WorkbenchSession session;
     private final TableView<RunRecord> table = new TableView<>();
-    private final TextArea comparison = new TextArea();
+    private final ScrollPane comparison = new ScrollPane();
+    private ComparisonTable compared;
     private final SplitPane root;
     private final ListChangeListener<RunRecord> onRuns;
 
@@ -53,11 +54,10 @@ public final class RunsView implements WorkbenchView {
         withTooltips(started, r -> StartTime.full(r.startedAt(), ZoneId.systemDefault()));
         table.getColumns().add(started);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        comparison.setEditable(false);
         comparison.setId("runs-comparison");
-        comparison.setStyle("-fx-font-family: monospace");
-        comparison.setWrapText(true);
-        comparison.setText("Select two runs to compare them.");
+        comparison.setFitToWidth(true);
+        comparison.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        compare();
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) c -> compare());
         onRuns = c -> table.refresh();
         session.runs().addListener(onRuns);
@@ -114,8 +114,14 @@ public final class RunsView implements WorkbenchView {
         if (root.getOrientation() != want) {
             root.setOrientation(want);
         }
-        root.setDividerPositions(want == javafx.geometry.Orientation.VERTICAL ? 0.55
-                : Math.max(0.64, Math.min(0.84, needed / w)));
+        double beside = Math.max(0.64, Math.min(0.84, needed / w));
+        if (compared != null) {
+            // A comparison is read across its columns: give it the width its grid asks for, up to 60 %,
+            // and let the table (whose figures the grid repeats) scroll sideways instead.
+            double grid = comparison.getContent().prefWidth(-1) + SCROLL_BAR;
+            beside = Math.max(0.4, Math.min(beside, 1 - grid / w));
+        }
+        root.setDividerPositions(want == javafx.geometry.Orientation.VERTICAL ? 0.55 : beside);
     }
 
     /** Figures at their minimum, the Run label takes the rest (never less than its own minimum). */
@@ -151,28 +157,25 @@ public final class RunsView implements WorkbenchView {
         }
     }
 
-    public String comparisonText() {
-        return comparison.getText();
+    /** The comparison of the selected runs, or null with fewer than two selected. */
+    public ComparisonTable comparison() {
+        return compared;
     }
 
     private void compare() {
-        List<RunRecord> sel = new ArrayList<>(table.getSelectionModel().getSelectedItems());
-        if (sel.size() != 2) {
-            comparison.setText("Select two runs to compare them (" + sel.size() + " selected).");
-            return;
+        List<RunRecord> sel = selectedRuns();
+        if (sel.size() < 2) {
+            compared = null;
+            comparison.setFitToHeight(true);
+            comparison.setContent(new EmptyState(sel.isEmpty()
+                    ? "Select two runs or more (Ctrl+click) to compare them; the first is the baseline."
+                    : "Select one more run (Ctrl+click) to compare against this one."));
+        } else {
+            compared = ComparisonTable.of(session.runs(), sel);
+            comparison.setFitToHeight(false);
+            comparison.setContent(new ComparisonGrid(compared));
         }
-        sel.sort((a, b) -> Integer.compare(session.runs().indexOf(a), session.runs().indexOf(b)));
-        RunRecord a = sel.get(0);
-        RunRecord b = sel.get(1);
-        List<String> l = new ArrayList<>();
-        l.add(RunComparison.label(session.runs().indexOf(a), a) + "  ->  " + RunComparison.label(session.runs().indexOf(b), b));
-        l.add("");
-        l.add("Settings that differ:");
-        RunComparison.settingsDiff(a, b).forEach(s -> l.add("  " + s));
-        l.add("");
-        l.add("Figures:");
-        RunComparison.deltas(a, b).forEach(s -> l.add("  " + s));
-        comparison.setText(String.join("\n", l));
+        javafx.application.Platform.runLater(this::arrange);
     }
 
     /** Cells that show their full text (or {@code tip}) on hover, for values a narrow column cuts. */
