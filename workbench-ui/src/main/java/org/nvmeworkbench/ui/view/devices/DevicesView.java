@@ -1,5 +1,7 @@
 package org.nvmeworkbench.ui.view.devices;
 
+import java.util.List;
+
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -8,7 +10,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -98,7 +101,13 @@ public final class DevicesView implements WorkbenchView {
             DeviceInfo d = list.getSelectionModel().getSelectedItem();
             return d == null ? "" : d.spec() + ": " + d.description() + (d.attachable() ? "" : " " + d.why());
         }, list.getSelectionModel().selectedItemProperty()));
-        root.getChildren().addAll(list, new HBox(6, attach, detach, refresh), attached, details);
+        // The buttons keep their words and wrap to a second line in a narrow pane (a small screen)
+        // rather than shrinking to "At..." and "De...".
+        FlowPane buttons = new FlowPane(6, 6, attach, detach, refresh);
+        for (Button b : List.of(attach, detach, refresh)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        root.getChildren().addAll(list, buttons, attached, details);
         VBox.setVgrow(list, Priority.ALWAYS);
         root.setPadding(new Insets(8));
     }
