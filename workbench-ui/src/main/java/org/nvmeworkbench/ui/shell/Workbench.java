@@ -282,12 +282,15 @@ public final class Workbench {
         iops.setId("status-iops");
         status.getRightItems().addAll(iops, new Separator(Orientation.VERTICAL), p99, new Separator(Orientation.VERTICAL), irqs);
         session.latest().addListener((o, a, b) -> showFigures(b));
+        // The right-hand figures are live ones: once the run ends they would go stale (the message on
+        // the left keeps the run's result), so they show only while something runs.
+        session.state().addListener((o, a, b) -> showFigures(session.latest().get()));
         showFigures(null);
         return status;
     }
 
     private void showFigures(TelemetrySnapshot s) {
-        if (s == null) {
+        if (s == null || session.state().get() != ControllerState.RUNNING) {
             iops.setText("IOPS -");
             p99.setText("p99 -");
             irqs.setText("interrupts/s -");
