@@ -56,7 +56,6 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
     private final Map<Integer, Boolean> knownCd = new ConcurrentHashMap<>();
     /** Commands that timed out and were aborted, by CID, so a late completion can be logged properly. */
     private final Map<Integer, long[]> abandoned = new HashMap<>();
-    private final VectorRates idleRates = new VectorRates();
     /** What every {@link IoInterruptHandler} of this controller has done, over its life. */
     private final HostInterruptTally interruptTally = new HostInterruptTally();
 
@@ -607,11 +606,15 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
         return out;
     }
 
-    /** The controller at rest: rings and vectors, no workload figures. */
+    /**
+     * The controller at rest: rings, vectors and their counts, no workload figures. Rates are zero: a
+     * rate between two rest samples would average over any run in between and read as a live one.
+     */
     @Override
     public TelemetrySnapshot snapshot() {
         long now = pci.nanoTime();
-        return new TelemetrySnapshot(now, RunState.IDLE, ringSnapshots(), vectorSnapshots(now, idleRates), 0, 0, 0, 0, 0);
+        return new TelemetrySnapshot(now, RunState.IDLE, ringSnapshots(), vectorSnapshots(now, new VectorRates()), 0, 0,
+                0, 0, 0);
     }
 
     // --- life cycle ------------------------------------------------------------------------------

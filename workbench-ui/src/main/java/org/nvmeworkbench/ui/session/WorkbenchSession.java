@@ -524,6 +524,7 @@ public final class WorkbenchSession implements WorkbenchContext {
         runProgress.set(0);
         message.set("Running " + s.rw().fioName() + " on " + name + "...");
         tasks.submit("Run " + s.rw().fioName() + " on " + name, p -> runOnDevice(c, s, name, speed, p), r -> {
+            sampleIdleOnce = true; // the views then show the controller at rest, not the run's last live sample
             state.set(ControllerState.IDLE);
             runProgress.set(1);
             runs.add(r);
@@ -533,6 +534,7 @@ public final class WorkbenchSession implements WorkbenchContext {
             done.complete(r);
         }, t -> {
             source = null;
+            sampleIdleOnce = true;
             if (controller.get() != null) {
                 state.set(ControllerState.IDLE);
             }
