@@ -91,17 +91,30 @@ public final class QueueRingsView implements WorkbenchView {
             return;
         }
         int n = qs.size();
-        int cols = (int) Math.ceil(Math.sqrt(n * w / Math.max(1, h)));
-        cols = Math.max(1, Math.min(n, cols));
+        double top = finalState ? 22 : 0;
+        int cols = bestColumns(n, w, h - top);
         int rows = (int) Math.ceil((double) n / cols);
         double cw = w / cols;
-        double ch = h / rows;
-        double top = finalState ? 22 : 0;
-        ch = (h - top) / rows;
+        double ch = (h - top) / rows;
         for (int i = 0; i < n; i++) {
             drawPair(g, qs.get(i), cw * (i % cols), top + ch * (i / cols), cw, ch, text);
         }
         g.setGlobalAlpha(1);
+    }
+
+    /** The column count that gives the largest rings (drawPair's size: the cell less its captions). */
+    static int bestColumns(int n, double w, double h) {
+        int best = 1;
+        double bestSize = -1;
+        for (int cols = 1; cols <= n; cols++) {
+            int rows = (int) Math.ceil((double) n / cols);
+            double size = Math.min(w / cols, h / rows - 40);
+            if (size > bestSize) {
+                bestSize = size;
+                best = cols;
+            }
+        }
+        return best;
     }
 
     private static void drawPair(GraphicsContext g, QueueRingSnapshot q, double x, double y, double w, double h, Color text) {
