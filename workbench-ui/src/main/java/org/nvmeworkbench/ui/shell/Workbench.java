@@ -268,9 +268,12 @@ public final class Workbench {
     private StatusBar statusBar() {
         status.setId("status-bar");
         // ControlsFX's own rule paints it with Modena's -fx-body-color, which AtlantaFX does not define (a
-        // warning at every start); the theme's colours, set inline, win over that rule.
-        status.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; "
-                + "-fx-border-width: 1 0 0 0;");
+        // warning at every start); under an AtlantaFX theme its colours, set inline, win over that rule.
+        // Without one (Modena, as in some tests) ControlsFX's rule is right and AtlantaFX's names are not.
+        if (javafx.application.Application.getUserAgentStylesheet() != null) {
+            status.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; "
+                    + "-fx-border-width: 1 0 0 0;");
+        }
         status.textProperty().bind(Bindings.createStringBinding(() -> {
             String dev = session.device().get().isEmpty() ? "No device" : session.device().get();
             String msg = session.message().get();

@@ -26,7 +26,10 @@ public final class VectorsView implements WorkbenchView {
 
     public VectorsView(WorkbenchSession session) {
         table.setId("vectors-table");
-        table.getStylesheets().add(VectorsView.class.getResource("vectors.css").toExternalForm());
+        if (javafx.application.Application.getUserAgentStylesheet() != null) {
+            // The sheet uses AtlantaFX's colour names; under plain Modena (some tests) they do not exist.
+            table.getStylesheets().add(VectorsView.class.getResource("vectors.css").toExternalForm());
+        }
         table.setItems(vm.rows());
         table.setPlaceholder(new EmptyState("No vector telemetry yet: attach a device and start a workload."));
         table.getColumns().add(column("Vector", r -> Integer.toString(r.iv())));
