@@ -31,7 +31,7 @@ public final class CsvExporter implements ReportExporter {
 
     @Override
     public String description() {
-        return "CSV: summary, percentile table, per-second series and per-vector counts in one table";
+        return "CSV: summary, percentile table, time series (every 100 ms) and per-vector counts in one table";
     }
 
     @Override

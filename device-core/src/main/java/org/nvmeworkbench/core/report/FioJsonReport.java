@@ -135,7 +135,7 @@ final class FioJsonReport {
         }
         d.set("clat_ns", clat);
         d.set("lat_ns", stats(lat.min(), lat.max(), lat.mean(), lat.stdDeviation(), lat.count()));
-        // Per-second rates give fio's bw/iops sample statistics.
+        // The time series (one sample per 100 ms of device time) gives fio's bw/iops sample statistics.
         double share = r.totals().ios() == 0 ? 0 : (double) ios / r.totals().ios();
         double min = Double.MAX_VALUE;
         double max = 0;

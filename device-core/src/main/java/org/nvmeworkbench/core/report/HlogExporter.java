@@ -11,7 +11,7 @@ import org.nvmeworkbench.core.session.RunRecord;
 
 /**
  * HdrHistogram's interval log (.hlog), readable by HistogramLogReader and HdrHistogram's plotting tools.
- * A run record keeps one full-resolution histogram per run (its per-second figures are percentiles, not
+ * A run record keeps one full-resolution histogram per run (its time-series figures are percentiles, not
  * histograms), so each run is one interval, tagged with its label, starting at its own start time.
  * Values are nanoseconds; the log's max-value column is in milliseconds (unit ratio 1e6).
  */

@@ -99,14 +99,14 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
                 vectors, r.completionsPerInterrupt(), r.hostIrqCpuPct(), series(r.timeSeries()));
     }
 
-    /** The runner's per-second arrays as samples at the end of each second. */
+    /** The runner's arrays as samples stamped with the end of their interval. */
     private static List<TimeSample> series(RunResult.TimeSeries t) {
         List<TimeSample> out = new ArrayList<>();
         if (t == null) {
             return out;
         }
         for (int i = 0; i < t.length(); i++) {
-            out.add(new TimeSample((i + 1) * 1_000_000_000L, t.iops()[i], t.interruptsPerSecond()[i], t.p50Nanos()[i],
+            out.add(new TimeSample(t.atNanos()[i], t.iops()[i], t.interruptsPerSecond()[i], t.p50Nanos()[i],
                     t.p99Nanos()[i], 0));
         }
         return out;

@@ -56,6 +56,8 @@ final class IoLoop implements CompletionSink {
     /** Latencies of the current batch, shifted left by one with bit 0 = write; at most every command in flight. */
     private final long[] staged;
     private int stagedCount;
+    /** Rates per second from a slice's counts. */
+    private static final double SLICES_PER_SECOND = 1e9 / LatencyWindow.SLICE_NANOS;
     private final LatencyWindow window = new LatencyWindow(HIGHEST_LATENCY_NANOS);
     private final TimeSeriesRecorder series;
     private final RunGauges gauges;
@@ -123,7 +125,7 @@ final class IoLoop implements CompletionSink {
         this.rng = new SplitMix64(spec.seed());
         this.issueLimit = spec.ios() > 0 ? spec.ios() : Long.MAX_VALUE;
         this.runtimeNanos = spec.runtimeNanos();
-        this.series = new TimeSeriesRecorder((int) Math.min(3600, spec.runtimeNanos() / 1_000_000_000L));
+        this.series = new TimeSeriesRecorder((int) Math.min(36_000, spec.runtimeNanos() / LatencyWindow.SLICE_NANOS));
         this.gauges = gauges;
         int inFlightMax = 0;
         for (IoQueuePair q : queues) {
@@ -211,13 +213,12 @@ final class IoLoop implements CompletionSink {
                 while (now - nextTick >= 0) {
                     closeSlice();
                     tick++;
-                    if (tick % LatencyWindow.SLICES == 0) {
-                        long irqs = interruptsNow();
-                        series.add(window.secondCount(), window.secondPercentile(50), window.secondPercentile(99),
-                                irqs - lastIrqs);
-                        lastIrqs = irqs;
-                        window.startSecond();
-                    }
+                    // One time-series sample per slice, so a run of a second or two still draws a curve.
+                    long irqs = interruptsNow();
+                    series.add(tick * LatencyWindow.SLICE_NANOS, window.sampleCount() * SLICES_PER_SECOND,
+                            window.samplePercentile(50), window.samplePercentile(99), (irqs - lastIrqs) * SLICES_PER_SECOND);
+                    lastIrqs = irqs;
+                    window.startSample();
                     nextTick += LatencyWindow.SLICE_NANOS;
                 }
                 publish();
@@ -229,13 +230,14 @@ final class IoLoop implements CompletionSink {
             }
         }
         endNanos = now;
-        // The partial last second, scaled to a rate.
+        // The partial last slice, scaled to a rate: kept when it is a run's only sample or long enough to
+        // mean something; a few microseconds of commands draining after the limit would draw a cliff.
         closeSlice();
-        long partial = (endNanos - startNanos) - (long) (tick / LatencyWindow.SLICES) * 1_000_000_000L;
-        if (partial > 0 && window.secondCount() > 0) {
+        long partial = (endNanos - startNanos) - tick * LatencyWindow.SLICE_NANOS;
+        if (partial > 0 && window.sampleCount() > 0 && (tick == 0 || partial >= LatencyWindow.SLICE_NANOS / 10)) {
             double scale = 1e9 / partial;
-            series.add(window.secondCount() * scale, window.secondPercentile(50), window.secondPercentile(99),
-                    (interruptsNow() - lastIrqs) * scale);
+            series.add(endNanos - startNanos, window.sampleCount() * scale, window.samplePercentile(50),
+                    window.samplePercentile(99), (interruptsNow() - lastIrqs) * scale);
         }
         publish();
         observer.progress(1.0);

@@ -15,8 +15,8 @@ final class LatencyWindow {
 
     private final Histogram[] ring = new Histogram[SLICES + 1];
     private final Histogram window;
-    /** The slices closed since the last whole second of the run: the time series' current entry. */
-    private final Histogram second;
+    /** The slice closed since the last time-series sample: the series' current entry. */
+    private final Histogram sample;
     private final long[] counts = new long[SLICES + 1];
     private int current;
     private long windowCount;
@@ -26,7 +26,7 @@ final class LatencyWindow {
             ring[i] = new Histogram(1, highestNanos, 2);
         }
         window = new Histogram(1, highestNanos, 2);
-        second = new Histogram(1, highestNanos, 2);
+        sample = new Histogram(1, highestNanos, 2);
     }
 
     /**
@@ -43,7 +43,7 @@ final class LatencyWindow {
         }
         counts[current] = done.getTotalCount();
         window.add(done);
-        second.add(done);
+        sample.add(done);
         windowCount += counts[current];
         current = (current + 1) % ring.length;
         Histogram oldest = ring[current];
@@ -62,20 +62,20 @@ final class LatencyWindow {
         }
         java.util.Arrays.fill(counts, 0);
         window.reset();
-        second.reset();
+        sample.reset();
         windowCount = 0;
     }
 
-    long secondCount() {
-        return second.getTotalCount();
+    long sampleCount() {
+        return sample.getTotalCount();
     }
 
-    long secondPercentile(double p) {
-        return second.getTotalCount() == 0 ? 0 : second.getValueAtPercentile(p);
+    long samplePercentile(double p) {
+        return sample.getTotalCount() == 0 ? 0 : sample.getValueAtPercentile(p);
     }
 
-    void startSecond() {
-        second.reset();
+    void startSample() {
+        sample.reset();
     }
 
     long count() {

@@ -88,7 +88,11 @@ public record RunResult(String deviceName, IdentifySummary identify, WorkloadSpe
      * @param p99Nanos            99th percentile in that second
      * @param interruptsPerSecond interrupts on the run's vectors in that second
      */
-    public record TimeSeries(double[] iops, long[] p50Nanos, long[] p99Nanos, double[] interruptsPerSecond) {
+    /**
+     * The run's figures per sample interval (100 ms of device time, the last one shorter): rates per
+     * second over each interval, and the interval's end as device time since the run started.
+     */
+    public record TimeSeries(long[] atNanos, double[] iops, long[] p50Nanos, long[] p99Nanos, double[] interruptsPerSecond) {
         public int length() {
             return iops.length;
         }

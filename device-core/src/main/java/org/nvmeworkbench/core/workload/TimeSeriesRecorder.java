@@ -2,30 +2,34 @@ package org.nvmeworkbench.core.workload;
 
 import java.util.Arrays;
 
-/** Per-second figures of a run, in arrays that grow by doubling (once in a long while, never per I/O). */
+/** A run's figures per sample interval, in arrays that grow by doubling (once in a long while, never per I/O). */
 final class TimeSeriesRecorder {
+    private long[] at;
     private double[] iops;
     private long[] p50;
     private long[] p99;
     private double[] irqs;
     private int size;
 
-    TimeSeriesRecorder(int expectedSeconds) {
-        int n = Math.max(4, expectedSeconds + 1);
+    TimeSeriesRecorder(int expectedSamples) {
+        int n = Math.max(4, expectedSamples + 1);
+        at = new long[n];
         iops = new double[n];
         p50 = new long[n];
         p99 = new long[n];
         irqs = new double[n];
     }
 
-    void add(double iopsValue, long p50Nanos, long p99Nanos, double interruptsPerSecond) {
+    void add(long atNanos, double iopsValue, long p50Nanos, long p99Nanos, double interruptsPerSecond) {
         if (size == iops.length) {
             int n = size * 2;
+            at = Arrays.copyOf(at, n);
             iops = Arrays.copyOf(iops, n);
             p50 = Arrays.copyOf(p50, n);
             p99 = Arrays.copyOf(p99, n);
             irqs = Arrays.copyOf(irqs, n);
         }
+        at[size] = atNanos;
         iops[size] = iopsValue;
         p50[size] = p50Nanos;
         p99[size] = p99Nanos;
@@ -34,7 +38,7 @@ final class TimeSeriesRecorder {
     }
 
     RunResult.TimeSeries result() {
-        return new RunResult.TimeSeries(Arrays.copyOf(iops, size), Arrays.copyOf(p50, size), Arrays.copyOf(p99, size),
+        return new RunResult.TimeSeries(Arrays.copyOf(at, size), Arrays.copyOf(iops, size), Arrays.copyOf(p50, size), Arrays.copyOf(p99, size),
                 Arrays.copyOf(irqs, size));
     }
 }

@@ -151,9 +151,19 @@ class WorkloadRunnerTest {
         try (SimBench b = SimBench.attach("tlc")) {
             RunResult r = run(b, spec(32, 0).withLimits(1_500_000_000L, 0));
             assertThat(r.durationNanos()).isBetween(1_500_000_000L, 1_510_000_000L);
-            assertThat(r.timeSeries().length()).isEqualTo(2);
-            assertThat(r.timeSeries().iops()[0]).isCloseTo(r.iops(), within(r.iops() * 0.1));
-            assertThat(r.timeSeries().p99Nanos()[0]).isGreaterThan(r.timeSeries().p50Nanos()[0]);
+            // A sample per 100 ms slice: 15 full ones; the few microseconds past 1.5 s that the last
+            // commands took to drain are too short to be a sample of their own.
+            RunResult.TimeSeries t = r.timeSeries();
+            assertThat(t.length()).isEqualTo(15);
+            assertThat(t.atNanos()[0]).isEqualTo(100_000_000L);
+            assertThat(t.atNanos()[14]).isEqualTo(1_500_000_000L);
+            assertThat(t.iops()[5]).isCloseTo(r.iops(), within(r.iops() * 0.1));
+            assertThat(t.p99Nanos()[5]).isGreaterThan(t.p50Nanos()[5]);
+            long sampled = 0;
+            for (int i = 0; i < 15; i++) {
+                sampled += Math.round(t.iops()[i] / 10);
+            }
+            assertThat(sampled).as("the samples' I/Os add up to the run's").isCloseTo(r.ios(), within(r.ios() / 100));
         }
     }
 
@@ -203,6 +213,17 @@ class WorkloadRunnerTest {
         assertThat(WorkloadRunner.refusal("Interrupt Coalescing", StatusCode.FEATURE_NOT_CHANGEABLE))
                 .isEqualTo("the device does not let you change Interrupt Coalescing (Feature Not Changeable); "
                         + "the run uses the device's own values");
+    }
+
+    @Test
+    void aRunShorterThanOneSliceStillHasOneSampleStampedWithItsEnd() {
+        try (SimBench b = SimBench.attach("tlc")) {
+            RunResult r = run(b, spec(32, 2_000));
+            assertThat(r.durationNanos()).isLessThan(100_000_000L);
+            assertThat(r.timeSeries().length()).isEqualTo(1);
+            assertThat(r.timeSeries().atNanos()[0]).isEqualTo(r.durationNanos());
+            assertThat(r.timeSeries().iops()[0]).isCloseTo(r.iops(), within(r.iops() * 0.01));
+        }
     }
 
     @Test
