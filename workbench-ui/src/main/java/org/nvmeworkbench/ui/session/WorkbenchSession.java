@@ -550,36 +550,55 @@ public final class WorkbenchSession implements WorkbenchContext {
             sim.control().setSpeed(speed);
         }
         try {
-            RunResult r = new WorkloadRunner().run(c, s, new RunObserver() {
-                @Override
-                public void started(TelemetrySource live) {
-                    source = live;
-                }
-
-                @Override
-                public void progress(double fraction) {
-                    p.update(fraction, null);
-                }
-
-                @Override
-                public boolean cancelled() {
-                    // Polled between batches: the one moment admin work may use the controller mid-run.
-                    for (Consumer<NvmeController> work = duringRun.poll(); work != null; work = duringRun.poll()) {
-                        work.accept(c);
-                    }
-                    return p.stopRequested();
-                }
-            });
+            RunResult r = new WorkloadRunner().run(c, s, onAttached(c, p, true));
             return RunRecord.from(r, DeviceIdentity.of(name, c));
         } finally {
             // The run ended before its next batch took the work: it is done now, after the run.
-            for (Consumer<NvmeController> late = duringRun.poll(); late != null; late = duringRun.poll()) {
-                late.accept(c);
-            }
+            runQueuedWork(c);
             source = null;
             if (sim != null) {
                 sim.control().setSpeed(0);
             }
+        }
+    }
+
+    /**
+     * Follows a workload on the attached controller {@code c}: the live views sample it, and admin work
+     * queued for it runs between batches, the one moment it may use the controller mid-run.
+     *
+     * @param reportProgress whether the run's own progress is the task's (a sweep reports its points instead)
+     */
+    private RunObserver onAttached(NvmeController c, Progress p, boolean reportProgress) {
+        return new RunObserver() {
+            @Override
+            public void started(TelemetrySource live) {
+                source = live;
+            }
+
+            @Override
+            public void progress(double fraction) {
+                if (reportProgress) {
+                    p.update(fraction, null);
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                runQueuedWork(c);
+                return p.stopRequested();
+            }
+
+            @Override
+            public void finished(RunResult r) {
+                source = null;
+            }
+        };
+    }
+
+    /** Runs the admin work queued for the run in progress (see {@link #duringRun}) on {@code c}, now. */
+    private void runQueuedWork(NvmeController c) {
+        for (Consumer<NvmeController> work = duringRun.poll(); work != null; work = duringRun.poll()) {
+            work.accept(c);
         }
     }
 
@@ -621,25 +640,7 @@ public final class WorkbenchSession implements WorkbenchContext {
         tasks.submit("Sweep " + grid.size() + " settings on " + name, p -> {
             p.update(0, "Point 1 of " + grid.size());
             // On the attached controller the live views follow each point, and queries wait for no later run.
-            RunObserver live = fresh ? RunObserver.NONE : new RunObserver() {
-                @Override
-                public void started(TelemetrySource t) {
-                    source = t;
-                }
-
-                @Override
-                public boolean cancelled() {
-                    for (Consumer<NvmeController> work = duringRun.poll(); work != null; work = duringRun.poll()) {
-                        work.accept(c);
-                    }
-                    return p.stopRequested();
-                }
-
-                @Override
-                public void finished(RunResult r) {
-                    source = null;
-                }
-            };
+            RunObserver live = fresh ? RunObserver.NONE : onAttached(c, p, false);
             List<SweepPoint> points;
             try {
                 points = sweep.run((n, total, point) -> {
@@ -655,8 +656,8 @@ public final class WorkbenchSession implements WorkbenchContext {
                 }, live);
             } finally {
                 // Work asked for after the last batch is done now, on the attached controller, after the sweep.
-                for (Consumer<NvmeController> late = fresh ? null : duringRun.poll(); late != null; late = duringRun.poll()) {
-                    late.accept(c);
+                if (!fresh) {
+                    runQueuedWork(c);
                 }
             }
             return SweepResult.analyse(name, s, grid, points, percentile, targetNanos, cost, sweep.isCancelled(),
