@@ -11,6 +11,7 @@ import org.nvmeworkbench.core.device.DeviceProvider;
 import org.nvmeworkbench.core.driver.DriverOptions;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.pci.PciFunction;
+import org.nvmeworkbench.core.sim.SimDeviceProvider;
 
 /**
  * A device opened through the catalog with the driver attached, for one command. Closing detaches the
@@ -69,7 +70,7 @@ final class AttachedDevice implements AutoCloseable {
 
     /** Whether the device is the built-in simulator, whose state lives only as long as this process. */
     boolean simulated() {
-        return spec.equals("sim") || spec.startsWith("sim:");
+        return SimDeviceProvider.names(spec);
     }
 
     @Override

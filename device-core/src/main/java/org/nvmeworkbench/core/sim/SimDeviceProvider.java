@@ -13,6 +13,11 @@ import org.nvmeworkbench.core.pci.PciFunction;
 public final class SimDeviceProvider implements DeviceProvider {
     public static final String SCHEME = "sim";
 
+    /** Whether {@code spec} names the simulator ({@code sim} or {@code sim:PROFILE}). */
+    public static boolean names(String spec) {
+        return spec != null && (spec.equals(SCHEME) || spec.startsWith(SCHEME + ":"));
+    }
+
     @Override
     public String scheme() {
         return SCHEME;

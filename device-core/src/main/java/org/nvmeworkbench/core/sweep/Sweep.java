@@ -14,6 +14,7 @@ import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.pci.PciFunction;
 import org.nvmeworkbench.core.session.DeviceIdentity;
 import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.sim.SimDeviceProvider;
 import org.nvmeworkbench.core.spec.FeatureId;
 import org.nvmeworkbench.core.spec.StatusCode;
 import org.nvmeworkbench.core.telemetry.TelemetrySource;
@@ -81,7 +82,7 @@ public final class Sweep {
      * instance with the same seed makes the points reproducible.
      */
     public static boolean freshPerPoint(String device) {
-        return device != null && (device.equals("sim") || device.startsWith("sim:"));
+        return SimDeviceProvider.names(device);
     }
 
     /** Stops the sweep after the point in progress drains; safe from any thread. */

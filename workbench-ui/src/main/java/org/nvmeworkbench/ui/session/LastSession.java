@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.nvmeworkbench.core.session.AtomicFile;
+import org.nvmeworkbench.core.sim.SimDeviceProvider;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.workload.ReadWrite;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -47,7 +48,7 @@ public record LastSession(String device, WorkloadSpec workload, InterruptCoalesc
 
     /** Whether {@link #device()} may be attached again without the user naming it: simulators only. */
     public boolean reattachable() {
-        return device != null && (device.equals("sim") || device.startsWith("sim:"));
+        return SimDeviceProvider.names(device);
     }
 
     /** Puts the workload and the coalescing back into {@code s}, before its views are built. */
