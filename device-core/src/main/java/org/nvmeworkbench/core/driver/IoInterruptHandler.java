@@ -90,14 +90,4 @@ public final class IoInterruptHandler {
         }
         return got;
     }
-
-    /** Whether this handler masks with INTMS/INTMC (pin-based and MSI). */
-    public boolean masksWithIntms() {
-        return maskWithIntms;
-    }
-
-    /** Whether every completion queue is examined on every interrupt (pin-based: one shared line). */
-    public boolean examinesEveryQueue() {
-        return sharedLine;
-    }
 }

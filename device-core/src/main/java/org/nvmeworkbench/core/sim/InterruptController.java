@@ -161,14 +161,18 @@ final class InterruptController {
     /** Whether a CQ that signals {@code v} (pin-based: any CQ) holds entries the host has not acknowledged. */
     private boolean unacknowledgedEntries(int v) {
         QueueTable q = c.queues;
-        boolean pin = irq.mode == InterruptMode.PIN;
         for (int cq = 0; cq < q.count; cq++) {
-            if (q.cqExists[cq] && q.cqInterruptsEnabled[cq] && (pin || q.cqVector[cq] == v)
-                    && q.cqHead[cq] != q.cqTail[cq]) {
+            if (signals(cq, v) && q.cqHead[cq] != q.cqTail[cq]) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether completion queue {@code cq} exists and signals on vector {@code v} (pin-based: all share the line). */
+    private boolean signals(int cq, int v) {
+        QueueTable q = c.queues;
+        return q.cqExists[cq] && q.cqInterruptsEnabled[cq] && (irq.mode == InterruptMode.PIN || q.cqVector[cq] == v);
     }
 
     boolean inTable(int offset, int tableOffset) {
@@ -345,11 +349,9 @@ final class InterruptController {
         if (each == 0) {
             return 0;
         }
-        QueueTable q = c.queues;
-        boolean pin = irq.mode == InterruptMode.PIN;
         int examined = 0;
-        for (int cq = 1; cq < q.count; cq++) {
-            if (q.cqExists[cq] && q.cqInterruptsEnabled[cq] && (pin || q.cqVector[cq] == v)) {
+        for (int cq = 1; cq < c.queues.count; cq++) {
+            if (signals(cq, v)) {
                 examined++;
             }
         }
