@@ -31,6 +31,7 @@ public final class IoInterruptHandler {
     private final boolean maskWithIntms;
     private final IoQueuePair[] all;
     private final IoQueuePair[][] byVector;
+    private final int[] vectors;
     private final HostInterruptTally tally;
 
     IoInterruptHandler(PciFunction pci, InterruptMode mode, IoQueuePair[] queues, HostInterruptTally tally) {
@@ -55,6 +56,22 @@ public final class IoInterruptHandler {
         for (IoQueuePair q : queues) {
             byVector[q.vector()][fill[q.vector()]++] = q;
         }
+        int used = 0;
+        for (IoQueuePair[] qs : byVector) {
+            used += qs.length > 0 ? 1 : 0;
+        }
+        this.vectors = new int[used];
+        used = 0;
+        for (int v = 0; v <= maxVector; v++) {
+            if (byVector[v].length > 0) {
+                vectors[used++] = v;
+            }
+        }
+    }
+
+    /** The vectors these queue pairs signal on, ascending: what the host waits on. */
+    public int[] vectors() {
+        return vectors.clone();
     }
 
     /**

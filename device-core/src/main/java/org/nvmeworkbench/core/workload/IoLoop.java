@@ -85,31 +85,17 @@ final class IoLoop implements CompletionSink {
         this.queues = queues.clone();
         this.interrupts = ctrl.interruptHandler(queues);
         int maxQid = 0;
-        int maxVector = 0;
         for (IoQueuePair q : queues) {
             maxQid = Math.max(maxQid, q.qid());
-            maxVector = Math.max(maxVector, q.vector());
         }
         this.byQid = new IoQueuePair[maxQid + 1];
         this.completionsByQid = new long[maxQid + 1];
-        int[] perVector = new int[maxVector + 1];
         for (IoQueuePair q : queues) {
             byQid[q.qid()] = q;
-            perVector[q.vector()]++;
         }
-        int used = 0;
-        for (int v = 0; v <= maxVector; v++) {
-            if (perVector[v] > 0) {
-                used++;
-            }
-        }
-        this.vectorsInUse = new int[used];
-        used = 0;
-        for (int v = 0; v <= maxVector; v++) {
-            if (perVector[v] > 0) {
-                vectorsInUse[used++] = v;
-                vectorSet.add(v);
-            }
+        this.vectorsInUse = interrupts.vectors();
+        for (int v : vectorsInUse) {
+            vectorSet.add(v);
         }
         this.polling = spec.polling();
         this.recheckNanos = recheckNanos;
