@@ -582,10 +582,20 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
 
     /** Vector 0 and every vector an I/O queue pair uses, with rates from {@code rates}. */
     public List<VectorSnapshot> vectorSnapshots(long nowNanos, VectorRates rates) {
+        return vectorSnapshots(nowNanos, rates, false);
+    }
+
+    /** As above; {@code counted} adds every vector that has signalled, with or without a queue pair now. */
+    private List<VectorSnapshot> vectorSnapshots(long nowNanos, VectorRates rates, boolean counted) {
         java.util.TreeSet<Integer> ivs = new java.util.TreeSet<>();
         ivs.add(0);
         for (IoQueuePair p : pairs) {
             ivs.add(p.vector());
+        }
+        for (int v = 1; counted && v < pci.vectorCount(); v++) {
+            if (pci.interruptCount(v) > 0) {
+                ivs.add(v);
+            }
         }
         int n = ivs.size();
         long[] counts = new long[n];
@@ -607,14 +617,15 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
     }
 
     /**
-     * The controller at rest: rings, vectors and their counts, no workload figures. Rates are zero: a
-     * rate between two rest samples would average over any run in between and read as a live one.
+     * The controller at rest: rings, and every vector that has signalled with its count (a run's vectors
+     * keep their counts after its queues are deleted), no workload figures. Rates are zero: a rate between
+     * two rest samples would average over any run in between and read as a live one.
      */
     @Override
     public TelemetrySnapshot snapshot() {
         long now = pci.nanoTime();
-        return new TelemetrySnapshot(now, RunState.IDLE, ringSnapshots(), vectorSnapshots(now, new VectorRates()), 0, 0,
-                0, 0, 0);
+        return new TelemetrySnapshot(now, RunState.IDLE, ringSnapshots(), vectorSnapshots(now, new VectorRates(), true),
+                0, 0, 0, 0, 0);
     }
 
     // --- life cycle ------------------------------------------------------------------------------

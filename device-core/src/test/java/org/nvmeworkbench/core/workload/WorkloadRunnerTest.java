@@ -216,6 +216,19 @@ class WorkloadRunnerTest {
     }
 
     @Test
+    void theControllerAtRestStillShowsTheVectorsARunUsedWithTheirCounts() {
+        try (SimBench b = SimBench.attach("tlc")) {
+            RunResult r = run(b, spec(32, 2_000).withQueues(2));
+            assertThat(b.ctrl.ioQueuePairs()).as("the run deleted its queues").isEmpty();
+            var vectors = b.ctrl.snapshot().vectors();
+            assertThat(vectors).extracting(v -> v.iv()).containsExactly(0, 1, 2);
+            long counted = vectors.stream().filter(v -> v.iv() > 0).mapToLong(v -> v.count()).sum();
+            assertThat(counted).isEqualTo(r.totalInterrupts());
+            assertThat(vectors).allSatisfy(v -> assertThat(v.ratePerSecond()).isZero());
+        }
+    }
+
+    @Test
     void aRunShorterThanOneSliceStillHasOneSampleStampedWithItsEnd() {
         try (SimBench b = SimBench.attach("tlc")) {
             RunResult r = run(b, spec(32, 2_000));

@@ -10,6 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.nvmeworkbench.core.telemetry.QueueRingSnapshot;
+import org.nvmeworkbench.core.telemetry.RunState;
 import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
 import org.nvmeworkbench.core.telemetry.VectorSnapshot;
 
@@ -36,7 +37,8 @@ public final class VectorsViewModel {
                 byIv.put(v.iv(), row);
                 structural = true;
             }
-            row.fired().set(v.count() > row.count().get());
+            // Lit while a run goes on; a sample of the controller at rest says what it counted, not that it fires.
+            row.fired().set(s.state() != RunState.IDLE && v.count() > row.count().get());
             row.count().set(v.count());
             row.rate().set(v.ratePerSecond());
             row.masked().set(v.masked());
