@@ -26,7 +26,7 @@ class UiArchitectureTest {
 
     /** What a plugin may import: the spi, icons, JavaFX, the JDK, and core's public packages. */
     private static final List<String> PLUGIN_MAY_USE = List.of("java.", "javax.", "javafx.", "org.nvmeworkbench.ui.spi.",
-            "org.nvmeworkbench.icons.", "org.nvmeworkbench.core.spec.", "org.nvmeworkbench.core.session.",
+            "org.nvmeworkbench.icons.", "org.nvmeworkbench.core.spec.", "org.nvmeworkbench.core.record.",
             "org.nvmeworkbench.core.telemetry.", "org.nvmeworkbench.core.workload.", "org.nvmeworkbench.core.driver.",
             "org.nvmeworkbench.core.device.", "org.nvmeworkbench.core.report.");
 

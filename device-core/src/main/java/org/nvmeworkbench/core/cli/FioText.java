@@ -2,7 +2,7 @@ package org.nvmeworkbench.core.cli;
 
 import java.util.Locale;
 
-import org.nvmeworkbench.core.session.LatencyHistogram;
+import org.nvmeworkbench.core.record.LatencyHistogram;
 
 /**
  * Numbers the way fio's summary prints them: IOPS and bandwidth with 3-4 significant digits and a

@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 import org.nvmeworkbench.core.device.DeviceException;
 import org.nvmeworkbench.core.driver.DriverException;
 import org.nvmeworkbench.core.pci.PciException;
-import org.nvmeworkbench.core.session.RunRecordException;
+import org.nvmeworkbench.core.record.RunRecordException;
 import org.nvmeworkbench.core.workload.ToolVersion;
 import org.nvmeworkbench.core.workload.WorkloadException;
 

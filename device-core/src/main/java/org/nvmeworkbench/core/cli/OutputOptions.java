@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.nvmeworkbench.core.session.AtomicFile;
+import org.nvmeworkbench.core.record.AtomicFile;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -9,11 +9,9 @@ import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.report.ReportCommand;
 import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.report.ReportModel;
-import org.nvmeworkbench.core.session.DeviceIdentity;
-import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.core.session.RunStore;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.RunStore;
 import org.nvmeworkbench.core.workload.RunObserver;
-import org.nvmeworkbench.core.workload.RunResult;
 import org.nvmeworkbench.core.workload.WorkloadRunner;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
@@ -57,15 +55,14 @@ final class RunCommand implements Callable<Integer> {
             if (!problems.isEmpty()) {
                 throw CliFailure.usage(problems.get(0));
             }
-            RunResult result = new WorkloadRunner().run(d.ctrl, ws, RunObserver.NONE);
-            RunRecord record = RunRecord.from(result, DeviceIdentity.of(dev, d.ctrl));
+            RunRecord record = new WorkloadRunner().run(dev, d.ctrl, ws, RunObserver.NONE);
             if (saveRun != null) {
                 RunStore.save(saveRun, record);
             }
             if (report.isPresent()) {
                 output.emitReport(spec, report.get(), ReportCommand.render(report.get(), ReportModel.of(List.of(record))));
             } else {
-                RunSummary summary = new RunSummary(record, result.featureNotes(), result.notes());
+                RunSummary summary = new RunSummary(record, record.featureNotes(), record.notes());
                 output.emit(spec, summary.text(), summary.json());
             }
         }

@@ -6,12 +6,12 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.nvmeworkbench.core.session.FeatureReadback;
-import org.nvmeworkbench.core.session.LatencyHistogram;
-import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.core.session.RunSettingsJson;
-import org.nvmeworkbench.core.session.VectorCount;
-import org.nvmeworkbench.core.session.WorkloadSettings;
+import org.nvmeworkbench.core.record.FeatureReadback;
+import org.nvmeworkbench.core.record.LatencyHistogram;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.RunSettingsJson;
+import org.nvmeworkbench.core.record.VectorCount;
+import org.nvmeworkbench.core.record.WorkloadSettings;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.spec.InterruptVectorConfig;
 

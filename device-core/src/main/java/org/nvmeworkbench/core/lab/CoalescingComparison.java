@@ -31,7 +31,7 @@ public record CoalescingComparison(LabRun withCoalescing, CoalescingScene scene,
                 withoutCoalescing.readPercentileNanos(99) / 1e3, withCoalescing.readPercentileNanos(99) / 1e3,
                 withoutCoalescing.result().hostIrqCpuPct(), withCoalescing.result().hostIrqCpuPct(),
                 withoutCoalescing.result().completionsPerInterrupt(), withCoalescing.result().completionsPerInterrupt(),
-                withCoalescing.result().spec().coalescing() == null ? "device's own"
-                        : withCoalescing.result().spec().coalescing().describe());
+                withCoalescing.result().workload().coalescing() < 0 ? "device's own"
+                        : InterruptCoalescing.fromCdw11(withCoalescing.result().workload().coalescing()).describe());
     }
 }

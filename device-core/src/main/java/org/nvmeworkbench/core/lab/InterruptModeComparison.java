@@ -6,7 +6,8 @@ import java.util.Locale;
 
 import org.nvmeworkbench.core.driver.HostInterruptWork;
 import org.nvmeworkbench.core.pci.InterruptMode;
-import org.nvmeworkbench.core.workload.RunResult;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.VectorCount;
 
 /**
  * The same workload under pin-based, MSI and MSI-X interrupts, each on a fresh simulator, with the
@@ -103,14 +104,14 @@ public final class InterruptModeComparison {
     }
 
     private static ModeFigures figures(InterruptMode m, LabRun run, int queues) {
-        RunResult res = run.result();
+        RunRecord res = run.result();
         List<Integer> used = new ArrayList<>();
-        for (RunResult.VectorCount v : res.vectors()) {
-            if (v.count() > 0) {
+        for (VectorCount v : res.vectors()) {
+            if (v.interrupts() > 0) {
                 used.add(v.iv());
             }
         }
-        return new ModeFigures(m, used, res.totalInterrupts(), run.interruptsPerSecond(), res.completionsPerInterrupt(),
+        return new ModeFigures(m, used, res.totals().interrupts(), run.interruptsPerSecond(), res.completionsPerInterrupt(),
                 res.iops(), run.readPercentileNanos(99), res.hostIrqCpuPct(), run.hostWork(),
                 duties(m, queues, run.hostWork()), run);
     }

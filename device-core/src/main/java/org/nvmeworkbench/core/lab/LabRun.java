@@ -1,7 +1,7 @@
 package org.nvmeworkbench.core.lab;
 
 import org.nvmeworkbench.core.driver.HostInterruptWork;
-import org.nvmeworkbench.core.workload.RunResult;
+import org.nvmeworkbench.core.record.RunRecord;
 
 /**
  * One run of a scenario (the first, or a rerun after new feature values), with the figures the Lab's
@@ -14,16 +14,16 @@ import org.nvmeworkbench.core.workload.RunResult;
  * @param journeys               commands followed through all eight steps in this run
  * @param hostWork               what the driver's interrupt handler did in this run, as it counted it
  */
-public record LabRun(String label, RunResult result, double meanInterruptResponse, long journeys,
+public record LabRun(String label, RunRecord result, double meanInterruptResponse, long journeys,
                      HostInterruptWork hostWork) {
 
     /** Interrupts per second of device time. */
     public double interruptsPerSecond() {
-        return result.durationNanos() == 0 ? 0 : result.totalInterrupts() * 1e9 / result.durationNanos();
+        return result.durationNanos() == 0 ? 0 : result.totals().interrupts() * 1e9 / result.durationNanos();
     }
 
     /** Read latency percentile {@code p} (0..100) in ns; 0 without reads. */
     public long readPercentileNanos(double p) {
-        return result.readLatency().getTotalCount() == 0 ? 0 : result.readLatency().getValueAtPercentile(p);
+        return result.readLatency().count() == 0 ? 0 : result.readLatency().valueAtPercentile(p);
     }
 }

@@ -10,7 +10,7 @@ import org.nvmeworkbench.core.sim.SimulatedController;
 import org.nvmeworkbench.core.sim.SimulationControl;
 import org.nvmeworkbench.core.telemetry.TelemetrySource;
 import org.nvmeworkbench.core.workload.RunObserver;
-import org.nvmeworkbench.core.workload.RunResult;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.workload.WorkloadRunner;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
@@ -232,7 +232,7 @@ public final class ScenarioRunner implements AutoCloseable {
         long[] before = trace.journeys().interruptResponses();
         long journeysBefore = trace.journeys().finishedCount();
         HostInterruptWork workBefore = ctrl.hostInterruptWork();
-        RunResult r = new WorkloadRunner().run(ctrl, spec, new RunObserver() {
+        RunRecord r = new WorkloadRunner().run(ctrl, spec, new RunObserver() {
             @Override
             public void started(TelemetrySource source) {
                 live = source;
@@ -250,7 +250,7 @@ public final class ScenarioRunner implements AutoCloseable {
             }
 
             @Override
-            public void finished(RunResult result) {
+            public void finished(RunRecord result) {
                 sim.control().setSpeed(0);
                 live = null;
             }

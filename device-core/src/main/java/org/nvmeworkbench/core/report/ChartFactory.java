@@ -25,8 +25,8 @@ import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
-import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.core.session.TimeSample;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.TimeSample;
 
 /**
  * The one chart factory of the workbench: exported reports and the workbench's views draw the same

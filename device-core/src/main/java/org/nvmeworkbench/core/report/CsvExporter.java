@@ -7,8 +7,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.core.session.TimeSample;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.TimeSample;
 
 /**
  * One tidy CSV (RFC 4180) with a section column, so a spreadsheet or pandas can filter and pivot it:

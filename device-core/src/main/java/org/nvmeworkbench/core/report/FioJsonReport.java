@@ -13,11 +13,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.HdrHistogram.Histogram;
-import org.nvmeworkbench.core.session.LatencyHistogram;
-import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.core.session.TimeSample;
-import org.nvmeworkbench.core.session.VectorCount;
-import org.nvmeworkbench.core.session.WorkloadSettings;
+import org.nvmeworkbench.core.record.LatencyHistogram;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.TimeSample;
+import org.nvmeworkbench.core.record.VectorCount;
+import org.nvmeworkbench.core.record.WorkloadSettings;
 
 /**
  * A report in fio's {@code --output-format=json} layout (and {@code json+} with {@code bins}), one job per

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 
 /**
  * HdrHistogram's interval log (.hlog), readable by HistogramLogReader and HdrHistogram's plotting tools.

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.nvmeworkbench.core.cli.CliFailure;
-import org.nvmeworkbench.core.session.AtomicFile;
-import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.core.session.RunStore;
+import org.nvmeworkbench.core.record.AtomicFile;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.RunStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

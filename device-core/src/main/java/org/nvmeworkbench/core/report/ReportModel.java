@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.nvmeworkbench.core.session.DeviceIdentity;
-import org.nvmeworkbench.core.session.FeatureReadback;
-import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.core.session.VectorCount;
-import org.nvmeworkbench.core.session.WorkloadSettings;
+import org.nvmeworkbench.core.record.DeviceIdentity;
+import org.nvmeworkbench.core.record.FeatureReadback;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.VectorCount;
+import org.nvmeworkbench.core.record.WorkloadSettings;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 
 /**

@@ -12,14 +12,12 @@ import org.nvmeworkbench.core.driver.AdminResult;
 import org.nvmeworkbench.core.driver.DriverOptions;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.pci.PciFunction;
-import org.nvmeworkbench.core.session.DeviceIdentity;
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.sim.SimDeviceProvider;
 import org.nvmeworkbench.core.spec.FeatureId;
 import org.nvmeworkbench.core.spec.StatusCode;
 import org.nvmeworkbench.core.telemetry.TelemetrySource;
 import org.nvmeworkbench.core.workload.RunObserver;
-import org.nvmeworkbench.core.workload.RunResult;
 import org.nvmeworkbench.core.workload.WorkloadException;
 import org.nvmeworkbench.core.workload.WorkloadRunner;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -141,7 +139,7 @@ public final class Sweep {
             }
 
             @Override
-            public void finished(RunResult result) {
+            public void finished(RunRecord result) {
                 outer.finished(result);
             }
         };
@@ -201,8 +199,7 @@ public final class Sweep {
     }
 
     private RunRecord runOn(NvmeController ctrl, WorkloadSpec spec, RunObserver observer) {
-        RunResult result = new WorkloadRunner().run(ctrl, spec, observer);
-        return RunRecord.from(result, DeviceIdentity.of(device, ctrl));
+        return new WorkloadRunner().run(device, ctrl, spec, observer);
     }
 
     /**

@@ -21,8 +21,8 @@ import org.nvmeworkbench.core.cli.RunOutputOptions;
 import org.nvmeworkbench.core.cli.WorkloadOptions;
 import org.nvmeworkbench.core.report.ReportCommand;
 import org.nvmeworkbench.core.report.ReportExporter;
-import org.nvmeworkbench.core.session.AtomicFile;
-import org.nvmeworkbench.core.session.RunStore;
+import org.nvmeworkbench.core.record.AtomicFile;
+import org.nvmeworkbench.core.record.RunStore;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
 import picocli.CommandLine.Command;

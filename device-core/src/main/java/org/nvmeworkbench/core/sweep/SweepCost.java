@@ -1,6 +1,6 @@
 package org.nvmeworkbench.core.sweep;
 
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 
 /** What a sweep minimises besides latency: the price of interrupts that coalescing exists to lower. */
 public enum SweepCost {

@@ -1,6 +1,6 @@
 package org.nvmeworkbench.core.sweep;
 
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 
 /** One finished point of a sweep: its setting and the run it produced. */
 public record SweepPoint(SweepSetting setting, RunRecord record) {

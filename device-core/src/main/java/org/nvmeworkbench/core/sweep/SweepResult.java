@@ -15,7 +15,7 @@ import org.nvmeworkbench.core.report.PdfExporter;
 import org.nvmeworkbench.core.report.Percentiles;
 import org.nvmeworkbench.core.report.ReportSection;
 import org.nvmeworkbench.core.report.ReportModel;
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
 /**

@@ -47,8 +47,8 @@ final class IoLoop implements CompletionSink {
     private final long issueLimit;
     private final long runtimeNanos;
 
-    final Histogram readLatency = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
-    final Histogram writeLatency = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
+    private final Histogram readLatency = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
+    private final Histogram writeLatency = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
     // The current slice's latencies: the only histograms touched per I/O (one record each), folded into
     // the totals and the live window once per slice.
     private final Histogram readSlice = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
@@ -65,17 +65,17 @@ final class IoLoop implements CompletionSink {
 
     private long seqNext;
     private long now;
-    long issued;
-    long completed;
-    long errors;
-    int firstErrorStatus = -1;
-    long lostInterruptRecoveries;
-    boolean cancelled;
-    long stuckCommands;
-    long abortsSent;
-    long abortsAccepted;
-    long startNanos;
-    long endNanos;
+    private long issued;
+    private long completed;
+    private long errors;
+    private int firstErrorStatus = -1;
+    private long lostInterruptRecoveries;
+    private boolean cancelled;
+    private long stuckCommands;
+    private long abortsSent;
+    private long abortsAccepted;
+    private long startNanos;
+    private long endNanos;
     private boolean stopping;
 
     IoLoop(NvmeController ctrl, IoQueuePair[] queues, WorkloadSpec spec, long namespaceBlocks, int lbaSize,
@@ -124,16 +124,12 @@ final class IoLoop implements CompletionSink {
         return vectorsInUse.clone();
     }
 
-    long completionsOf(int qid) {
-        return completionsByQid[qid];
-    }
-
-    RunResult.TimeSeries timeSeries() {
-        return series.result();
-    }
-
-    /** Runs until the limits are reached or the observer cancels, then drains what is in flight. */
-    void run(RunObserver observer) {
+    /**
+     * Runs until the limits are reached or the observer cancels, then drains what is in flight; once only.
+     *
+     * @return what was measured
+     */
+    IoOutcome run(RunObserver observer) {
         startNanos = pci.nanoTime();
         long stopAt = runtimeNanos > 0 ? startNanos + runtimeNanos : Long.MAX_VALUE;
         for (IoQueuePair q : queues) {
@@ -227,6 +223,9 @@ final class IoLoop implements CompletionSink {
         }
         publish();
         observer.progress(1.0);
+        return new IoOutcome(completed, errors, firstErrorStatus, lostInterruptRecoveries, cancelled, stuckCommands,
+                abortsSent, abortsAccepted, Math.max(0, endNanos - startNanos), readLatency, writeLatency, series.result(),
+                completionsByQid.clone());
     }
 
     /**

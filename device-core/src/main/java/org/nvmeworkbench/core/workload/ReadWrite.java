@@ -60,6 +60,15 @@ public enum ReadWrite {
                 + "': use read, write, randread, randwrite, rw (readwrite) or randrw.");
     }
 
+    /** The pattern fio calls {@code name}, or null when this workbench does not run it. */
+    public static ReadWrite ofFioName(String name) {
+        try {
+            return parse(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     @Override
     public String toString() {
         return fioName;

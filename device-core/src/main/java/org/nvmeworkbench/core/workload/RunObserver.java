@@ -1,5 +1,6 @@
 package org.nvmeworkbench.core.workload;
 
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.telemetry.TelemetrySource;
 
 /**
@@ -23,6 +24,6 @@ public interface RunObserver {
         return false;
     }
 
-    default void finished(RunResult result) {
+    default void finished(RunRecord record) {
     }
 }

@@ -8,6 +8,7 @@ import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.driver.DriverOptions;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.pci.PciFunction;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 
 /**
@@ -58,9 +59,9 @@ public final class ThroughputBenchmark {
             }
             for (int i = 0; i < rounds; i++) {
                 long t0 = System.nanoTime();
-                RunResult r = runner.run(ctrl, spec, RunObserver.NONE);
+                RunRecord r = runner.run(ctrl, spec, RunObserver.NONE);
                 long wall = System.nanoTime() - t0;
-                perSecond[i] = r.ios() * 1e9 / wall;
+                perSecond[i] = r.totals().ios() * 1e9 / wall;
             }
         }
         double[] sorted = perSecond.clone();

@@ -1,6 +1,10 @@
 package org.nvmeworkbench.core.workload;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+
+import org.nvmeworkbench.core.record.TimeSample;
 
 /** A run's figures per sample interval, in arrays that grow by doubling (once in a long while, never per I/O). */
 final class TimeSeriesRecorder {
@@ -37,8 +41,12 @@ final class TimeSeriesRecorder {
         size++;
     }
 
-    RunResult.TimeSeries result() {
-        return new RunResult.TimeSeries(Arrays.copyOf(at, size), Arrays.copyOf(iops, size), Arrays.copyOf(p50, size), Arrays.copyOf(p99, size),
-                Arrays.copyOf(irqs, size));
+    /** The samples so far, stamped with the end of their interval. */
+    List<TimeSample> result() {
+        List<TimeSample> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(new TimeSample(at[i], iops[i], irqs[i], p50[i], p99[i], 0));
+        }
+        return out;
     }
 }

@@ -8,14 +8,20 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.HdrHistogram.Histogram;
 import org.nvmeworkbench.core.driver.AdminResult;
 import org.nvmeworkbench.core.driver.DriverException;
 import org.nvmeworkbench.core.driver.IoQueuePair;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.pci.PciFunction;
+import org.nvmeworkbench.core.record.DeviceIdentity;
+import org.nvmeworkbench.core.record.FeatureReadback;
+import org.nvmeworkbench.core.record.LatencyHistogram;
+import org.nvmeworkbench.core.record.RunOrigin;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.RunTotals;
+import org.nvmeworkbench.core.record.VectorCount;
 import org.nvmeworkbench.core.spec.FeatureId;
-import org.nvmeworkbench.core.spec.IdentifyController;
-import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.spec.InterruptVectorConfig;
 import org.nvmeworkbench.core.spec.StatusCode;
 import org.nvmeworkbench.core.telemetry.RunGauges;
@@ -29,13 +35,22 @@ import org.nvmeworkbench.core.telemetry.RunState;
 public final class WorkloadRunner {
     private static final Logger LOG = Logger.getLogger(WorkloadRunner.class.getName());
 
-    public RunResult run(NvmeController ctrl, WorkloadSpec spec, RunObserver observer) {
+    /** Runs {@code spec} on {@code ctrl}; the record names the device as the function calls itself. */
+    public RunRecord run(NvmeController ctrl, WorkloadSpec spec, RunObserver observer) {
+        return run(ctrl.pci().name(), ctrl, spec, observer);
+    }
+
+    /**
+     * Runs {@code spec} on {@code ctrl} and returns its record.
+     *
+     * @param device the name the user gave the device, e.g. {@code sim} or {@code vfio:0000:01:00.0}
+     */
+    public RunRecord run(String device, NvmeController ctrl, WorkloadSpec spec, RunObserver observer) {
         spec.validate(ctrl);
         RunObserver obs = observer == null ? RunObserver.NONE : observer;
         PciFunction pci = ctrl.pci();
         Instant startedAt = Instant.now();
         List<String> featureNotes = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
 
         if (spec.coalescing() != null) {
             AdminResult r = ctrl.setFeature(FeatureId.INTERRUPT_COALESCING, spec.coalescing().cdw11(), false);
@@ -45,7 +60,7 @@ public final class WorkloadRunner {
         }
         RunGauges gauges = new RunGauges();
         List<IoQueuePair> created = new ArrayList<>();
-        RunResult result;
+        RunRecord record;
         try {
             int entries = Math.max(2, spec.iodepth() + 1);
             for (int qid = 1; qid <= spec.queues(); qid++) {
@@ -69,7 +84,7 @@ public final class WorkloadRunner {
                     }
                 }
             }
-            RunResult.FeaturesReadBack readBack = readBack(ctrl, vectors, featureNotes);
+            FeatureReadback readBack = readBack(ctrl, vectors, featureNotes);
 
             IoQueuePair[] qs = created.toArray(new IoQueuePair[0]);
             IoLoop loop = new IoLoop(ctrl, qs, spec, ctrl.namespace().nsze(), ctrl.namespace().lbaSize(),
@@ -83,50 +98,24 @@ public final class WorkloadRunner {
             gauges.state(RunState.RUNNING);
             obs.started(new LiveRun(ctrl, gauges));
 
-            loop.run(obs);
+            IoOutcome out = loop.run(obs);
 
             long cpu = pci.interruptCpuNanos() - cpuStart;
-            List<RunResult.VectorCount> counts = new ArrayList<>();
+            List<VectorCount> counts = new ArrayList<>();
             long totalIrqs = 0;
             for (int i = 0; i < used.length; i++) {
                 long n = pci.interruptCount(used[i]) - irqStart[i];
                 long completions = 0;
                 for (IoQueuePair q : qs) {
                     if (q.vector() == used[i]) {
-                        completions += loop.completionsOf(q.qid());
+                        completions += out.completionsOf(q.qid());
                     }
                 }
-                counts.add(new RunResult.VectorCount(used[i], n, completions));
+                counts.add(new VectorCount(used[i], n, completions));
                 totalIrqs += n;
             }
-            long duration = Math.max(0, loop.endNanos - loop.startNanos);
-            if (loop.cancelled) {
-                notes.add("The run was cancelled after " + loop.completed + " I/Os.");
-            }
-            if (loop.abortsSent > 0) {
-                notes.add(loop.abortsSent + " I/O command(s) did not complete within "
-                        + ctrl.options().adminTimeoutNanos() / 1_000_000 + " ms; the driver sent Abort for them ("
-                        + loop.abortsAccepted + " aborted) and stopped issuing.");
-            }
-            if (loop.stuckCommands > 0) {
-                notes.add(loop.stuckCommands + " I/O command(s) did not complete even after Abort; the run stopped without them.");
-            }
-            if (loop.lostInterruptRecoveries > 0) {
-                notes.add("Completions were found without their interrupt " + loop.lostInterruptRecoveries
-                        + " time(s); the driver picked them up by polling after "
-                        + ctrl.options().interruptRecheckNanos() / 1_000_000 + " ms each.");
-            }
-            if (loop.errors > 0) {
-                notes.add(loop.errors + " I/O(s) completed with an error, the first with "
-                        + StatusCode.describe(loop.firstErrorStatus) + ".");
-            }
-            IdentifyController id = ctrl.identifyController();
-            result = new RunResult(pci.name(), new RunResult.IdentifySummary(id.mn(), id.sn(), id.fr()),
-                    spec, spec.seed(), startedAt, duration, loop.completed,
-                    duration == 0 ? 0 : loop.completed * 1e9 / duration, loop.readLatency, loop.writeLatency,
-                    counts, totalIrqs, totalIrqs == 0 ? 0 : (double) loop.completed / totalIrqs,
-                    duration == 0 ? 0 : cpu * 100.0 / duration, readBack, featureNotes, loop.timeSeries(),
-                    ToolVersion.get(), loop.errors, notes);
+            record = record(device, ctrl, spec, startedAt, out, readBack, counts, totalIrqs, cpu, featureNotes,
+                    notes(ctrl, out));
         } finally {
             gauges.state(RunState.FINISHED);
             for (IoQueuePair q : created) {
@@ -137,33 +126,69 @@ public final class WorkloadRunner {
                 }
             }
         }
-        obs.finished(result);
-        return result;
+        obs.finished(record);
+        return record;
     }
 
-    private static RunResult.FeaturesReadBack readBack(NvmeController ctrl, Set<Integer> vectors, List<String> notes) {
+    private static RunRecord record(String device, NvmeController ctrl, WorkloadSpec spec, Instant startedAt,
+                                    IoOutcome out, FeatureReadback readBack, List<VectorCount> counts, long totalIrqs,
+                                    long irqCpuNanos, List<String> featureNotes, List<String> notes) {
+        long duration = out.durationNanos();
+        Histogram all = out.readLatency().copy();
+        all.add(out.writeLatency());
+        RunTotals totals = new RunTotals(out.completed(), out.readLatency().getTotalCount(),
+                out.writeLatency().getTotalCount(), out.completed() * (long) spec.blockSize(), out.errors(), totalIrqs);
+        return new RunRecord(ToolVersion.get(), startedAt, duration, spec.seed(), DeviceIdentity.of(device, ctrl),
+                spec.settings(), readBack, totals, LatencyHistogram.of(all), LatencyHistogram.of(out.readLatency()),
+                LatencyHistogram.of(out.writeLatency()), counts,
+                totalIrqs == 0 ? 0 : (double) out.completed() / totalIrqs, duration == 0 ? 0 : irqCpuNanos * 100.0 / duration,
+                out.timeSeries(), RunOrigin.WORKBENCH, featureNotes, notes);
+    }
+
+    /** What else the loop ran into, one sentence each. */
+    private static List<String> notes(NvmeController ctrl, IoOutcome out) {
+        List<String> notes = new ArrayList<>();
+        if (out.cancelled()) {
+            notes.add("The run was cancelled after " + out.completed() + " I/Os.");
+        }
+        if (out.abortsSent() > 0) {
+            notes.add(out.abortsSent() + " I/O command(s) did not complete within "
+                    + ctrl.options().adminTimeoutNanos() / 1_000_000 + " ms; the driver sent Abort for them ("
+                    + out.abortsAccepted() + " aborted) and stopped issuing.");
+        }
+        if (out.stuckCommands() > 0) {
+            notes.add(out.stuckCommands() + " I/O command(s) did not complete even after Abort; the run stopped without them.");
+        }
+        if (out.lostInterruptRecoveries() > 0) {
+            notes.add("Completions were found without their interrupt " + out.lostInterruptRecoveries()
+                    + " time(s); the driver picked them up by polling after "
+                    + ctrl.options().interruptRecheckNanos() / 1_000_000 + " ms each.");
+        }
+        if (out.errors() > 0) {
+            notes.add(out.errors() + " I/O(s) completed with an error, the first with "
+                    + StatusCode.describe(out.firstErrorStatus()) + ".");
+        }
+        return notes;
+    }
+
+    private static FeatureReadback readBack(NvmeController ctrl, Set<Integer> vectors, List<String> notes) {
         AdminResult c = ctrl.getFeature(FeatureId.INTERRUPT_COALESCING, FeatureId.SEL_CURRENT, 0);
         int raw = c.ok() ? c.dw0() : -1;
-        String decoded;
-        if (c.ok()) {
-            decoded = InterruptCoalescing.fromCdw11(c.dw0()).describe();
-        } else {
-            decoded = "unknown: the device refused Get Features for Interrupt Coalescing ("
-                    + StatusCode.name(c.status()) + ")";
+        if (!c.ok()) {
             notes.add("The device did not report Interrupt Coalescing (" + StatusCode.name(c.status()) + ").");
         }
-        List<RunResult.VectorConfigReadBack> per = new ArrayList<>();
+        List<FeatureReadback.VectorFeature> per = new ArrayList<>();
         for (int v : vectors) {
             AdminResult r = ctrl.getFeature(FeatureId.INTERRUPT_VECTOR_CONFIGURATION, FeatureId.SEL_CURRENT, v);
             if (r.ok()) {
-                per.add(new RunResult.VectorConfigReadBack(v, r.dw0(), (r.dw0() & InterruptVectorConfig.CD_BIT) != 0));
+                per.add(new FeatureReadback.VectorFeature(v, r.dw0()));
             } else {
-                per.add(new RunResult.VectorConfigReadBack(v, -1, false));
+                per.add(new FeatureReadback.VectorFeature(v, -1));
                 notes.add("The device did not report Interrupt Vector Configuration for IV " + v + " ("
                         + StatusCode.name(r.status()) + ").");
             }
         }
-        return new RunResult.FeaturesReadBack(raw, decoded, per);
+        return new FeatureReadback(raw, per, -1);
     }
 
     /** e.g. "the device does not let you change Interrupt Coalescing (Feature Not Changeable); ...". */

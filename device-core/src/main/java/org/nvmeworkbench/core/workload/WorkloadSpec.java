@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.nvmeworkbench.core.driver.IoQueuePair;
 import org.nvmeworkbench.core.driver.NvmeController;
+import org.nvmeworkbench.core.record.WorkloadSettings;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 
 /**
@@ -126,6 +127,26 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
     }
 
     /** The vector queue {@code qid} signals when the function granted {@code vectors}: IV = qid while they last. */
+    /** The workload as a run record keeps it, in fio's names. */
+    public WorkloadSettings settings() {
+        return new WorkloadSettings(rw.fioName(), blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, allowWrites,
+                polling, coalescing == null ? -1 : coalescing.cdw11(), cdVectors == null ? List.of() : new ArrayList<>(cdVectors));
+    }
+
+    /**
+     * The workload of a record, to run it again: its settings and {@code seed}; null when the pattern is not
+     * one this workbench runs (a record opened from fio's output may name one).
+     */
+    public static WorkloadSpec of(WorkloadSettings w, long seed) {
+        ReadWrite rw = ReadWrite.ofFioName(w.rw());
+        if (rw == null) {
+            return null;
+        }
+        return new WorkloadSpec(rw, w.blockSize(), w.iodepth(), w.queues(), w.runtimeNanos(), w.ios(), w.rwmixread(), seed,
+                w.allowWrites(), w.coalescing() < 0 ? null : InterruptCoalescing.fromCdw11(w.coalescing()),
+                w.coalescing() < 0 && w.cdVectors().isEmpty() ? null : new TreeSet<>(w.cdVectors()), w.polling());
+    }
+
     public static int vectorFor(int qid, int vectors) {
         return vectors <= 1 ? 0 : 1 + (qid - 1) % (vectors - 1);
     }

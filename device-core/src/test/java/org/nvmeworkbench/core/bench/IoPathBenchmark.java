@@ -104,7 +104,7 @@ public class IoPathBenchmark implements CompletionSink {
     public long runner() {
         ctrl.deleteIoQueuePair(queue);
         try {
-            return new WorkloadRunner().run(ctrl, ThroughputBenchmark.spec(RUNNER_IOS), RunObserver.NONE).ios();
+            return new WorkloadRunner().run(ctrl, ThroughputBenchmark.spec(RUNNER_IOS), RunObserver.NONE).totals().ios();
         } finally {
             queue = ctrl.createIoQueuePair(1, 33, 1, 4096);
             completed = 0;

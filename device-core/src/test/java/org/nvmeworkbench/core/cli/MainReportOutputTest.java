@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvmeworkbench.core.report.Figures;
 import org.nvmeworkbench.core.report.PdfText;
-import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.core.session.RunStore;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.RunStore;
 
 /** run, sweep and report writing report formats through Main, as a user types them. */
 class MainReportOutputTest {

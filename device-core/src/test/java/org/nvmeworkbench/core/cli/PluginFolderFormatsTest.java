@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvmeworkbench.core.report.ReportExporter;
-import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.core.session.RunStore;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.RunStore;
 
 /**
  * A report format from a jar in the user's plugin folder is offered by the CLI too (report, run -o),

@@ -10,7 +10,7 @@ import org.nvmeworkbench.core.spec.FeatureId;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.spec.StatusCode;
 import org.nvmeworkbench.core.workload.RunObserver;
-import org.nvmeworkbench.core.workload.RunResult;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.workload.WorkloadRunner;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
@@ -25,13 +25,13 @@ class FeatureRefusalTest {
             assertThat(direct.status()).isEqualTo(StatusCode.FEATURE_NOT_CHANGEABLE);
             assertThat(ctrl.desiredFeatures().coalescing()).isNull();
 
-            RunResult r = new WorkloadRunner().run(ctrl, WorkloadSpec.defaults().withLimits(0, 1_000)
+            RunRecord r = new WorkloadRunner().run(ctrl, WorkloadSpec.defaults().withLimits(0, 1_000)
                     .withCoalescing(new InterruptCoalescing(7, 255)), RunObserver.NONE);
 
             assertThat(r.featureNotes()).containsExactly("the device does not let you change Interrupt Coalescing "
                     + "(Feature Not Changeable); the run uses the device's own values");
-            assertThat(r.ios()).isEqualTo(1_000);
-            assertThat(r.featuresReadBack().coalescingRaw()).isZero();
+            assertThat(r.totals().ios()).isEqualTo(1_000);
+            assertThat(r.features().coalescing()).isZero();
             assertThat(r.completionsPerInterrupt()).as("the device's own value: coalescing off").isEqualTo(1.0);
         }
     }

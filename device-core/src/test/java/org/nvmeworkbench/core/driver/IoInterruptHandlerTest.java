@@ -15,7 +15,7 @@ import org.nvmeworkbench.core.sim.SimulatedController;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.spec.Registers;
 import org.nvmeworkbench.core.workload.RunObserver;
-import org.nvmeworkbench.core.workload.RunResult;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.workload.WorkloadRunner;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
@@ -57,7 +57,7 @@ class IoInterruptHandlerTest {
         }
     }
 
-    private record Outcome(RunResult result, HostInterruptWork work, RegisterLog log) {
+    private record Outcome(RunRecord result, HostInterruptWork work, RegisterLog log) {
     }
 
     private static Outcome run(InterruptMode mode, InterruptCoalescing coalescing) {
@@ -69,7 +69,7 @@ class IoInterruptHandlerTest {
                 DriverOptions.DEFAULT.withInterruptMode(mode).withIoQueues(QUEUES))) {
             log.writes.clear(); // bring-up is not interrupt work
             HostInterruptWork before = ctrl.hostInterruptWork();
-            RunResult r = new WorkloadRunner().run(ctrl, WorkloadSpec.defaults().withQueues(QUEUES).withIodepth(8)
+            RunRecord r = new WorkloadRunner().run(ctrl, WorkloadSpec.defaults().withQueues(QUEUES).withIodepth(8)
                     .withLimits(0, 2_000).withCoalescing(coalescing), RunObserver.NONE);
             return new Outcome(r, ctrl.hostInterruptWork().minus(before), log);
         } finally {
@@ -81,9 +81,9 @@ class IoInterruptHandlerTest {
     void pinBasedExaminesEveryQueueAndMasksAroundTheDoorbellsOnEveryInterrupt() {
         Outcome o = run(InterruptMode.PIN, InterruptCoalescing.OFF);
         HostInterruptWork w = o.work();
-        assertThat(o.result().ios()).isEqualTo(2_000);
+        assertThat(o.result().totals().ios()).isEqualTo(2_000);
         // Signals that reach the host before it wakes are taken as one: at most one service per signal.
-        assertThat(w.interrupts()).isBetween(1L, o.result().totalInterrupts());
+        assertThat(w.interrupts()).isBetween(1L, o.result().totals().interrupts());
         assertThat(w.cqsExaminedPerInterrupt()).isEqualTo(4.0);
         assertThat(w.emptyExaminations()).as("a shared line makes the host look at queues with nothing")
                 .isPositive().isEqualTo(w.cqsExamined() - w.cqHeadDoorbells());
@@ -113,7 +113,7 @@ class IoInterruptHandlerTest {
     void msiMasksTheVectorsOwnBitAndExaminesOnlyItsQueue() {
         Outcome o = run(InterruptMode.MSI, InterruptCoalescing.OFF);
         HostInterruptWork w = o.work();
-        assertThat(w.interrupts()).isBetween(1L, o.result().totalInterrupts());
+        assertThat(w.interrupts()).isBetween(1L, o.result().totals().interrupts());
         assertThat(w.cqsExaminedPerInterrupt()).isEqualTo(1.0);
         assertThat(w.maskWritesPerInterrupt()).isEqualTo(2.0);
         assertThat(o.log().count("INTMS")).isEqualTo(w.interrupts());
@@ -125,7 +125,7 @@ class IoInterruptHandlerTest {
     void msixNeverWritesIntmsOrIntmcAndExaminesOneQueuePerInterrupt() {
         Outcome o = run(InterruptMode.MSIX, new InterruptCoalescing(3, 1));
         HostInterruptWork w = o.work();
-        assertThat(w.interrupts()).isBetween(1L, o.result().totalInterrupts());
+        assertThat(w.interrupts()).isBetween(1L, o.result().totals().interrupts());
         assertThat(w.cqsExaminedPerInterrupt()).isEqualTo(1.0);
         assertThat(w.maskWrites()).isZero();
         assertThat(o.log().count("INTMS") + o.log().count("INTMC")).isZero();

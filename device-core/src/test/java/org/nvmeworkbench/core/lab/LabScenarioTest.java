@@ -68,7 +68,7 @@ class LabScenarioTest {
                     LabEvent.Kind.CONTROLLER_FETCHES, LabEvent.Kind.EXECUTES, LabEvent.Kind.CONTROLLER_WRITES_CQE,
                     LabEvent.Kind.INTERRUPT_RAISED, LabEvent.Kind.HOST_CONSUMES_CQE, LabEvent.Kind.HOST_WRITES_SQE,
                     LabEvent.Kind.CQ_HEAD_DOORBELL);
-            assertThat(runs.get(0).result().ios()).isEqualTo(8);
+            assertThat(runs.get(0).result().totals().ios()).isEqualTo(8);
             assertThat(r.journeys().finishedCount()).isEqualTo(8);
         }
     }

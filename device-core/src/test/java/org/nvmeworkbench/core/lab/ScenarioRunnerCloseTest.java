@@ -24,7 +24,7 @@ class ScenarioRunnerCloseTest {
         assertThat(r.closeWithin(5_000)).as("closed after the play thread ended").isTrue();
         assertThat((System.nanoTime() - t0) / 1e6).as("ms to close: the cancelled run goes on unpaced").isLessThan(3_000);
         assertThat(r.isPlaying()).isFalse();
-        assertThat(done.get(1, TimeUnit.SECONDS).get(0).result().ios()).isLessThan(8);
+        assertThat(done.get(1, TimeUnit.SECONDS).get(0).result().totals().ios()).isLessThan(8);
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 
 class PdfExporterTest {
     private static byte[] pdf(ReportModel m) throws IOException {

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvmeworkbench.core.cli.CliFailure;
-import org.nvmeworkbench.core.session.RunStore;
+import org.nvmeworkbench.core.record.RunStore;
 
 import picocli.CommandLine;
 

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.HdrHistogram.Histogram;
-import org.nvmeworkbench.core.session.DeviceIdentity;
-import org.nvmeworkbench.core.session.FeatureReadback;
-import org.nvmeworkbench.core.session.LatencyHistogram;
-import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.core.session.RunTotals;
-import org.nvmeworkbench.core.session.TimeSample;
-import org.nvmeworkbench.core.session.VectorCount;
-import org.nvmeworkbench.core.session.WorkloadSettings;
+import org.nvmeworkbench.core.record.DeviceIdentity;
+import org.nvmeworkbench.core.record.FeatureReadback;
+import org.nvmeworkbench.core.record.LatencyHistogram;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.RunTotals;
+import org.nvmeworkbench.core.record.TimeSample;
+import org.nvmeworkbench.core.record.VectorCount;
+import org.nvmeworkbench.core.record.WorkloadSettings;
 
 /** Hand-built records with known latencies: a body around {@code base} ns and a tail at 20x. */
 final class SampleRuns {

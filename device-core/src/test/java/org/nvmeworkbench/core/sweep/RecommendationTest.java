@@ -7,12 +7,12 @@ import java.util.List;
 
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
-import org.nvmeworkbench.core.session.DeviceIdentity;
-import org.nvmeworkbench.core.session.FeatureReadback;
-import org.nvmeworkbench.core.session.LatencyHistogram;
-import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.core.session.RunTotals;
-import org.nvmeworkbench.core.session.WorkloadSettings;
+import org.nvmeworkbench.core.record.DeviceIdentity;
+import org.nvmeworkbench.core.record.FeatureReadback;
+import org.nvmeworkbench.core.record.LatencyHistogram;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.RunTotals;
+import org.nvmeworkbench.core.record.WorkloadSettings;
 
 /** On hand-built points whose p99 and interrupt rate are known exactly. */
 class RecommendationTest {

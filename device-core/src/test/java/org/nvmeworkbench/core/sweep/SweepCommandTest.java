@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvmeworkbench.core.cli.CliFailure;
-import org.nvmeworkbench.core.session.RunStore;
+import org.nvmeworkbench.core.record.RunStore;
 
 import picocli.CommandLine;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nvmeworkbench.core.sim.SimulatedController;
 import org.nvmeworkbench.core.workload.ReadWrite;
-import org.nvmeworkbench.core.workload.RunResult;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.workload.WorkloadRunner;
 import org.nvmeworkbench.core.workload.WorkloadException;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -140,8 +140,8 @@ class SweepTest {
             assertThatThrownBy(() -> device.open("vfio:0000:00:04.0", new org.nvmeworkbench.core.device.DeviceOptions(3, false)))
                     .hasMessageContaining("already open");
             // Still usable: a plain run afterwards.
-            RunResult after = new WorkloadRunner().run(ctrl, base(500).withIodepth(4), null);
-            assertThat(after.ios()).isEqualTo(500);
+            RunRecord after = new WorkloadRunner().run(ctrl, base(500).withIodepth(4), null);
+            assertThat(after.totals().ios()).isEqualTo(500);
         } finally {
             ctrl.close();
             ctrl.pci().close();

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.nvmeworkbench.core.driver.SimBench;
 import org.nvmeworkbench.core.workload.RunObserver;
-import org.nvmeworkbench.core.workload.RunResult;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.workload.WorkloadRunner;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
@@ -44,7 +44,7 @@ class LiveTelemetryTest {
                 }
             };
             sampler.start();
-            RunResult r;
+            RunRecord r;
             try {
                 r = new WorkloadRunner().run(b.ctrl, WorkloadSpec.defaults().withLimits(0, 300_000), obs);
             } finally {
@@ -55,7 +55,7 @@ class LiveTelemetryTest {
             assertThat(failures).isEmpty();
             assertThat(samples).isNotEmpty();
             assertThat(samples).allSatisfy(s -> {
-                assertThat(s.totalIos()).isBetween(0L, r.ios());
+                assertThat(s.totalIos()).isBetween(0L, r.totals().ios());
                 for (QueueRingSnapshot q : s.queues()) {
                     assertThat(q.sqOccupancy()).isBetween(0, q.entries() - 1);
                     assertThat(q.cqOccupancy()).isBetween(0, q.entries() - 1);

@@ -30,7 +30,7 @@ import org.nvmeworkbench.core.spec.FeatureId;
 import org.nvmeworkbench.core.spec.Registers;
 import org.nvmeworkbench.core.spec.StatusCode;
 import org.nvmeworkbench.core.workload.ReadWrite;
-import org.nvmeworkbench.core.workload.RunResult;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.workload.WorkloadRunner;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
@@ -109,18 +109,18 @@ class VfioQemuIT {
     void readWorkloadCompletesAndCountsInterruptsPerVector() {
         WorkloadSpec spec = WorkloadSpec.defaults().withRw(ReadWrite.parse("randread")).withIodepth(16).withLimits(0, 500);
 
-        RunResult r = new WorkloadRunner().run(ctrl, spec, null);
+        RunRecord r = new WorkloadRunner().run(ctrl, spec, null);
 
-        assertThat(r.ios()).isEqualTo(500);
-        assertThat(r.errors()).isZero();
+        assertThat(r.totals().ios()).isEqualTo(500);
+        assertThat(r.totals().errors()).isZero();
         assertThat(r.iops()).isPositive();
         assertThat(r.vectors()).anySatisfy(v -> {
             assertThat(v.iv()).isEqualTo(1);
-            assertThat(v.count()).isPositive();
+            assertThat(v.interrupts()).isPositive();
         });
         assertThat(pci.interruptCpuNanos()).isPositive();
-        note(String.format("randread: %d ios, %.0f IOPS, %d interrupts, %.2f completions per interrupt", r.ios(), r.iops(),
-                r.totalInterrupts(), r.completionsPerInterrupt()));
+        note(String.format("randread: %d ios, %.0f IOPS, %d interrupts, %.2f completions per interrupt", r.totals().ios(), r.iops(),
+                r.totals().interrupts(), r.completionsPerInterrupt()));
     }
 
     @Test

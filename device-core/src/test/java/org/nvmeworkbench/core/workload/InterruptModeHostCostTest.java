@@ -1,5 +1,7 @@
 package org.nvmeworkbench.core.workload;
 
+import org.nvmeworkbench.core.record.RunRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -24,14 +26,14 @@ class InterruptModeHostCostTest {
     private static final WorkloadSpec FOUR_QUEUES = WorkloadSpec.defaults().withIodepth(8).withQueues(4)
             .withLimits(0, 4_000).withCoalescing(InterruptCoalescing.OFF);
 
-    private record Measured(RunResult result, HostInterruptWork work, long cqHeadDoorbellsSeen) {
+    private record Measured(RunRecord result, HostInterruptWork work, long cqHeadDoorbellsSeen) {
         double cpuNanos() {
             return result.hostIrqCpuPct() * result.durationNanos() / 100.0;
         }
 
         /** What the host model charges for the work the driver counted. */
         long modelNanos() {
-            return result.totalInterrupts() * HOST.irqCpuNanos() + work.maskWrites() * HOST.mmioWriteNanos()
+            return result.totals().interrupts() * HOST.irqCpuNanos() + work.maskWrites() * HOST.mmioWriteNanos()
                     + (work.cqsExamined() - work.interrupts()) * HOST.cqExaminationNanos();
         }
     }
@@ -49,7 +51,7 @@ class InterruptModeHostCostTest {
                 }
             });
             HostInterruptWork before = b.ctrl.hostInterruptWork();
-            RunResult r = new WorkloadRunner().run(b.ctrl, spec, RunObserver.NONE);
+            RunRecord r = new WorkloadRunner().run(b.ctrl, spec, RunObserver.NONE);
             return new Measured(r, b.ctrl.hostInterruptWork().minus(before), ioCqHeads[0]);
         }
     }
@@ -58,7 +60,7 @@ class InterruptModeHostCostTest {
     void pinBasedCostsMoreThanMsixByTheMaskWritesAndTheExtraQueuesItExamined() {
         Measured pin = run(InterruptMode.PIN, FOUR_QUEUES);
         Measured msix = run(InterruptMode.MSIX, FOUR_QUEUES);
-        assertThat(pin.result().ios()).isEqualTo(msix.result().ios()).isEqualTo(4_000);
+        assertThat(pin.result().totals().ios()).isEqualTo(msix.result().totals().ios()).isEqualTo(4_000);
 
         assertThat(pin.work().cqsExamined()).isEqualTo(4 * pin.work().interrupts());
         assertThat(pin.work().maskWrites()).isEqualTo(2 * pin.work().interrupts());
@@ -66,16 +68,16 @@ class InterruptModeHostCostTest {
                 + 3 * pin.work().interrupts() * HOST.cqExaminationNanos();
         assertThat(pinExtra).as("five actions of 100 ns on every interrupt the handler took")
                 .isEqualTo(500L * pin.work().interrupts()).isPositive();
-        assertThat(pin.cpuNanos()).isCloseTo(pin.result().totalInterrupts() * HOST.irqCpuNanos() + pinExtra, within(1.0));
+        assertThat(pin.cpuNanos()).isCloseTo(pin.result().totals().interrupts() * HOST.irqCpuNanos() + pinExtra, within(1.0));
         assertThat(pin.cpuNanos()).isCloseTo(pin.modelNanos(), within(1.0));
 
         assertThat(msix.work().maskWrites()).isZero();
         assertThat(msix.work().cqsExamined()).isEqualTo(msix.work().interrupts());
         assertThat(msix.cpuNanos()).as("MSI-X pays the per-interrupt charge alone")
-                .isCloseTo(msix.result().totalInterrupts() * HOST.irqCpuNanos(), within(1.0));
+                .isCloseTo(msix.result().totals().interrupts() * HOST.irqCpuNanos(), within(1.0));
 
         // Same interrupts signalled, a larger share of the CPU.
-        assertThat(pin.result().totalInterrupts()).isEqualTo(msix.result().totalInterrupts());
+        assertThat(pin.result().totals().interrupts()).isEqualTo(msix.result().totals().interrupts());
         assertThat(pin.result().hostIrqCpuPct()).isGreaterThan(msix.result().hostIrqCpuPct() + 10);
     }
 
@@ -84,7 +86,7 @@ class InterruptModeHostCostTest {
         Measured msi = run(InterruptMode.MSI, FOUR_QUEUES);
         assertThat(msi.work().cqsExamined()).isEqualTo(msi.work().interrupts());
         assertThat(msi.work().maskWrites()).isEqualTo(2 * msi.work().interrupts());
-        assertThat(msi.cpuNanos()).isCloseTo(msi.result().totalInterrupts() * HOST.irqCpuNanos()
+        assertThat(msi.cpuNanos()).isCloseTo(msi.result().totals().interrupts() * HOST.irqCpuNanos()
                 + msi.work().maskWrites() * HOST.mmioWriteNanos(), within(1.0));
     }
 
@@ -106,17 +108,17 @@ class InterruptModeHostCostTest {
         // figures must not move.
         WorkloadSpec coalesced = WorkloadSpec.defaults().withIodepth(32).withLimits(0, 20_000)
                 .withCoalescing(new InterruptCoalescing(7, 2));
-        RunResult one = run(InterruptMode.MSIX, coalesced).result();
+        RunRecord one = run(InterruptMode.MSIX, coalesced).result();
         assertThat(one.durationNanos()).isEqualTo(68_829_214L);
-        assertThat(one.totalInterrupts()).isEqualTo(2_500);
+        assertThat(one.totals().interrupts()).isEqualTo(2_500);
         assertThat(one.hostIrqCpuPct()).isCloseTo(3.632178626941752, within(1e-12));
-        assertThat(one.readLatency().getValueAtPercentile(99)).isEqualTo(243_583L);
+        assertThat(one.readLatency().valueAtPercentile(99)).isEqualTo(243_583L);
 
-        RunResult four = run(InterruptMode.MSIX, coalesced.withQueues(4)).result();
+        RunRecord four = run(InterruptMode.MSIX, coalesced.withQueues(4)).result();
         assertThat(four.durationNanos()).isEqualTo(37_947_202L);
-        assertThat(four.totalInterrupts()).isEqualTo(2_503);
+        assertThat(four.totals().interrupts()).isEqualTo(2_503);
         assertThat(four.hostIrqCpuPct()).isCloseTo(6.596006735885297, within(1e-12));
-        assertThat(four.readLatency().getValueAtPercentile(99)).isEqualTo(710_143L);
+        assertThat(four.readLatency().valueAtPercentile(99)).isEqualTo(710_143L);
     }
 
     @Test
@@ -124,9 +126,9 @@ class InterruptModeHostCostTest {
         SimConfig config = SimConfig.builder().profile(MediaProfile.NULL).seed(7).host(HOST).build();
         try (SimBench b = SimBench.attach(config, DriverOptions.DEFAULT)) {
             b.sim.faults().inject("lost-interrupt:2@20");
-            RunResult r = new WorkloadRunner().run(b.ctrl, WorkloadSpec.defaults().withIodepth(1).withQueues(4)
+            RunRecord r = new WorkloadRunner().run(b.ctrl, WorkloadSpec.defaults().withIodepth(1).withQueues(4)
                     .withLimits(0, 200).withCoalescing(InterruptCoalescing.OFF), RunObserver.NONE);
-            assertThat(r.ios()).isEqualTo(200);
+            assertThat(r.totals().ios()).isEqualTo(200);
             assertThat(r.notes()).anyMatch(n -> n.contains("without their interrupt"));
         }
     }

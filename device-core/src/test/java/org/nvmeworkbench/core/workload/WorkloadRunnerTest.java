@@ -1,5 +1,10 @@
 package org.nvmeworkbench.core.workload;
 
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.TimeSample;
+import org.nvmeworkbench.core.record.FeatureReadback;
+import org.nvmeworkbench.core.record.VectorCount;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -22,17 +27,17 @@ class WorkloadRunnerTest {
         return WorkloadSpec.defaults().withIodepth(iodepth).withLimits(0, ios);
     }
 
-    private static RunResult run(SimBench b, WorkloadSpec spec) {
+    private static RunRecord run(SimBench b, WorkloadSpec spec) {
         return new WorkloadRunner().run(b.ctrl, spec, RunObserver.NONE);
     }
 
     @Test
     void thresholdSevenSignalsEveryEightCompletions() {
         try (SimBench b = SimBench.attach("tlc")) {
-            RunResult r = run(b, spec(32, 8_000).withCoalescing(THR7_LONG));
-            assertThat(r.ios()).isEqualTo(8_000);
+            RunRecord r = run(b, spec(32, 8_000).withCoalescing(THR7_LONG));
+            assertThat(r.totals().ios()).isEqualTo(8_000);
             assertThat(r.completionsPerInterrupt()).isCloseTo(8.0, within(0.01));
-            assertThat(r.featuresReadBack().coalescingRaw() & 0xFFFF).isEqualTo(0xFF07);
+            assertThat(r.features().coalescing() & 0xFFFF).isEqualTo(0xFF07);
             assertThat(r.featureNotes()).isEmpty();
         }
     }
@@ -40,10 +45,10 @@ class WorkloadRunnerTest {
     @Test
     void coalescingOffSignalsEveryCompletion() {
         try (SimBench b = SimBench.attach("tlc")) {
-            RunResult r = run(b, spec(32, 5_000).withCoalescing(InterruptCoalescing.OFF));
-            assertThat(r.totalInterrupts()).isEqualTo(5_000);
+            RunRecord r = run(b, spec(32, 5_000).withCoalescing(InterruptCoalescing.OFF));
+            assertThat(r.totals().interrupts()).isEqualTo(5_000);
             assertThat(r.completionsPerInterrupt()).isEqualTo(1.0);
-            assertThat(r.featuresReadBack().coalescingDecoded()).startsWith("coalescing off");
+            assertThat(r.features().interruptCoalescing().describe()).startsWith("coalescing off");
         }
     }
 
@@ -51,9 +56,9 @@ class WorkloadRunnerTest {
     void aggregationTimeAddsAboutOneHundredMicrosecondsAtDepthOne() {
         try (SimBench b = SimBench.attach("null")) {
             long off = run(b, spec(1, 2_000).withCoalescing(InterruptCoalescing.OFF)).readLatency()
-                    .getValueAtPercentile(50);
+                    .valueAtPercentile(50);
             long timed = run(b, spec(1, 2_000).withCoalescing(new InterruptCoalescing(255, 1))).readLatency()
-                    .getValueAtPercentile(50);
+                    .valueAtPercentile(50);
             assertThat(timed - off).isBetween(90_000L, 110_000L);
         }
     }
@@ -61,15 +66,15 @@ class WorkloadRunnerTest {
     @Test
     void coalescingDisableOnOneVectorTurnsItOffThereAlone() {
         try (SimBench b = SimBench.attach("tlc")) {
-            RunResult r = run(b, spec(32, 16_000).withQueues(2).withCoalescing(THR7_LONG).withCdVectors(Set.of(2)));
+            RunRecord r = run(b, spec(32, 16_000).withQueues(2).withCoalescing(THR7_LONG).withCdVectors(Set.of(2)));
             assertThat(r.vectors()).hasSize(2);
-            RunResult.VectorCount v1 = r.vectors().get(0);
-            RunResult.VectorCount v2 = r.vectors().get(1);
+            VectorCount v1 = r.vectors().get(0);
+            VectorCount v2 = r.vectors().get(1);
             assertThat(v1.iv()).isEqualTo(1);
             assertThat(v2.iv()).isEqualTo(2);
             assertThat(v1.completionsPerInterrupt()).isCloseTo(8.0, within(0.01));
             assertThat(v2.completionsPerInterrupt()).isEqualTo(1.0);
-            assertThat(r.featuresReadBack().vectors()).extracting(RunResult.VectorConfigReadBack::coalescingDisabled)
+            assertThat(r.features().vectors()).extracting(FeatureReadback.VectorFeature::coalescingDisabled)
                     .containsExactly(false, true);
         }
     }
@@ -78,11 +83,11 @@ class WorkloadRunnerTest {
     void anErrorCompletionIsSignalledAtOnce() {
         try (SimBench b = SimBench.attach("null")) {
             b.sim.faults().inject("error-status@3");
-            RunResult r = run(b, spec(1, 6).withCoalescing(new InterruptCoalescing(255, 255)));
-            assertThat(r.errors()).isEqualTo(1);
+            RunRecord r = run(b, spec(1, 6).withCoalescing(new InterruptCoalescing(255, 255)));
+            assertThat(r.totals().errors()).isEqualTo(1);
             // Good completions wait out the 25.5 ms timer alone; the error one is signalled at once.
-            assertThat(r.readLatency().getMinValue()).isLessThan(1_000_000L);
-            assertThat(r.readLatency().getMaxValue()).isGreaterThan(25_000_000L);
+            assertThat(r.readLatency().min()).isLessThan(1_000_000L);
+            assertThat(r.readLatency().max()).isGreaterThan(25_000_000L);
             assertThat(r.notes()).anyMatch(n -> n.contains("completed with an error"));
         }
     }
@@ -91,11 +96,11 @@ class WorkloadRunnerTest {
     void aStuckCommandIsAbortedAndReported() {
         try (SimBench b = SimBench.attach("null")) {
             b.sim.faults().inject("stuck-command@10");
-            RunResult r = run(b, spec(4, 100));
+            RunRecord r = run(b, spec(4, 100));
             assertThat(r.notes()).anyMatch(n -> n.contains("sent Abort"));
-            assertThat(r.errors()).isEqualTo(1);
+            assertThat(r.totals().errors()).isEqualTo(1);
             assertThat(b.ctrl.adminLog().entries()).anyMatch(e -> e.opcode() == 0x08);
-            assertThat(r.ios()).isLessThanOrEqualTo(100);
+            assertThat(r.totals().ios()).isLessThanOrEqualTo(100);
         }
     }
 
@@ -103,17 +108,17 @@ class WorkloadRunnerTest {
     void aLostInterruptIsRecoveredByPollingAfterTheRecheckInterval() {
         try (SimBench b = SimBench.attach("null")) {
             b.sim.faults().inject("lost-interrupt@20");
-            RunResult r = run(b, spec(1, 50).withCoalescing(InterruptCoalescing.OFF));
-            assertThat(r.ios()).isEqualTo(50);
+            RunRecord r = run(b, spec(1, 50).withCoalescing(InterruptCoalescing.OFF));
+            assertThat(r.totals().ios()).isEqualTo(50);
             assertThat(r.notes()).anyMatch(n -> n.contains("without their interrupt"));
-            assertThat(r.readLatency().getMaxValue()).isGreaterThanOrEqualTo(100_000_000L);
+            assertThat(r.readLatency().max()).isGreaterThanOrEqualTo(100_000_000L);
         }
     }
 
     @Test
     void theSameSeedGivesTheSameHistogram() {
-        RunResult a;
-        RunResult c;
+        RunRecord a;
+        RunRecord c;
         try (SimBench b = SimBench.attach("tlc")) {
             a = run(b, spec(16, 5_000).withSeed(42));
         }
@@ -122,15 +127,15 @@ class WorkloadRunnerTest {
         }
         assertThat(c.readLatency()).isEqualTo(a.readLatency());
         assertThat(c.durationNanos()).isEqualTo(a.durationNanos());
-        assertThat(c.totalInterrupts()).isEqualTo(a.totalInterrupts());
+        assertThat(c.totals().interrupts()).isEqualTo(a.totals().interrupts());
     }
 
     @Test
     void pollingTakesNoInterrupts() {
         try (SimBench b = SimBench.attach("optane")) {
-            RunResult r = run(b, spec(8, 2_000).withPolling(true));
-            assertThat(r.ios()).isEqualTo(2_000);
-            assertThat(r.totalInterrupts()).isZero();
+            RunRecord r = run(b, spec(8, 2_000).withPolling(true));
+            assertThat(r.totals().ios()).isEqualTo(2_000);
+            assertThat(r.totals().interrupts()).isZero();
             assertThat(r.completionsPerInterrupt()).isZero();
         }
     }
@@ -138,9 +143,9 @@ class WorkloadRunnerTest {
     @Test
     void mixedWorkloadsRecordReadsAndWritesApart() {
         try (SimBench b = SimBench.attach("null")) {
-            RunResult r = run(b, spec(8, 4_000).withRw(ReadWrite.RANDRW).withRwmixread(70).withAllowWrites(true));
-            long reads = r.readLatency().getTotalCount();
-            long writes = r.writeLatency().getTotalCount();
+            RunRecord r = run(b, spec(8, 4_000).withRw(ReadWrite.RANDRW).withRwmixread(70).withAllowWrites(true));
+            long reads = r.readLatency().count();
+            long writes = r.writeLatency().count();
             assertThat(reads + writes).isEqualTo(4_000);
             assertThat((double) reads / 4_000).isCloseTo(0.7, within(0.03));
         }
@@ -149,21 +154,21 @@ class WorkloadRunnerTest {
     @Test
     void aRuntimeLimitEndsTheRunOnTheDeviceClock() {
         try (SimBench b = SimBench.attach("tlc")) {
-            RunResult r = run(b, spec(32, 0).withLimits(1_500_000_000L, 0));
+            RunRecord r = run(b, spec(32, 0).withLimits(1_500_000_000L, 0));
             assertThat(r.durationNanos()).isBetween(1_500_000_000L, 1_510_000_000L);
             // A sample per 100 ms slice: 15 full ones; the few microseconds past 1.5 s that the last
             // commands took to drain are too short to be a sample of their own.
-            RunResult.TimeSeries t = r.timeSeries();
-            assertThat(t.length()).isEqualTo(15);
-            assertThat(t.atNanos()[0]).isEqualTo(100_000_000L);
-            assertThat(t.atNanos()[14]).isEqualTo(1_500_000_000L);
-            assertThat(t.iops()[5]).isCloseTo(r.iops(), within(r.iops() * 0.1));
-            assertThat(t.p99Nanos()[5]).isGreaterThan(t.p50Nanos()[5]);
+            List<TimeSample> t = r.timeSeries();
+            assertThat(t.size()).isEqualTo(15);
+            assertThat(t.get(0).atNanos()).isEqualTo(100_000_000L);
+            assertThat(t.get(14).atNanos()).isEqualTo(1_500_000_000L);
+            assertThat(t.get(5).iops()).isCloseTo(r.iops(), within(r.iops() * 0.1));
+            assertThat(t.get(5).p99Nanos()).isGreaterThan(t.get(5).p50Nanos());
             long sampled = 0;
             for (int i = 0; i < 15; i++) {
-                sampled += Math.round(t.iops()[i] / 10);
+                sampled += Math.round(t.get(i).iops() / 10);
             }
-            assertThat(sampled).as("the samples' I/Os add up to the run's").isCloseTo(r.ios(), within(r.ios() / 100));
+            assertThat(sampled).as("the samples' I/Os add up to the run's").isCloseTo(r.totals().ios(), within(r.totals().ios() / 100));
         }
     }
 
@@ -192,7 +197,7 @@ class WorkloadRunnerTest {
                     return ticks > 3;
                 }
             };
-            RunResult r = new WorkloadRunner().run(b.ctrl, spec(32, 0).withLimits(60_000_000_000L, 0), obs);
+            RunRecord r = new WorkloadRunner().run(b.ctrl, spec(32, 0).withLimits(60_000_000_000L, 0), obs);
             assertThat(r.durationNanos()).isLessThan(1_000_000_000L);
             assertThat(r.notes()).anyMatch(n -> n.contains("cancelled"));
             assertThat(seen).hasSize(1);
@@ -218,12 +223,12 @@ class WorkloadRunnerTest {
     @Test
     void theControllerAtRestStillShowsTheVectorsARunUsedWithTheirCounts() {
         try (SimBench b = SimBench.attach("tlc")) {
-            RunResult r = run(b, spec(32, 2_000).withQueues(2));
+            RunRecord r = run(b, spec(32, 2_000).withQueues(2));
             assertThat(b.ctrl.ioQueuePairs()).as("the run deleted its queues").isEmpty();
             var vectors = b.ctrl.snapshot().vectors();
             assertThat(vectors).extracting(v -> v.iv()).containsExactly(0, 1, 2);
             long counted = vectors.stream().filter(v -> v.iv() > 0).mapToLong(v -> v.count()).sum();
-            assertThat(counted).isEqualTo(r.totalInterrupts());
+            assertThat(counted).isEqualTo(r.totals().interrupts());
             assertThat(vectors).allSatisfy(v -> assertThat(v.ratePerSecond()).isZero());
         }
     }
@@ -231,11 +236,11 @@ class WorkloadRunnerTest {
     @Test
     void aRunShorterThanOneSliceStillHasOneSampleStampedWithItsEnd() {
         try (SimBench b = SimBench.attach("tlc")) {
-            RunResult r = run(b, spec(32, 2_000));
+            RunRecord r = run(b, spec(32, 2_000));
             assertThat(r.durationNanos()).isLessThan(100_000_000L);
-            assertThat(r.timeSeries().length()).isEqualTo(1);
-            assertThat(r.timeSeries().atNanos()[0]).isEqualTo(r.durationNanos());
-            assertThat(r.timeSeries().iops()[0]).isCloseTo(r.iops(), within(r.iops() * 0.01));
+            assertThat(r.timeSeries().size()).isEqualTo(1);
+            assertThat(r.timeSeries().get(0).atNanos()).isEqualTo(r.durationNanos());
+            assertThat(r.timeSeries().get(0).iops()).isCloseTo(r.iops(), within(r.iops() * 0.01));
         }
     }
 
@@ -244,7 +249,7 @@ class WorkloadRunnerTest {
         try (SimBench b = SimBench.attach("tlc")) {
             TelemetrySource[] live = new TelemetrySource[1];
             List<Double> early = new ArrayList<>();
-            RunResult r = new WorkloadRunner().run(b.ctrl, WorkloadSpec.defaults().withLimits(1_000_000_000L, 0),
+            RunRecord r = new WorkloadRunner().run(b.ctrl, WorkloadSpec.defaults().withLimits(1_000_000_000L, 0),
                     new RunObserver() {
                         @Override
                         public void started(TelemetrySource source) {

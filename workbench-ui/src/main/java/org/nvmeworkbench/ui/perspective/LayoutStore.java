@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.nvmeworkbench.core.session.AtomicFile;
+import org.nvmeworkbench.core.record.AtomicFile;
 import org.nvmeworkbench.ui.spi.Area;
 
 /**

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.nvmeworkbench.core.session.AtomicFile;
+import org.nvmeworkbench.core.record.AtomicFile;
 import org.nvmeworkbench.core.sim.SimDeviceProvider;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.workload.ReadWrite;

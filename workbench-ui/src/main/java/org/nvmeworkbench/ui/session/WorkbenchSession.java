@@ -39,9 +39,8 @@ import org.nvmeworkbench.core.driver.AdminResult;
 import org.nvmeworkbench.core.driver.DriverOptions;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.pci.PciFunction;
-import org.nvmeworkbench.core.session.DeviceIdentity;
-import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.core.session.RunStore;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.RunStore;
 import org.nvmeworkbench.core.sim.SimulatedController;
 import org.nvmeworkbench.core.spec.FeatureId;
 import org.nvmeworkbench.core.sweep.Sweep;
@@ -56,7 +55,6 @@ import org.nvmeworkbench.core.spec.StatusCode;
 import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
 import org.nvmeworkbench.core.telemetry.TelemetrySource;
 import org.nvmeworkbench.core.workload.RunObserver;
-import org.nvmeworkbench.core.workload.RunResult;
 import org.nvmeworkbench.core.workload.WorkloadRunner;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 import org.nvmeworkbench.ui.spi.Advice;
@@ -550,8 +548,7 @@ public final class WorkbenchSession implements WorkbenchContext {
             sim.control().setSpeed(speed);
         }
         try {
-            RunResult r = new WorkloadRunner().run(c, s, onAttached(c, p, true));
-            return RunRecord.from(r, DeviceIdentity.of(name, c));
+            return new WorkloadRunner().run(name, c, s, onAttached(c, p, true));
         } finally {
             // The run ended before its next batch took the work: it is done now, after the run.
             runQueuedWork(c);
@@ -589,7 +586,7 @@ public final class WorkbenchSession implements WorkbenchContext {
             }
 
             @Override
-            public void finished(RunResult r) {
+            public void finished(RunRecord r) {
                 source = null;
             }
         };

@@ -34,7 +34,7 @@ import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.StatusBar;
 import org.nvmeworkbench.core.report.ReportExporters;
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
 import org.nvmeworkbench.core.telemetry.VectorSnapshot;
 import org.nvmeworkbench.icons.AppIcon;

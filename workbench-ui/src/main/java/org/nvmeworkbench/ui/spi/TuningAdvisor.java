@@ -3,7 +3,7 @@ package org.nvmeworkbench.ui.spi;
 import java.util.List;
 import java.util.Optional;
 
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 
 /** Extension point: reads the run history and suggests coalescing settings, saying why. */
 public interface TuningAdvisor extends Contribution {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvmeworkbench.core.device.DeviceInfo;
 import org.nvmeworkbench.core.report.Figures;
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.ui.launcher.WindowSnapshot;
 import org.nvmeworkbench.ui.view.export.ExportDialog;
 import org.nvmeworkbench.ui.view.runs.RunsView;

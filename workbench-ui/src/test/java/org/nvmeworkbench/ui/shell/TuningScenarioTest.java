@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.telemetry.QueueRingSnapshot;
 import org.nvmeworkbench.core.telemetry.VectorSnapshot;
 import org.nvmeworkbench.core.workload.WorkloadSpec;

@@ -3,7 +3,7 @@ package org.nvmeworkbench.plugins.advisor;
 import java.util.List;
 import java.util.Optional;
 
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.ui.spi.Advice;
 import org.nvmeworkbench.ui.spi.TuningAdvisor;

@@ -31,7 +31,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 import org.nvmeworkbench.core.report.ReportExporter;
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.icons.AppIcon;
 import org.nvmeworkbench.icons.Icons;
 

@@ -11,7 +11,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
 
 import org.jfree.chart.fx.ChartViewer;
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.report.ChartFactory;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.ui.view.runs.RunComparison;

@@ -1,6 +1,6 @@
 package org.nvmeworkbench.ui.view.runs;
 
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 
 /**

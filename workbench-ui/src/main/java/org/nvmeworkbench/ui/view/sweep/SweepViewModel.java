@@ -20,7 +20,7 @@ import javafx.beans.property.StringProperty;
 
 import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.report.Figures;
-import org.nvmeworkbench.core.session.AtomicFile;
+import org.nvmeworkbench.core.record.AtomicFile;
 import org.nvmeworkbench.core.sweep.Sweep;
 import org.nvmeworkbench.core.sweep.SweepCost;
 import org.nvmeworkbench.core.sweep.SweepGrid;

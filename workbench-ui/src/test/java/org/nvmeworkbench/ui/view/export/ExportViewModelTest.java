@@ -16,7 +16,7 @@ import org.nvmeworkbench.core.report.Figures;
 import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.report.ReportExporters;
 import org.nvmeworkbench.core.report.ReportModel;
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.sim.SimDeviceProvider;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 import org.nvmeworkbench.ui.session.WorkbenchSession;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvmeworkbench.core.report.ReportExporter;
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 import org.nvmeworkbench.ui.plugin.PluginJars;
 import org.nvmeworkbench.ui.shell.WorkbenchAssembly;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.ui.view.runs.ComparisonTable.Row;
 import org.nvmeworkbench.ui.view.runs.ComparisonTable.Verdict;

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 import org.HdrHistogram.Histogram;
-import org.nvmeworkbench.core.session.DeviceIdentity;
-import org.nvmeworkbench.core.session.FeatureReadback;
-import org.nvmeworkbench.core.session.LatencyHistogram;
-import org.nvmeworkbench.core.session.RunRecord;
-import org.nvmeworkbench.core.session.RunTotals;
-import org.nvmeworkbench.core.session.VectorCount;
-import org.nvmeworkbench.core.session.WorkloadSettings;
+import org.nvmeworkbench.core.record.DeviceIdentity;
+import org.nvmeworkbench.core.record.FeatureReadback;
+import org.nvmeworkbench.core.record.LatencyHistogram;
+import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.RunTotals;
+import org.nvmeworkbench.core.record.VectorCount;
+import org.nvmeworkbench.core.record.WorkloadSettings;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 
 /** Run records with chosen figures, for the comparison's tests. */

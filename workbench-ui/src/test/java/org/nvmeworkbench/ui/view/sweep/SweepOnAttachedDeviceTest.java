@@ -16,7 +16,7 @@ import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.device.DeviceProvider;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.pci.PciFunction;
-import org.nvmeworkbench.core.session.RunRecord;
+import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.sim.MediaProfile;
 import org.nvmeworkbench.core.sim.SimConfig;
 import org.nvmeworkbench.core.sim.SimTraceListener;

@@ -1,4 +1,4 @@
-package org.nvmeworkbench.core.session;
+package org.nvmeworkbench.core.record;
 
 /**
  * One point of a run's time series: rates over the interval that ends at {@code atNanos} (device time

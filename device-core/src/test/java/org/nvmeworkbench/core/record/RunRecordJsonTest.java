@@ -1,4 +1,4 @@
-package org.nvmeworkbench.core.session;
+package org.nvmeworkbench.core.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,7 @@ class RunRecordJsonTest {
     @Test
     void writesTheFormatAndVersionFirst() {
         String json = RunRecordJson.write(RunRecords.sample());
-        assertThat(json).startsWith("{\n  \"format\" : \"nvme-workbench-run\",\n  \"version\" : 1,");
+        assertThat(json).startsWith("{\n  \"format\" : \"nvme-workbench-run\",\n  \"version\" : 2,");
         assertThat(json).contains("\"encoding\" : \"hdrhistogram-compressed-base64\"");
     }
 
@@ -32,8 +32,8 @@ class RunRecordJsonTest {
 
     @Test
     void aNewerVersionSaysSo() {
-        assertThatThrownBy(() -> RunRecordJson.read("{\"format\":\"nvme-workbench-run\",\"version\":2}"))
-                .hasMessageContaining("newer NVMe Workbench (run record version 2)");
+        assertThatThrownBy(() -> RunRecordJson.read("{\"format\":\"nvme-workbench-run\",\"version\":3}"))
+                .hasMessageContaining("newer NVMe Workbench (run record version 3)");
     }
 
     @Test
@@ -48,6 +48,35 @@ class RunRecordJsonTest {
         assertThatThrownBy(() -> RunRecordJson.read(json))
                 .isInstanceOf(RunRecordException.class)
                 .hasMessageStartingWith("It is damaged: a latency histogram in the file is damaged");
+    }
+
+    @Test
+    void aVersionOneFileIsReadAsThisWorkbenchsOwnRun() {
+        String v1 = RunRecordJson.write(RunRecords.sample()).replace("\"version\" : 2", "\"version\" : 1")
+                .replaceFirst("(?s)\"origin\" : \\{[^}]*},", "");
+        assertThat(v1).doesNotContain("origin");
+        RunRecord back = RunRecordJson.read(v1);
+        assertThat(back.origin()).isEqualTo(RunOrigin.WORKBENCH);
+        assertThat(back.interruptsMeasured()).isTrue();
+    }
+
+    @Test
+    void whatTheOriginDidNotMeasureIsWrittenAsNullAndReadBackAbsent() {
+        RunRecord s = RunRecords.sample();
+        RunRecord fio = new RunRecord(s.toolVersion(), s.startedAt(), s.durationNanos(), s.seed(), s.device(), s.workload(),
+                FeatureReadback.NONE, new RunTotals(s.totals().ios(), s.totals().reads(), 0, s.totals().bytes(), 0, -1),
+                s.latency(), s.readLatency(), s.writeLatency(), java.util.List.of(), Double.NaN, Double.NaN, s.timeSeries(),
+                new RunOrigin(RunOrigin.Source.FIO, "fio-3.33", "/tmp/out.json", "lab7"), java.util.List.of(),
+                java.util.List.of("note"));
+        String json = RunRecordJson.write(fio);
+        assertThat(json).contains("\"interrupts\" : null", "\"completions_per_interrupt\" : null",
+                "\"host_irq_cpu_pct\" : null", "\"source\" : \"fio\"");
+        RunRecord back = RunRecordJson.read(json);
+        assertThat(back.totals().interrupts()).isEqualTo(-1);
+        assertThat(back.hostIrqCpuPct()).isNaN();
+        assertThat(back.interruptsMeasured()).isFalse();
+        assertThat(back.origin()).isEqualTo(fio.origin());
+        assertThat(back.notes()).containsExactly("note");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.nvmeworkbench.core.session;
+package org.nvmeworkbench.core.record;
 
 /** A run record cannot be read or written; the message is one sentence naming the file and what is wrong. */
 public class RunRecordException extends RuntimeException {

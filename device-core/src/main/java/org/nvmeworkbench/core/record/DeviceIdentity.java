@@ -1,4 +1,4 @@
-package org.nvmeworkbench.core.session;
+package org.nvmeworkbench.core.record;
 
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.spec.IdentifyController;

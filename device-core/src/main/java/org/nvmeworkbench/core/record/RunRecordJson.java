@@ -1,4 +1,4 @@
-package org.nvmeworkbench.core.session;
+package org.nvmeworkbench.core.record;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,13 +13,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The versioned JSON form of a {@link RunRecord}: {@code "format": "nvme-workbench-run", "version": 1}.
+ * The versioned JSON form of a {@link RunRecord}: {@code "format": "nvme-workbench-run", "version": 2}.
+ * Version 2 added the record's origin and notes, and writes null for what the origin did not measure;
+ * version 1 files (this workbench's own runs, all measured) are still read.
  * Written field by field (not by reflection) so renaming a Java component never changes the file format.
  * Histograms use HdrHistogram's compressed base64 encoding at full resolution.
  */
 public final class RunRecordJson {
     public static final String FORMAT = "nvme-workbench-run";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     static final String HISTOGRAM_ENCODING = "hdrhistogram-compressed-base64";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -53,9 +55,13 @@ public final class RunRecordJson {
         for (FeatureReadback.VectorFeature v : f.vectors()) {
             fv.addObject().put("iv", v.iv()).put("value", v.value());
         }
+        RunOrigin origin = r.origin();
+        o.putObject("origin").put("source", origin.source().key()).put("tool", origin.tool()).put("file", origin.file())
+                .put("host", origin.host());
         RunTotals t = r.totals();
-        o.putObject("totals").put("ios", t.ios()).put("reads", t.reads()).put("writes", t.writes())
-                .put("bytes", t.bytes()).put("errors", t.errors()).put("interrupts", t.interrupts());
+        ObjectNode totals = o.putObject("totals").put("ios", t.ios()).put("reads", t.reads()).put("writes", t.writes())
+                .put("bytes", t.bytes()).put("errors", t.errors());
+        measured(totals, "interrupts", t.interrupts());
         ObjectNode lat = o.putObject("latency_ns");
         histogram(lat, "all", r.latency());
         histogram(lat, "read", r.readLatency());
@@ -64,14 +70,50 @@ public final class RunRecordJson {
         for (VectorCount v : r.vectors()) {
             vs.addObject().put("iv", v.iv()).put("interrupts", v.interrupts()).put("completions", v.completions());
         }
-        o.put("completions_per_interrupt", r.completionsPerInterrupt());
-        o.put("host_irq_cpu_pct", r.hostIrqCpuPct());
+        measured(o, "completions_per_interrupt", r.completionsPerInterrupt());
+        measured(o, "host_irq_cpu_pct", r.hostIrqCpuPct());
         ArrayNode ts = o.putArray("time_series");
         for (TimeSample s : r.timeSeries()) {
             ts.addObject().put("at_ns", s.atNanos()).put("iops", s.iops()).put("interrupts_per_s", s.interruptsPerSecond())
                     .put("p50_ns", s.p50Nanos()).put("p99_ns", s.p99Nanos()).put("in_flight", s.inFlight());
         }
+        strings(o.putArray("feature_notes"), r.featureNotes());
+        strings(o.putArray("notes"), r.notes());
         return o;
+    }
+
+    /** A figure the origin measured, or null where it did not (NaN, or a count below 0). */
+    private static void measured(ObjectNode o, String name, double value) {
+        if (Double.isNaN(value)) {
+            o.putNull(name);
+        } else {
+            o.put(name, value);
+        }
+    }
+
+    private static void measured(ObjectNode o, String name, long value) {
+        if (value < 0) {
+            o.putNull(name);
+        } else {
+            o.put(name, value);
+        }
+    }
+
+    private static void strings(ArrayNode into, List<String> values) {
+        values.forEach(into::add);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            out.add(n.asText());
+        }
+        return out;
+    }
+
+    private static double measuredDouble(JsonNode o, String name) {
+        JsonNode n = o.get(name);
+        return n == null || n.isNull() ? Double.NaN : n.asDouble();
     }
 
     /** Parses a record; anything else (other JSON, a newer version, damage) gives one sentence. */
@@ -91,7 +133,7 @@ public final class RunRecordJson {
             throw new RunRecordException("It was written by a newer NVMe Workbench (run record version " + version
                     + "); this one reads version " + VERSION + ".");
         }
-        if (version != VERSION) {
+        if (version < 1) {
             throw new RunRecordException("Its run record version is missing or invalid.");
         }
         try {
@@ -112,7 +154,8 @@ public final class RunRecordJson {
         FeatureReadback features = new FeatureReadback(f.path("coalescing").asInt(-1), fv, f.path("number_of_queues").asInt(-1));
         JsonNode t = req(o, "totals");
         RunTotals totals = new RunTotals(req(t, "ios").asLong(), t.path("reads").asLong(), t.path("writes").asLong(),
-                t.path("bytes").asLong(), t.path("errors").asLong(), t.path("interrupts").asLong());
+                t.path("bytes").asLong(), t.path("errors").asLong(),
+                t.hasNonNull("interrupts") ? t.get("interrupts").asLong() : -1);
         JsonNode lat = req(o, "latency_ns");
         List<VectorCount> vectors = new ArrayList<>();
         for (JsonNode n : o.path("vectors")) {
@@ -126,7 +169,17 @@ public final class RunRecordJson {
         return new RunRecord(text(o, "tool_version"), Instant.parse(text(o, "started_at")), req(o, "duration_ns").asLong(),
                 req(o, "seed").asLong(), device, workload, features, totals, histogram(lat, "all"),
                 optionalHistogram(lat, "read"), optionalHistogram(lat, "write"), vectors,
-                o.path("completions_per_interrupt").asDouble(), o.path("host_irq_cpu_pct").asDouble(), series);
+                measuredDouble(o, "completions_per_interrupt"), measuredDouble(o, "host_irq_cpu_pct"), series,
+                origin(o.get("origin")), strings(o.path("feature_notes")), strings(o.path("notes")));
+    }
+
+    /** Version 1 files have no origin: they are this workbench's own runs. */
+    private static RunOrigin origin(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return RunOrigin.WORKBENCH;
+        }
+        return new RunOrigin(RunOrigin.Source.ofKey(text(n, "source")), n.path("tool").asText(""), n.path("file").asText(""),
+                n.path("host").asText(""));
     }
 
     private static void histogram(ObjectNode into, String name, LatencyHistogram h) {

@@ -1,4 +1,4 @@
-package org.nvmeworkbench.core.session;
+package org.nvmeworkbench.core.record;
 
 /**
  * One MSI-X vector during a run.
