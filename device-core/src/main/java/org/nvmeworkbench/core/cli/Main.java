@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nvme-workbench", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Main.Version.class,
         subcommands = {ListCommand.class, IdentifyCommand.class, GetFeatureCommand.class, SetFeatureCommand.class,
-            RunCommand.class, BenchCommand.class, org.nvmeworkbench.core.sweep.SweepCommand.class,
-            org.nvmeworkbench.core.report.ReportCommand.class},
+            RunCommand.class, BenchCommand.class, SweepCommand.class,
+            ReportCommand.class},
         description = "Tune NVMe interrupt coalescing (Features 08h/09h): fio's run vocabulary, nvme-cli's feature vocabulary.")
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(Main.class.getName());

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.nvmeworkbench.core.device.DeviceOptions;
-import org.nvmeworkbench.core.report.ReportCommand;
 import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.core.record.RunRecord;

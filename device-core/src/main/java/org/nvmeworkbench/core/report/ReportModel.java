@@ -52,7 +52,7 @@ public record ReportModel(String title, Instant generatedAt, List<RunRecord> run
         return "run " + (index + 1) + " (" + coalescingShort(r.features().coalescing()) + ")";
     }
 
-    static String defaultTitle(List<RunRecord> runs) {
+    public static String defaultTitle(List<RunRecord> runs) {
         return runs.size() == 1 ? "Latency report: " + runs.get(0).device().spec() + ", " + runs.get(0).workload().rw()
                 : "Latency comparison of " + runs.size() + " runs";
     }

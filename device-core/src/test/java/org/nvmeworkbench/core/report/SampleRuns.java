@@ -15,16 +15,16 @@ import org.nvmeworkbench.core.record.VectorCount;
 import org.nvmeworkbench.core.record.WorkloadSettings;
 
 /** Hand-built records with known latencies: a body around {@code base} ns and a tail at 20x. */
-final class SampleRuns {
+public final class SampleRuns {
     private SampleRuns() {
     }
 
-    static RunRecord run(long base, int thr, int time, long interrupts) {
+    public static RunRecord run(long base, int thr, int time, long interrupts) {
         return run(base, thr, time, interrupts, 3);
     }
 
     /** As {@link #run(long, int, int, long)} with {@code seconds} per-second samples (0: none recorded). */
-    static RunRecord run(long base, int thr, int time, long interrupts, int seconds) {
+    public static RunRecord run(long base, int thr, int time, long interrupts, int seconds) {
         Histogram h = new Histogram(3_600_000_000_000L, 3);
         for (int i = 0; i < 20_000; i++) {
             h.recordValue(base + (i % 200) * 250L + (i % 1999 == 0 ? base * 20 : 0));
@@ -45,7 +45,7 @@ final class SampleRuns {
                 series);
     }
 
-    static ReportModel two() {
+    public static ReportModel two() {
         return new ReportModel("Two runs", Instant.parse("2025-03-04T06:00:00Z"),
                 List.of(run(80_000, 0, 0, 20_000), run(95_000, 7, 2, 2_600)), List.of("off", "thr7, time2"));
     }

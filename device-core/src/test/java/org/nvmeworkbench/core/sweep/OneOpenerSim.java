@@ -20,17 +20,17 @@ import org.nvmeworkbench.core.sim.SimulatedController;
  * controllers (QEMU-like with {@code fixedCoalescing}, refusing Set Features 08h/09h) and which, like a
  * VFIO group, can be open only once at a time. It counts opens and the I/O commands the device fetched.
  */
-final class OneOpenerSim implements DeviceProvider {
+public final class OneOpenerSim implements DeviceProvider {
     final boolean fixedCoalescing;
-    final List<SimulatedController> opened = new ArrayList<>();
-    long ioCommands;
+    public final List<SimulatedController> opened = new ArrayList<>();
+    public long ioCommands;
     private SimulatedController open;
 
-    OneOpenerSim(boolean fixedCoalescing) {
+    public OneOpenerSim(boolean fixedCoalescing) {
         this.fixedCoalescing = fixedCoalescing;
     }
 
-    DeviceCatalog catalog() {
+    public DeviceCatalog catalog() {
         return new DeviceCatalog(List.of(this));
     }
 

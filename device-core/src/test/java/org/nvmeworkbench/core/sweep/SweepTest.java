@@ -15,7 +15,7 @@ import org.nvmeworkbench.core.workload.WorkloadException;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
 /** End to end on the simulator: a fresh device per point, same seed, deterministic. */
-class SweepTest {
+public class SweepTest {
 
     static WorkloadSpec base(long ios) {
         return WorkloadSpec.defaults().withLimits(0, ios).withIodepth(32).withSeed(3);
@@ -67,7 +67,7 @@ class SweepTest {
                 .isInstanceOf(WorkloadException.class).hasMessageContaining("--allow-writes");
     }
 
-    static final String QEMU_REFUSAL = "vfio:0000:00:04.0 refuses Set Features 08h (Feature Not Changeable), so every point "
+    public static final String QEMU_REFUSAL = "vfio:0000:00:04.0 refuses Set Features 08h (Feature Not Changeable), so every point "
             + "would run at the device's own setting: nothing to sweep.";
 
     @Test

@@ -1,4 +1,4 @@
-package org.nvmeworkbench.core.report;
+package org.nvmeworkbench.core.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.nvmeworkbench.core.cli.CliFailure;
+import org.nvmeworkbench.core.report.ReportModel;
+import org.nvmeworkbench.core.report.ReportExporter;
+import org.nvmeworkbench.core.report.ReportExporters;
 import org.nvmeworkbench.core.record.AtomicFile;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.record.RunStore;

@@ -1,4 +1,4 @@
-package org.nvmeworkbench.core.sweep;
+package org.nvmeworkbench.core.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,13 +13,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import org.nvmeworkbench.core.cli.CliFailure;
-import org.nvmeworkbench.core.cli.DeviceOption;
+import org.nvmeworkbench.core.sweep.SweepResult;
+import org.nvmeworkbench.core.sweep.SweepRefusedException;
+import org.nvmeworkbench.core.sweep.SweepCost;
+import org.nvmeworkbench.core.sweep.SweepGrid;
+import org.nvmeworkbench.core.sweep.SweepPoint;
+import org.nvmeworkbench.core.sweep.Sweep;
 import org.nvmeworkbench.core.device.DeviceCatalog;
 import org.nvmeworkbench.core.fiojob.FioUnits;
-import org.nvmeworkbench.core.cli.RunOutputOptions;
-import org.nvmeworkbench.core.cli.WorkloadOptions;
-import org.nvmeworkbench.core.report.ReportCommand;
 import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.record.AtomicFile;
 import org.nvmeworkbench.core.record.RunStore;

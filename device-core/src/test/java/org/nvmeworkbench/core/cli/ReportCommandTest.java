@@ -1,4 +1,4 @@
-package org.nvmeworkbench.core.report;
+package org.nvmeworkbench.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvmeworkbench.core.report.CsvExporter;
 import org.nvmeworkbench.core.cli.CliFailure;
 import org.nvmeworkbench.core.record.RunStore;
+import org.nvmeworkbench.core.report.SampleRuns;
 
 import picocli.CommandLine;
 

@@ -1,4 +1,4 @@
-package org.nvmeworkbench.core.sweep;
+package org.nvmeworkbench.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvmeworkbench.core.sweep.SweepTest;
+import org.nvmeworkbench.core.sweep.OneOpenerSim;
+import org.nvmeworkbench.core.sweep.Recommendation;
+import org.nvmeworkbench.core.sweep.Sweep;
 import org.nvmeworkbench.core.cli.CliFailure;
 import org.nvmeworkbench.core.record.RunStore;
 
