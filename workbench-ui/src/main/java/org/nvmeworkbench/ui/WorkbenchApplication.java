@@ -23,7 +23,7 @@ import org.nvmeworkbench.ui.launcher.LaunchOptions;
 import org.nvmeworkbench.ui.launcher.Scenario;
 import org.nvmeworkbench.ui.session.WindowPlacement;
 import org.nvmeworkbench.ui.launcher.WindowSnapshot;
-import org.nvmeworkbench.ui.session.Failures;
+import org.nvmeworkbench.core.session.Failures;
 import org.nvmeworkbench.ui.session.LastSession;
 import org.nvmeworkbench.ui.shell.Workbench;
 import org.nvmeworkbench.ui.shell.WorkbenchAssembly;

@@ -4,14 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 
 import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.record.RunStore;
-import org.nvmeworkbench.core.workload.RunObserver;
-import org.nvmeworkbench.core.workload.WorkloadRunner;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
 import picocli.CommandLine.Command;
@@ -54,14 +53,19 @@ final class RunCommand implements Callable<Integer> {
             if (!problems.isEmpty()) {
                 throw CliFailure.usage(problems.get(0));
             }
-            RunRecord record = new WorkloadRunner().run(dev, d.ctrl, ws, RunObserver.NONE);
+            RunRecord record;
+            try {
+                record = d.session.work().run(ws).join();
+            } catch (CompletionException e) {
+                throw AttachedDevice.unwrap(e);
+            }
             if (saveRun != null) {
                 RunStore.save(saveRun, record);
             }
             if (report.isPresent()) {
                 output.emitReport(spec, report.get(), ReportCommand.render(report.get(), ReportModel.of(List.of(record))));
             } else {
-                RunSummary summary = new RunSummary(record, record.featureNotes(), record.notes());
+                RunSummary summary = new RunSummary(record);
                 output.emit(spec, summary.text(), summary.json());
             }
         }

@@ -25,7 +25,11 @@ final class RunSummary {
     private final List<String> featureNotes;
     private final List<String> notes;
 
-    RunSummary(RunRecord record, List<String> featureNotes, List<String> notes) {
+    RunSummary(RunRecord record) {
+        this(record, record.featureNotes(), record.notes());
+    }
+
+    private RunSummary(RunRecord record, List<String> featureNotes, List<String> notes) {
         this.r = record;
         this.featureNotes = List.copyOf(featureNotes);
         this.notes = List.copyOf(notes);

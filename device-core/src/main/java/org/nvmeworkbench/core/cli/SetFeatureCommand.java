@@ -3,11 +3,13 @@ package org.nvmeworkbench.core.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.driver.AdminResult;
+import org.nvmeworkbench.core.session.FeatureApplication;
 import org.nvmeworkbench.core.spec.FeatureId;
 import org.nvmeworkbench.core.spec.FeatureText;
 
@@ -40,12 +42,15 @@ final class SetFeatureCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         int iv = FeatureValues.vectorOf(f, dw11);
         try (AttachedDevice d = AttachedDevice.open(target.device(), DeviceOptions.DEFAULT, FeatureValues.ioQueuesForSet(f, dw11))) {
-            if (f == FeatureId.INTERRUPT_VECTOR_CONFIGURATION && iv > 0 && iv < d.ctrl.vectorCount()) {
-                // 09h may only configure a vector bound to an I/O completion queue; this driver starts with none.
-                d.ctrl.createIoQueuePair(iv, 2, iv);
-                notes.add("I/O queue " + iv + " was created on IV " + iv + " for this command: a vector must be bound to a completion queue to be configured.");
+            // The session's one policy: 09h on a vector no queue uses goes through a short-lived queue on it.
+            FeatureApplication.Applied applied;
+            try {
+                applied = d.session.setFeature(f, dw11, save).join();
+            } catch (CompletionException e) {
+                throw AttachedDevice.unwrap(e);
             }
-            AdminResult r = d.ctrl.setFeature(f, dw11, save);
+            notes.addAll(applied.vectorNotes());
+            AdminResult r = applied.result();
             if (!r.ok()) {
                 throw CliFailure.refused(FeatureText.failure("set-feature", f, r.status()));
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import org.nvmeworkbench.core.sweep.SweepGrid;
 import org.nvmeworkbench.core.sweep.SweepPoint;
 import org.nvmeworkbench.core.sweep.Sweep;
 import org.nvmeworkbench.core.device.DeviceCatalog;
+import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.record.AtomicFile;
@@ -129,28 +131,30 @@ public final class SweepCommand implements Callable<Integer> {
             throw CliFailure.usage(e.getMessage());
         }
         String device = dev.device();
-        Sweep sweep = new Sweep(device, base, grid, catalog);
         PrintWriter err = spec.commandLine().getErr();
         // On a terminal one line is rewritten in place; into a pipe or a log, one line per point, since
         // carriage returns there run every point together on a single line.
         boolean terminal = System.console() != null;
-        long t0 = System.nanoTime();
-        List<SweepPoint> points;
-        try {
-            points = sweep.run((done, total, point) -> {
+        int total = grid.size();
+        int[] done = {0};
+        SweepResult result;
+        // The same session and policy as the window: attach, then sweep on it (fresh simulator per point on sim).
+        try (AttachedDevice d = AttachedDevice.open(catalog, device, new DeviceOptions(base.seed(), base.allowWrites()),
+                base.queues())) {
+            result = d.session.work().sweep(base, grid, p, target, c, point -> {
+                done[0]++;
                 if (!quiet) {
-                    err.printf(Locale.ROOT, terminal ? "\r%d/%d %-40s" : "%d/%d %s%n", done, total, point.setting().label());
+                    err.printf(Locale.ROOT, terminal ? "\r%d/%d %-40s" : "%d/%d %s%n", done[0], total, point.setting().label());
                     err.flush();
                 }
-            });
-        } catch (SweepRefusedException e) {
-            throw CliFailure.refused(e.getMessage());
+            }).join();
+        } catch (CompletionException e) {
+            RuntimeException cause = AttachedDevice.unwrap(e);
+            throw cause instanceof SweepRefusedException ? CliFailure.refused(cause.getMessage()) : cause;
         }
         if (!quiet && terminal) {
             err.println();
         }
-        SweepResult result = SweepResult.analyse(device, base, grid, points, p, target, c, sweep.isCancelled(),
-                System.nanoTime() - t0);
         if (saveDir != null) {
             save(result);
         }

@@ -22,7 +22,7 @@ import javafx.util.Duration;
 import org.nvmeworkbench.core.lab.LabRun;
 import org.nvmeworkbench.core.lab.ScenarioPlan;
 import org.nvmeworkbench.core.lab.ScenarioRunner;
-import org.nvmeworkbench.ui.session.Failures;
+import org.nvmeworkbench.core.session.Failures;
 
 /**
  * The Lab perspective's one scenario at a time: the {@link ScenarioRunner} that is loaded (its own

@@ -57,7 +57,7 @@ public record LastSession(String device, WorkloadSpec workload, InterruptCoalesc
             s.draftSpec().set(workload);
         }
         if (coalescing != null) {
-            s.desiredCoalescing().set(coalescing);
+            s.restoreDesired(coalescing, s.desiredCdVectors().get());
         }
     }
 

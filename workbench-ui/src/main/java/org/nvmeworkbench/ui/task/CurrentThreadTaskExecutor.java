@@ -1,35 +1,7 @@
 package org.nvmeworkbench.ui.task;
 
-import java.util.function.Consumer;
+import org.nvmeworkbench.core.session.SameThreadTasks;
 
 /** Runs work at once on the caller's thread: for view model tests, which need no FX toolkit. */
-public final class CurrentThreadTaskExecutor implements TaskExecutor {
-    private volatile boolean cancel;
-
-    @Override
-    public <T> void submit(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-        cancel = false;
-        T value;
-        try {
-            value = work.run(new Progress() {
-                @Override
-                public void update(double fraction, String message) {
-                }
-
-                @Override
-                public boolean stopRequested() {
-                    return cancel;
-                }
-            });
-        } catch (Exception | LinkageError e) {
-            onFailure.accept(e);
-            return;
-        }
-        onSuccess.accept(value);
-    }
-
-    @Override
-    public void cancelCurrent() {
-        cancel = true;
-    }
+public final class CurrentThreadTaskExecutor extends SameThreadTasks implements TaskExecutor {
 }

@@ -10,6 +10,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
+import org.nvmeworkbench.core.session.Progress;
+import org.nvmeworkbench.core.session.Work;
+
 /**
  * Runs work as {@code javafx.concurrent} tasks on one daemon thread (the device thread), so the
  * window stays responsive and progress shows in the task view. Task progress updates are coalesced
@@ -59,7 +62,7 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     @Override
-    public void onUiThread(Runnable r) {
+    public void deliver(Runnable r) {
         javafx.application.Platform.runLater(r);
     }
 

@@ -19,14 +19,15 @@ class CoalescingDisableBetweenRunsTest {
             new DeviceCatalog(List.of(new SimDeviceProvider())), new CurrentThreadTaskExecutor(), null);
 
     @Test
-    void cdIsSentAtOnceAndTheRefusalBetweenRunsIsSaid() {
+    void cdIsSetAtOnceBetweenRunsThroughAShortLivedQueueAndKeptForTheNextRun() {
         session.draftSpec().set(WorkloadSpec.defaults().withQueues(1).withLimits(0, 2_000));
         session.attach("sim:tlc").join();
         AdminResult r = session.applyCoalescing(new InterruptCoalescing(7, 2), Set.of(1)).join();
         assertThat(r.ok()).isTrue();
         assertThat(session.message().get()).isEqualTo("Interrupt Coalescing set: THR 7 = signal after 8 completions, "
-                + "TIME 2 = wait at most 200 us; the device refused CD=1 on IV 1 now (Invalid Field in Command: no I/O "
-                + "completion queue uses that vector between runs), so it is set when the next run creates its queues.");
+                + "TIME 2 = wait at most 200 us; IV 1 CD=1 (coalescing disabled).");
+        assertThat(session.controller().get().coalescingDisabled(1)).as("the device has CD on IV 1 now").isTrue();
+        assertThat(session.controller().get().ioQueuePairs()).as("the queue that bound IV 1 is gone").isEmpty();
         session.run(session.draftSpec().get()).join();
         assertThat(session.controller().get().coalescingDisabled(1)).as("the next run set CD on IV 1").isTrue();
         session.detach().join();

@@ -37,7 +37,7 @@ class LastSessionTest {
         typed.queues().set("4");
         typed.runtime().set("500ms");
         typed.seed().set("42");
-        before.desiredCoalescing().set(new InterruptCoalescing(7, 2));
+        before.restoreDesired(new InterruptCoalescing(7, 2), null);
         LastSession.of(before, new WindowPlacement(40, 30, 1300, 800, true)).save(home);
         before.detach().join();
 

@@ -19,7 +19,7 @@ import org.nvmeworkbench.core.driver.AdminResult;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
-import org.nvmeworkbench.ui.session.ControllerState;
+import org.nvmeworkbench.core.session.ControllerState;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.Advice;
 

@@ -12,7 +12,7 @@ import javafx.scene.layout.HBox;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.icons.AppIcon;
 import org.nvmeworkbench.icons.Icons;
-import org.nvmeworkbench.ui.session.ControllerState;
+import org.nvmeworkbench.core.session.ControllerState;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
 import org.nvmeworkbench.ui.view.EmptyState;

@@ -22,7 +22,7 @@ import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.spec.FeatureId;
 import org.nvmeworkbench.core.spec.FeatureText;
 import org.nvmeworkbench.core.spec.RegisterDecoder;
-import org.nvmeworkbench.ui.session.ControllerState;
+import org.nvmeworkbench.core.session.ControllerState;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 
 /**

@@ -30,7 +30,7 @@ import org.nvmeworkbench.core.report.ReportExporters;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.core.record.AtomicFile;
 import org.nvmeworkbench.core.record.RunRecord;
-import org.nvmeworkbench.ui.session.Failures;
+import org.nvmeworkbench.core.session.Failures;
 import org.nvmeworkbench.ui.task.TaskExecutor;
 import org.nvmeworkbench.ui.view.runs.RunComparison;
 

@@ -10,9 +10,9 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
-import org.nvmeworkbench.ui.session.ApplyDuringIoQuestion;
-import org.nvmeworkbench.ui.session.SafetyPrompts;
-import org.nvmeworkbench.ui.session.WriteConfirmation;
+import org.nvmeworkbench.core.session.ApplyDuringIoQuestion;
+import org.nvmeworkbench.core.session.SafetyPrompts;
+import org.nvmeworkbench.core.session.WriteConfirmation;
 
 /**
  * The safety questions as dialogs. Nodes only: every text comes from the question. Cancel is the

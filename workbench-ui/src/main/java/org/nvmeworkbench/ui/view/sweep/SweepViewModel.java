@@ -27,8 +27,8 @@ import org.nvmeworkbench.core.sweep.SweepGrid;
 import org.nvmeworkbench.core.sweep.SweepPoint;
 import org.nvmeworkbench.core.sweep.SweepResult;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
-import org.nvmeworkbench.ui.session.ControllerState;
-import org.nvmeworkbench.ui.session.Failures;
+import org.nvmeworkbench.core.session.ControllerState;
+import org.nvmeworkbench.core.session.Failures;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 
 /**

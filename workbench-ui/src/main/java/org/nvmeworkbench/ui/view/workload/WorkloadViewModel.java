@@ -23,8 +23,8 @@ import org.nvmeworkbench.core.fiojob.FioJobFile;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.workload.ReadWrite;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
-import org.nvmeworkbench.ui.session.ControllerState;
-import org.nvmeworkbench.ui.session.Failures;
+import org.nvmeworkbench.core.session.ControllerState;
+import org.nvmeworkbench.core.session.Failures;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 
 /** The Workload view's state: fio's options as typed, the spec they make, and start/stop/rerun. */

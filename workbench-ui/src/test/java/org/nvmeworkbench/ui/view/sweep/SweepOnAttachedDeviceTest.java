@@ -24,7 +24,7 @@ import org.nvmeworkbench.core.sim.SimulatedController;
 import org.nvmeworkbench.core.spec.FeatureId;
 import org.nvmeworkbench.core.sweep.SweepResult;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
-import org.nvmeworkbench.ui.session.ControllerState;
+import org.nvmeworkbench.core.session.ControllerState;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.task.CurrentThreadTaskExecutor;
 

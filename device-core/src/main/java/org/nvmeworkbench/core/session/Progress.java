@@ -1,6 +1,6 @@
-package org.nvmeworkbench.ui.task;
+package org.nvmeworkbench.core.session;
 
-/** What background work reports, and how it learns that the user asked it to stop. */
+/** What device work reports, and how it learns that the user asked it to stop. */
 public interface Progress {
     Progress NONE = new Progress() {
         @Override

@@ -1,4 +1,4 @@
-package org.nvmeworkbench.ui.session;
+package org.nvmeworkbench.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

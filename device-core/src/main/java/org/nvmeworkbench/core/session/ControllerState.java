@@ -1,4 +1,4 @@
-package org.nvmeworkbench.ui.session;
+package org.nvmeworkbench.core.session;
 
 /** What the attached controller is doing, as the status bar says it. */
 public enum ControllerState {

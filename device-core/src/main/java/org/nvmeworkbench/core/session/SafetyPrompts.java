@@ -1,11 +1,11 @@
-package org.nvmeworkbench.ui.session;
+package org.nvmeworkbench.core.session;
 
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The questions the session asks before doing something risky (design.md, "Safety on real devices").
- * The window answers with dialogs; without one, writes are refused and Set Features waits for the run.
- * Futures complete on the FX thread.
+ * The window answers with dialogs; a command line or an agent without a person, writes are refused and Set Features waits for the run.
+ * Futures complete on the thread that receives the session's callbacks (the FX thread in the window).
  */
 public interface SafetyPrompts {
 
@@ -29,4 +29,22 @@ public interface SafetyPrompts {
             return CompletableFuture.completedFuture(ApplyChoice.AFTER_RUN);
         }
     };
+
+    /**
+     * A command line's answers: writes as its --allow-writes says, and Set Features never during a run's I/O
+     * (it runs one command at a time, so that question does not arise there).
+     */
+    public static SafetyPrompts consent(boolean allowWrites) {
+        return new SafetyPrompts() {
+            @Override
+            public CompletableFuture<Boolean> confirmWrites(WriteConfirmation question) {
+                return CompletableFuture.completedFuture(allowWrites);
+            }
+
+            @Override
+            public CompletableFuture<ApplyChoice> applyDuringIo(ApplyDuringIoQuestion question) {
+                return CompletableFuture.completedFuture(ApplyChoice.AFTER_RUN);
+            }
+        };
+    }
 }

@@ -1,4 +1,4 @@
-package org.nvmeworkbench.ui.session;
+package org.nvmeworkbench.core.session;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
