@@ -16,11 +16,11 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -28,15 +28,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Separator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
-import org.controlsfx.control.StatusBar;
 import org.nvmeworkbench.core.report.ReportExporters;
 import org.nvmeworkbench.core.record.RunRecord;
-import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
-import org.nvmeworkbench.core.telemetry.VectorSnapshot;
 import org.nvmeworkbench.icons.AppIcon;
 import org.nvmeworkbench.icons.Icons;
 import org.nvmeworkbench.ui.action.ActionFactory;
@@ -81,10 +77,6 @@ public final class Workbench {
     private final Map<String, Tab> tabs = new HashMap<>();
     private final SplitPane horizontal = new SplitPane();
     private final SplitPane vertical = new SplitPane();
-    private final StatusBar status = new StatusBar();
-    private final Label iops = new Label();
-    private final Label p99 = new Label();
-    private final Label irqs = new Label();
     private final TaskExecutor files;
     private final ReportExporters exporters;
     private ExportDialog exportDialog;
@@ -117,7 +109,7 @@ public final class Workbench {
         registerActions();
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(horizontal);
-        root.setBottom(statusBar());
+        root.setBottom(new WorkbenchStatusBar(session).node());
         vertical.setOrientation(Orientation.VERTICAL);
         layout.layout().addListener((o, a, b) -> render());
         layout.perspective().addListener((o, a, b) -> applyTypeSize());
@@ -261,51 +253,6 @@ public final class Workbench {
             bar.getItems().add(ActionFactory.button(a));
         }
         return bar;
-    }
-
-    // --- status bar -------------------------------------------------------------------------------
-
-    private StatusBar statusBar() {
-        status.setId("status-bar");
-        // ControlsFX's own rule paints it with Modena's -fx-body-color, which AtlantaFX does not define (a
-        // warning at every start); under an AtlantaFX theme its colours, set inline, win over that rule.
-        // Without one (Modena, as in some tests) ControlsFX's rule is right and AtlantaFX's names are not.
-        if (javafx.application.Application.getUserAgentStylesheet() != null) {
-            status.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; "
-                    + "-fx-border-width: 1 0 0 0;");
-        }
-        status.textProperty().bind(Bindings.createStringBinding(() -> {
-            String dev = session.device().get().isEmpty() ? "No device" : session.device().get();
-            String msg = session.message().get();
-            return dev + " - " + session.state().get().text() + (msg.isEmpty() ? "" : "  |  " + msg);
-        }, session.device(), session.state(), session.message()));
-        status.progressProperty().bind(Bindings.createDoubleBinding(
-                () -> session.state().get() == ControllerState.RUNNING ? session.runProgress().get() : 0,
-                session.state(), session.runProgress()));
-        iops.setId("status-iops");
-        status.getRightItems().addAll(iops, new Separator(Orientation.VERTICAL), p99, new Separator(Orientation.VERTICAL), irqs);
-        session.latest().addListener((o, a, b) -> showFigures(b));
-        // The right-hand figures are live ones: once the run ends they would go stale (the message on
-        // the left keeps the run's result), so they show only while something runs.
-        session.state().addListener((o, a, b) -> showFigures(session.latest().get()));
-        showFigures(null);
-        return status;
-    }
-
-    private void showFigures(TelemetrySnapshot s) {
-        if (s == null || session.state().get() != ControllerState.RUNNING) {
-            iops.setText("IOPS -");
-            p99.setText("p99 -");
-            irqs.setText("interrupts/s -");
-            return;
-        }
-        double rate = 0;
-        for (VectorSnapshot v : s.vectors()) {
-            rate += v.ratePerSecond();
-        }
-        iops.setText(String.format("IOPS %,.0f", s.iops()));
-        p99.setText(s.p99Nanos() == 0 ? "p99 -" : String.format("p99 %.1f us", s.p99Nanos() / 1e3));
-        irqs.setText(String.format("interrupts/s %,.0f", rate));
     }
 
     // --- areas and views --------------------------------------------------------------------------
