@@ -79,6 +79,8 @@ public final class Workbench {
     private final Map<Area, TabPane> areas = new EnumMap<>(Area.class);
     private final Map<String, WorkbenchView> open = new HashMap<>();
     private final Map<String, Tab> tabs = new HashMap<>();
+    /** Per perspective, the tab the user brought to the front of each area, so a perspective comes back as left. */
+    private final Map<String, Map<Area, String>> front = new HashMap<>();
     private final SplitPane horizontal = new SplitPane();
     private final SplitPane vertical = new SplitPane();
     private final StatusBar status = new StatusBar();
@@ -110,6 +112,11 @@ public final class Workbench {
             TabPane t = new TabPane();
             t.setId("area-" + a.name().toLowerCase());
             t.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+            t.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+                if (!rendering && now != null) {
+                    front.computeIfAbsent(layout.perspective().get(), p -> new EnumMap<>(Area.class)).put(a, now.getId());
+                }
+            });
             areas.put(a, t);
         }
         // Writes and Set Features during I/O ask through dialogs owned by this window.
@@ -326,17 +333,46 @@ public final class Workbench {
                 }
                 areas.get(a).getTabs().setAll(content);
             }
+            // A view that another perspective still holds is only put aside, as Eclipse does: a visit to the Lab
+            // must not cost the Tuning views their state (a sweep's result, the selection in Runs, the rate
+            // history of the vectors), which lives in the view instances. Closed is what no perspective holds.
+            Set<String> held = heldByAnyPerspective();
             for (String id : new ArrayList<>(open.keySet())) {
-                if (!wanted.contains(id)) {
+                if (!wanted.contains(id) && !held.contains(id)) {
                     open.remove(id).close();
                     tabs.remove(id);
                 }
+            }
+            for (Area a : Area.values()) {
+                bringToFront(a);
             }
             arrange(l);
         } finally {
             rendering = false;
         }
         save();
+    }
+
+    /** The views open in some perspective's layout, the active one's included. */
+    private Set<String> heldByAnyPerspective() {
+        Set<String> held = new HashSet<>();
+        for (PerspectiveLayout l : layout.state().layouts().values()) {
+            for (Area a : Area.values()) {
+                held.addAll(l.views(a));
+            }
+        }
+        return held;
+    }
+
+    /** Selects the tab the user last had in front of {@code a} in this perspective, if it is there. */
+    private void bringToFront(Area a) {
+        String id = front.getOrDefault(layout.perspective().get(), Map.of()).get(a);
+        TabPane pane = areas.get(a);
+        for (Tab t : pane.getTabs()) {
+            if (t.getId().equals(id)) {
+                pane.getSelectionModel().select(t);
+            }
+        }
     }
 
     /** Only non-empty areas take space. */

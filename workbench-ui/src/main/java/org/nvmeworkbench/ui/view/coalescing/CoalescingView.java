@@ -45,6 +45,7 @@ public final class CoalescingView implements WorkbenchView {
         problem.setId("coalescing-problem");
         Label warning = wrapped(vm.warning(), "warning");
         Label suggestion = wrapped(vm.suggestion(), "success");
+        suggestion.setId("coalescing-suggestion");
         Label outcome = wrapped(vm.outcome(), "text-muted");
         outcome.setId("coalescing-outcome");
 
