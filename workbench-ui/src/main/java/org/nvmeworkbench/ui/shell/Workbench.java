@@ -34,7 +34,6 @@ import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.StatusBar;
 import org.nvmeworkbench.core.report.ReportExporters;
-import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
 import org.nvmeworkbench.core.telemetry.VectorSnapshot;
 import org.nvmeworkbench.icons.AppIcon;
@@ -59,7 +58,7 @@ import org.nvmeworkbench.ui.theme.Theme;
 import org.nvmeworkbench.ui.view.EmptyState;
 import org.nvmeworkbench.ui.view.export.ExportDialog;
 import org.nvmeworkbench.ui.view.export.ExportViewModel;
-import org.nvmeworkbench.ui.view.runs.RunsView;
+import org.nvmeworkbench.ui.view.runs.RunSelection;
 import org.nvmeworkbench.ui.view.safety.SafetyDialogs;
 
 /**
@@ -71,6 +70,7 @@ public final class Workbench {
     private static final Logger LOG = Logger.getLogger(Workbench.class.getName());
 
     private final WorkbenchSession session;
+    private final RunSelection selection;
     private final PluginRegistry plugins;
     private final LayoutModel layout;
     private final LayoutStore store;
@@ -93,15 +93,17 @@ public final class Workbench {
     private boolean rendering;
 
     public Workbench(WorkbenchSession session, PluginRegistry plugins, LayoutModel layout, LayoutStore store) {
-        this(session, plugins, layout, store, session.tasks(), plugins.exporters());
+        this(session, new RunSelection(session.runs()), plugins, layout, store, session.tasks(), plugins.exporters());
     }
 
     /**
+     * @param selection the runs selected in Runs, which File > Export starts from
      * @param files     where exports render and write, apart from the device thread so an export never waits for a run
      * @param exporters the report formats File > Export offers
      */
-    public Workbench(WorkbenchSession session, PluginRegistry plugins, LayoutModel layout, LayoutStore store,
-                     TaskExecutor files, ReportExporters exporters) {
+    public Workbench(WorkbenchSession session, RunSelection selection, PluginRegistry plugins, LayoutModel layout,
+                     LayoutStore store, TaskExecutor files, ReportExporters exporters) {
+        this.selection = selection;
         this.files = files;
         this.exporters = exporters;
         this.session = session;
@@ -185,10 +187,13 @@ public final class Workbench {
         }
     }
 
-    /** File > Export: the Runs view's selected runs (or the last run), a format and a file. */
+    /**
+     * File > Export: the runs selected in Runs (or the last run), a format and a file. The shared selection,
+     * not the Runs view's table, so it is the same wherever Runs is, or whether it is open at all; oldest
+     * first, as the comparison, since a report's first run is the baseline.
+     */
     public ExportDialog openExport() {
-        List<RunRecord> chosen = view("runs") instanceof RunsView r ? r.selectedRuns() : List.of();
-        ExportViewModel vm = new ExportViewModel(session.runs(), chosen, exporters, files,
+        ExportViewModel vm = new ExportViewModel(session.runs(), selection.inHistoryOrder(), exporters, files,
                 Path.of(System.getProperty("user.home")));
         if (exportDialog != null) {
             exportDialog.close();

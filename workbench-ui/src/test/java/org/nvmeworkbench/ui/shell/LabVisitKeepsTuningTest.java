@@ -28,6 +28,7 @@ import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 import org.nvmeworkbench.ui.lab.LabPlayerViewModel;
 import org.nvmeworkbench.ui.lab.LabSession;
+import org.nvmeworkbench.ui.view.latency.LatencyView;
 import org.nvmeworkbench.ui.view.rings.QueueRingsView;
 import org.nvmeworkbench.ui.view.runs.RunsView;
 import org.nvmeworkbench.ui.view.sweep.SweepView;
@@ -115,6 +116,7 @@ class LabVisitKeepsTuningTest {
         String suggestion = text(robot, "#coalescing-suggestion");
         TelemetrySnapshot rings = ((QueueRingsView) w.view("rings")).shown();
         List<String> vectors = vectors((VectorsView) w.view("vectors"));
+        String latency = ((LatencyView) w.view("latency")).model().caption().get();
         assertThat(selected).hasSize(1);
         assertThat(recommendation).startsWith("Recommended:");
         assertThat(suggestion).startsWith("Suggested:");
@@ -151,6 +153,7 @@ class LabVisitKeepsTuningTest {
             soft.assertThat(robot.lookup("#coalescing-time").queryAs(TextField.class).getText()).isEqualTo(time);
             soft.assertThat(text(robot, "#coalescing-suggestion")).as("the proposal").isEqualTo(suggestion);
             soft.assertThat(((QueueRingsView) w.view("rings")).shown()).as("the rings").isSameAs(rings);
+            soft.assertThat(((LatencyView) w.view("latency")).model().caption().get()).as("the runs the Latency view draws").isEqualTo(latency);
             soft.assertThat(vectors((VectorsView) w.view("vectors"))).as("the vectors and their rate history").isEqualTo(vectors);
             TabPane center = robot.lookup("#area-center").queryAs(TabPane.class);
             soft.assertThat(center.getSelectionModel().getSelectedItem().getId()).as("the tab in front").isEqualTo("tab-sweep");
