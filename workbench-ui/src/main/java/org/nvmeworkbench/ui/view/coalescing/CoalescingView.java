@@ -21,10 +21,11 @@ import org.nvmeworkbench.ui.spi.WorkbenchView;
 
 /** Coalescing: the Feature 08h/09h editor, with what the values mean as you type. */
 public final class CoalescingView implements WorkbenchView {
+    private final CoalescingViewModel vm;
     private final ScrollPane root;
 
     public CoalescingView(WorkbenchSession session) {
-        CoalescingViewModel vm = new CoalescingViewModel(session);
+        vm = new CoalescingViewModel(session);
         TextField thr = new TextField();
         thr.setId("coalescing-thr");
         thr.setPrefColumnCount(5);
@@ -95,5 +96,10 @@ public final class CoalescingView implements WorkbenchView {
     @Override
     public Node node() {
         return root;
+    }
+
+    @Override
+    public void close() {
+        vm.dispose();
     }
 }
