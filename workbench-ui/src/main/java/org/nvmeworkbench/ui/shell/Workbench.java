@@ -32,7 +32,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 import org.nvmeworkbench.core.report.ReportExporters;
-import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.icons.AppIcon;
 import org.nvmeworkbench.icons.Icons;
 import org.nvmeworkbench.ui.action.ActionFactory;
@@ -55,7 +54,7 @@ import org.nvmeworkbench.ui.theme.Theme;
 import org.nvmeworkbench.ui.view.EmptyState;
 import org.nvmeworkbench.ui.view.export.ExportDialog;
 import org.nvmeworkbench.ui.view.export.ExportViewModel;
-import org.nvmeworkbench.ui.view.runs.RunsView;
+import org.nvmeworkbench.ui.view.runs.RunSelection;
 import org.nvmeworkbench.ui.view.safety.SafetyDialogs;
 
 /**
@@ -67,6 +66,7 @@ public final class Workbench {
     private static final Logger LOG = Logger.getLogger(Workbench.class.getName());
 
     private final WorkbenchSession session;
+    private final RunSelection selection;
     private final PluginRegistry plugins;
     private final LayoutModel layout;
     private final LayoutStore store;
@@ -75,6 +75,8 @@ public final class Workbench {
     private final Map<Area, TabPane> areas = new EnumMap<>(Area.class);
     private final Map<String, WorkbenchView> open = new HashMap<>();
     private final Map<String, Tab> tabs = new HashMap<>();
+    /** Per perspective, the tab the user brought to the front of each area, so a perspective comes back as left. */
+    private final Map<String, Map<Area, String>> front = new HashMap<>();
     private final SplitPane horizontal = new SplitPane();
     private final SplitPane vertical = new SplitPane();
     private final TaskExecutor files;
@@ -83,15 +85,17 @@ public final class Workbench {
     private boolean rendering;
 
     public Workbench(WorkbenchSession session, PluginRegistry plugins, LayoutModel layout, LayoutStore store) {
-        this(session, plugins, layout, store, session.tasks(), plugins.exporters());
+        this(session, new RunSelection(session.runs()), plugins, layout, store, session.tasks(), plugins.exporters());
     }
 
     /**
+     * @param selection the runs selected in Runs, which File > Export starts from
      * @param files     where exports render and write, apart from the device thread so an export never waits for a run
      * @param exporters the report formats File > Export offers
      */
-    public Workbench(WorkbenchSession session, PluginRegistry plugins, LayoutModel layout, LayoutStore store,
-                     TaskExecutor files, ReportExporters exporters) {
+    public Workbench(WorkbenchSession session, RunSelection selection, PluginRegistry plugins, LayoutModel layout,
+                     LayoutStore store, TaskExecutor files, ReportExporters exporters) {
+        this.selection = selection;
         this.files = files;
         this.exporters = exporters;
         this.session = session;
@@ -102,6 +106,11 @@ public final class Workbench {
             TabPane t = new TabPane();
             t.setId("area-" + a.name().toLowerCase());
             t.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+            t.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+                if (!rendering && now != null) {
+                    front.computeIfAbsent(layout.perspective().get(), p -> new EnumMap<>(Area.class)).put(a, now.getId());
+                }
+            });
             areas.put(a, t);
         }
         // Writes and Set Features during I/O ask through dialogs owned by this window.
@@ -170,10 +179,13 @@ public final class Workbench {
         }
     }
 
-    /** File > Export: the Runs view's selected runs (or the last run), a format and a file. */
+    /**
+     * File > Export: the runs selected in Runs (or the last run), a format and a file. The shared selection,
+     * not the Runs view's table, so it is the same wherever Runs is, or whether it is open at all; oldest
+     * first, as the comparison, since a report's first run is the baseline.
+     */
     public ExportDialog openExport() {
-        List<RunRecord> chosen = view("runs") instanceof RunsView r ? r.selectedRuns() : List.of();
-        ExportViewModel vm = new ExportViewModel(session.runs(), chosen, exporters, files,
+        ExportViewModel vm = new ExportViewModel(session.runs(), selection.inHistoryOrder(), exporters, files,
                 Path.of(System.getProperty("user.home")));
         if (exportDialog != null) {
             exportDialog.close();
@@ -273,17 +285,46 @@ public final class Workbench {
                 }
                 areas.get(a).getTabs().setAll(content);
             }
+            // A view that another perspective still holds is only put aside, as Eclipse does: a visit to the Lab
+            // must not cost the Tuning views their state (a sweep's result, the selection in Runs, the rate
+            // history of the vectors), which lives in the view instances. Closed is what no perspective holds.
+            Set<String> held = heldByAnyPerspective();
             for (String id : new ArrayList<>(open.keySet())) {
-                if (!wanted.contains(id)) {
+                if (!wanted.contains(id) && !held.contains(id)) {
                     open.remove(id).close();
                     tabs.remove(id);
                 }
+            }
+            for (Area a : Area.values()) {
+                bringToFront(a);
             }
             arrange(l);
         } finally {
             rendering = false;
         }
         save();
+    }
+
+    /** The views open in some perspective's layout, the active one's included. */
+    private Set<String> heldByAnyPerspective() {
+        Set<String> held = new HashSet<>();
+        for (PerspectiveLayout l : layout.state().layouts().values()) {
+            for (Area a : Area.values()) {
+                held.addAll(l.views(a));
+            }
+        }
+        return held;
+    }
+
+    /** Selects the tab the user last had in front of {@code a} in this perspective, if it is there. */
+    private void bringToFront(Area a) {
+        String id = front.getOrDefault(layout.perspective().get(), Map.of()).get(a);
+        TabPane pane = areas.get(a);
+        for (Tab t : pane.getTabs()) {
+            if (t.getId().equals(id)) {
+                pane.getSelectionModel().select(t);
+            }
+        }
     }
 
     /** Only non-empty areas take space. */

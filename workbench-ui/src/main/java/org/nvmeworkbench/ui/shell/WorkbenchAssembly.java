@@ -27,6 +27,7 @@ import org.nvmeworkbench.ui.view.devices.DevicesView;
 import org.nvmeworkbench.ui.view.latency.LatencyView;
 import org.nvmeworkbench.ui.view.plugins.PluginsView;
 import org.nvmeworkbench.ui.view.rings.QueueRingsView;
+import org.nvmeworkbench.ui.view.runs.RunSelection;
 import org.nvmeworkbench.ui.view.runs.RunsView;
 import org.nvmeworkbench.ui.view.sweep.SweepView;
 import org.nvmeworkbench.ui.view.tasks.TasksView;
@@ -43,6 +44,8 @@ public final class WorkbenchAssembly {
     /** Exports render and write here, so a report never waits behind a run or a sweep on the device thread. */
     private final FxTaskExecutor files = new FxTaskExecutor();
     private final WorkbenchSession session;
+    /** The runs selected in Runs, shared by the views (Latency) and File > Export. */
+    private final RunSelection selection;
     private final TelemetrySampler sampler;
     private final PluginRegistry plugins;
     private final LayoutModel layout;
@@ -54,9 +57,10 @@ public final class WorkbenchAssembly {
     public WorkbenchAssembly(Path home) {
         this.home = home;
         session = new WorkbenchSession(DeviceCatalog.load(), executor, home.resolve("runs"));
+        selection = new RunSelection(session.runs());
         sampler = new TelemetrySampler(session);
         PluginRegistry[] self = new PluginRegistry[1];
-        List<Contribution> builtIns = new ArrayList<>(builtInViews(session, executor, files, () -> self[0]));
+        List<Contribution> builtIns = new ArrayList<>(builtInViews(session, selection, executor, files, () -> self[0]));
         builtIns.addAll(LabViews.contributions(lab));
         builtIns.addAll(BuiltInPerspective.all());
         plugins = PluginRegistry.load(builtIns, WorkbenchAssembly.class.getClassLoader(), home.resolve("plugins"));
@@ -70,7 +74,7 @@ public final class WorkbenchAssembly {
         store.load().ifPresent(layout::restore);
     }
 
-    static List<ViewContribution> builtInViews(WorkbenchSession s, FxTaskExecutor ex, FxTaskExecutor files,
+    static List<ViewContribution> builtInViews(WorkbenchSession s, RunSelection selection, FxTaskExecutor ex, FxTaskExecutor files,
                                                java.util.function.Supplier<PluginRegistry> registry) {
         return List.of(
                 new BuiltInView("devices", "Devices", AppIcon.DEVICE, Area.LEFT, 10, c -> new DevicesView(s)),
@@ -79,9 +83,9 @@ public final class WorkbenchAssembly {
                 new BuiltInView("coalescing", "Coalescing", AppIcon.COALESCING, Area.RIGHT, 40, c -> new CoalescingView(s)),
                 new BuiltInView("vectors", "MSI-X Vectors", AppIcon.VECTORS, Area.CENTER, 50, c -> new VectorsView(s)),
                 new BuiltInView("rings", "Queue Rings", AppIcon.RINGS, Area.CENTER, 60, c -> new QueueRingsView(s)),
-                new BuiltInView("latency", "Latency", AppIcon.LATENCY, Area.CENTER, 70, c -> new LatencyView(s)),
+                new BuiltInView("latency", "Latency", AppIcon.LATENCY, Area.CENTER, 70, c -> new LatencyView(s.runs(), selection)),
                 new BuiltInView("sweep", "Sweep", AppIcon.SWEEP, Area.CENTER, 75, c -> new SweepView(s)),
-                new BuiltInView("runs", "Runs", AppIcon.RUNS, Area.BOTTOM, 80, c -> new RunsView(s)),
+                new BuiltInView("runs", "Runs", AppIcon.RUNS, Area.BOTTOM, 80, c -> new RunsView(s, selection)),
                 new BuiltInView("tasks", "Tasks", AppIcon.REFRESH, Area.BOTTOM, 90, c -> new TasksView(ex, files)),
                 new BuiltInView("plugins", "Plugins", AppIcon.PLUGIN, Area.BOTTOM, 100, c -> new PluginsView(registry.get())));
     }
@@ -90,7 +94,7 @@ public final class WorkbenchAssembly {
     public Workbench workbench() {
         if (workbench == null) {
             // The registry's exporters: the class path's and the plugin folder's, so a plugin's format is offered.
-            workbench = new Workbench(session, plugins, layout, store, files, plugins.exporters());
+            workbench = new Workbench(session, selection, plugins, layout, store, files, plugins.exporters());
             sampler.start();
         }
         return workbench;
@@ -98,6 +102,7 @@ public final class WorkbenchAssembly {
 
     public Path home() { return home; }
     public WorkbenchSession session() { return session; }
+    public RunSelection runSelection() { return selection; }
     public TelemetrySampler sampler() { return sampler; }
     public PluginRegistry plugins() { return plugins; }
     public LayoutModel layout() { return layout; }

@@ -23,6 +23,7 @@ import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.telemetry.QueueRingSnapshot;
 import org.nvmeworkbench.core.telemetry.VectorSnapshot;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
+import org.nvmeworkbench.ui.view.latency.LatencyView;
 import org.nvmeworkbench.ui.view.runs.ComparisonTable;
 import org.nvmeworkbench.ui.view.runs.RunComparison;
 import org.nvmeworkbench.ui.view.runs.RunsView;
@@ -115,6 +116,11 @@ class TuningScenarioTest {
         assertThat(perCompletion.cell(1).value())
                 .isEqualTo(String.format("%.3f", RunComparison.interruptsPerCompletion(b)));
         assertThat(perCompletion.cell(1).verdict()).isEqualTo(ComparisonTable.Verdict.BETTER);
+        // The Latency charts follow the selection: the two runs, in the order they were selected.
+        LatencyView latency = (LatencyView) assembly.workbench().view("latency");
+        assertThat(latency.model().shown().get().runs()).containsExactly(a, b);
+        assertThat(latency.model().caption().get())
+                .startsWith("2 runs selected in Runs, overlaid in the order selected");
         ScrollPane grid = robot.lookup("#runs-comparison").queryAs(ScrollPane.class);
         assertThat(robot.from(grid).lookup((Node n) -> n instanceof Label l
                 && l.getText().equals(perCompletion.cell(1).note())).tryQuery()).isPresent();

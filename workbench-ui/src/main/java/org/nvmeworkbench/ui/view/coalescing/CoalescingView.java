@@ -21,10 +21,11 @@ import org.nvmeworkbench.ui.spi.WorkbenchView;
 
 /** Coalescing: the Feature 08h/09h editor, with what the values mean as you type. */
 public final class CoalescingView implements WorkbenchView {
+    private final CoalescingViewModel vm;
     private final ScrollPane root;
 
     public CoalescingView(WorkbenchSession session) {
-        CoalescingViewModel vm = new CoalescingViewModel(session);
+        vm = new CoalescingViewModel(session);
         TextField thr = new TextField();
         thr.setId("coalescing-thr");
         thr.setPrefColumnCount(5);
@@ -45,6 +46,7 @@ public final class CoalescingView implements WorkbenchView {
         problem.setId("coalescing-problem");
         Label warning = wrapped(vm.warning(), "warning");
         Label suggestion = wrapped(vm.suggestion(), "success");
+        suggestion.setId("coalescing-suggestion");
         Label outcome = wrapped(vm.outcome(), "text-muted");
         outcome.setId("coalescing-outcome");
 
@@ -94,5 +96,10 @@ public final class CoalescingView implements WorkbenchView {
     @Override
     public Node node() {
         return root;
+    }
+
+    @Override
+    public void close() {
+        vm.dispose();
     }
 }

@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -22,6 +24,7 @@ import org.nvmeworkbench.core.workload.WorkloadSpec;
 import org.nvmeworkbench.core.session.ControllerState;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.Advice;
+import org.nvmeworkbench.ui.view.Subscriptions;
 
 /**
  * The Feature 08h/09h editor's state: THR and TIME as typed, what they mean, what is wrong with them,
@@ -42,15 +45,16 @@ public final class CoalescingViewModel {
     private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper(this, "suggestion", "");
     private final ObservableList<VectorCd> vectors = FXCollections.observableArrayList();
     private final BooleanBinding canApply;
+    private final Subscriptions subscriptions = new Subscriptions();
 
     public CoalescingViewModel(WorkbenchSession session) {
         this.session = session;
         threshold.addListener((o, a, b) -> revalidate());
         time.addListener((o, a, b) -> revalidate());
-        session.state().addListener((o, a, b) -> updateWarning());
-        session.draftSpec().addListener((o, a, b) -> updateVectors());
-        session.proposal().addListener((o, a, b) -> propose(b));
-        session.desiredCoalescing().addListener((o, a, b) -> {
+        follow(session.state(), (o, a, b) -> updateWarning());
+        follow(session.draftSpec(), (o, a, b) -> updateVectors());
+        follow(session.proposal(), (o, a, b) -> propose(b));
+        follow(session.desiredCoalescing(), (o, a, b) -> {
             if (b != null && !b.equals(value())) {
                 threshold.set(Integer.toString(b.threshold()));
                 time.set(Integer.toString(b.time()));
@@ -67,6 +71,18 @@ public final class CoalescingViewModel {
         revalidate();
         updateWarning();
         updateVectors();
+    }
+
+    /** Listens to the session until {@link #dispose()}: the session outlives every Coalescing view. */
+    private <T> void follow(ObservableValue<T> value, ChangeListener<? super T> listener) {
+        value.addListener(listener);
+        subscriptions.add(() -> value.removeListener(listener));
+    }
+
+    /** Stops following the session (the view closed). */
+    public void dispose() {
+        subscriptions.closeAll();
+        canApply.dispose();
     }
 
     public StringProperty threshold() { return threshold; }

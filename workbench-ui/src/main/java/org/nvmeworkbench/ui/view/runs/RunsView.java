@@ -21,17 +21,24 @@ import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
 import org.nvmeworkbench.ui.view.EmptyState;
 
-/** Runs: the history; select two or more to compare their settings and figures, the first as the baseline. */
+/**
+ * Runs: the history; select two or more to compare their settings and figures, the first as the baseline.
+ * The table's selection is written into the shared {@link RunSelection}, which the Latency view draws.
+ */
 public final class RunsView implements WorkbenchView {
     private final WorkbenchSession session;
+    private final RunSelection selection;
+    /** Set while the table is given the shared selection, whose order one row at a time would lose. */
+    private boolean restoring;
     private final TableView<RunRecord> table = new TableView<>();
     private final ScrollPane comparison = new ScrollPane();
     private ComparisonTable compared;
     private final SplitPane root;
     private final ListChangeListener<RunRecord> onRuns;
 
-    public RunsView(WorkbenchSession session) {
+    public RunsView(WorkbenchSession session, RunSelection selection) {
         this.session = session;
+        this.selection = selection;
         table.setId("runs-table");
         table.setItems(session.runs());
         table.setPlaceholder(new EmptyState("No run yet: start a workload in the Workload view."));
@@ -57,8 +64,18 @@ public final class RunsView implements WorkbenchView {
         comparison.setId("runs-comparison");
         comparison.setFitToWidth(true);
         comparison.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        // A Runs view opened again (Window > Show view) shows the selection the other views still follow.
+        restoring = true;
+        for (RunRecord r : selection.runs()) {
+            table.getSelectionModel().select(r);
+        }
+        restoring = false;
         compare();
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) c -> compare());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) c -> {
+            if (!restoring) {
+                compare();
+            }
+        });
         onRuns = c -> table.refresh();
         session.runs().addListener(onRuns);
         root = new SplitPane(table, comparison);
@@ -142,11 +159,9 @@ public final class RunsView implements WorkbenchView {
         table.getSelectionModel().select(second);
     }
 
-    /** The selected runs, in history order (File > Export starts from these). */
+    /** The selected runs, in history order (the comparison's order, whose first run is the baseline). */
     public List<RunRecord> selectedRuns() {
-        List<RunRecord> sel = new ArrayList<>(table.getSelectionModel().getSelectedItems());
-        sel.sort((a, b) -> Integer.compare(session.runs().indexOf(a), session.runs().indexOf(b)));
-        return sel;
+        return selection.inHistoryOrder();
     }
 
     /** Selects the runs at these positions in the history. */
@@ -163,6 +178,7 @@ public final class RunsView implements WorkbenchView {
     }
 
     private void compare() {
+        selection.follow(new ArrayList<>(table.getSelectionModel().getSelectedItems()));
         List<RunRecord> sel = selectedRuns();
         if (sel.size() < 2) {
             compared = null;

@@ -14,12 +14,12 @@ import org.nvmeworkbench.core.record.WorkloadSettings;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 
 /** Run records with chosen figures, for the comparison's tests. */
-final class Runs {
+public final class Runs {
     private Runs() {
     }
 
     /** A run of {@code ios} reads whose latencies spread evenly from {@code base} to twice it. */
-    static RunRecord run(InterruptCoalescing c, int iodepth, long ios, long interrupts, long durationNanos,
+    public static RunRecord run(InterruptCoalescing c, int iodepth, long ios, long interrupts, long durationNanos,
                          long base, double irqCpu) {
         Histogram h = new Histogram(3_600_000_000_000L, 3);
         for (long i = 0; i < ios; i++) {

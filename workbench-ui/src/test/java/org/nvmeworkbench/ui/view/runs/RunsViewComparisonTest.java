@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -34,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class RunsViewComparisonTest {
     private WorkbenchSession session;
     private RunsView view;
+    private RunSelection selection;
     private Stage stage;
 
     @Start
@@ -44,7 +46,8 @@ class RunsViewComparisonTest {
                 Runs.run(InterruptCoalescing.OFF, 32, 10_000, 10_000, 250_000_000L, 100_000, 4.0),
                 Runs.run(new InterruptCoalescing(7, 2), 32, 10_000, 1_250, 200_000_000L, 90_000, 0.5),
                 Runs.run(new InterruptCoalescing(7, 2), 8, 10_000, 2_000, 400_000_000L, 120_000, 0.8));
-        view = new RunsView(session);
+        selection = new RunSelection(session.runs());
+        view = new RunsView(session, selection);
         stage.setScene(new Scene(new StackPane(view.node()), 790, 300));
         stage.show();
     }
@@ -61,6 +64,9 @@ class RunsViewComparisonTest {
         robot.interact(() -> view.select(2, 0, 1));
         ComparisonTable t = view.comparison();
         assertThat(t.runs()).hasSize(3).first().isEqualTo(RunComparison.label(0, session.runs().get(0)));
+        // The shared selection keeps the order of picking (Latency overlays in it); the comparison, history order.
+        assertThat(selection.runs()).containsExactly(session.runs().get(2), session.runs().get(0), session.runs().get(1));
+        assertThat(view.selectedRuns()).containsExactlyElementsOf(session.runs());
         ScrollPane pane = robot.lookup("#runs-comparison").queryAs(ScrollPane.class);
         for (String heading : t.runs()) {
             assertThat(labelled(robot, pane, heading)).as(heading).isTrue();
@@ -76,6 +82,19 @@ class RunsViewComparisonTest {
                 return null;
             }).get(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aRunsViewOpenedAgainShowsTheSharedSelection(FxRobot robot) {
+        robot.interact(() -> view.select(2, 0));
+        AtomicReference<RunsView> again = new AtomicReference<>();
+        robot.interact(() -> {
+            view.close();
+            again.set(new RunsView(session, selection));
+        });
+        assertThat(again.get().selectedRuns()).containsExactly(session.runs().get(0), session.runs().get(2));
+        assertThat(selection.runs()).as("in the order picked").containsExactly(session.runs().get(2), session.runs().get(0));
+        assertThat(again.get().comparison()).isNotNull();
     }
 
     private static String hint(FxRobot robot) {
