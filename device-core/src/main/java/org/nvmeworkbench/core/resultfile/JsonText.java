@@ -46,17 +46,24 @@ final class JsonText {
         try {
             return MAPPER.readTree(text.substring(start));
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int before = (int) text.substring(0, start).chars().filter(c -> c == '\n').count();
-            throw new ResultFileException(file.path() + " is damaged " + what + (line > 0 ? " at line " + (line + before) : "")
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr() + before;
+            if (cutOff(e)) {
+                line = (int) text.lines().count(); // the last line there is, not the empty one after its newline
+            }
+            throw new ResultFileException(file.path() + " is damaged " + what + (line > 0 ? " at line " + line : "")
                     + ": " + reason(e) + ".", e);
         }
+    }
+
+    private static boolean cutOff(JsonProcessingException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input");
     }
 
     /** Jackson's message without its source excerpt, in a few words. */
     private static String reason(JsonProcessingException e) {
         String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (m.startsWith("Unexpected end-of-input")) {
+        if (cutOff(e)) {
             return "it ends before the JSON does (cut off?)";
         }
         int cut = m.indexOf(" (");
