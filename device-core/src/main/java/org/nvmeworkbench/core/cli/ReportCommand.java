@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -15,7 +14,8 @@ import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.report.ReportExporters;
 import org.nvmeworkbench.core.record.AtomicFile;
 import org.nvmeworkbench.core.record.RunRecord;
-import org.nvmeworkbench.core.record.RunStore;
+import org.nvmeworkbench.core.resultfile.ResultFiles;
+import org.nvmeworkbench.core.resultfile.ResultListing;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,16 +24,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code report RUN.json... --format FMT -o FILE}: writes saved runs in a report format. The file is
- * written atomically (all or nothing); without {@code -o} the report goes to stdout.
+ * {@code report FILE... --format FMT -o FILE}: writes runs in a report format. A FILE is anything the
+ * workbench opens (core.resultfile): a run record, a sweep folder, a folder of results, fio JSON or JSON+,
+ * an HdrHistogram log. The file is written atomically (all or nothing); without {@code -o} the report goes
+ * to stdout. When a named file cannot be opened, nothing is written and the exit status is 2: the user
+ * named that file, so a report without it is not the report asked for.
  */
-@Command(name = "report", description = {"Write saved runs (run --save-run) as a report: html, pdf, csv, hlog, fio-json, fio-jsonplus.",
-    "Several runs are compared side by side against the first."})
+@Command(name = "report", description = {"Write runs as a report: html, pdf, csv, hlog, fio-json, fio-jsonplus.",
+    "FILE is a run record (run --save-run), a sweep folder (sweep --save-dir), a folder of results,",
+    "fio --output-format=json or json+ output, or an HdrHistogram log; the kind is read from the content.",
+    "Several runs are compared side by side against the first. Runs default to their source and file name as labels.",
+    "If any FILE cannot be opened, each one is named on stderr with what is wrong, nothing is written",
+    "and the exit status is 2: a report that silently left out a file you named would mislead."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "RUN.json", description = "Run records saved by run --save-run or sweep --save-dir.")
+    @Parameters(arity = "0..*", paramLabel = "FILE",
+            description = "Run records, sweep folders, folders of results, fio JSON/JSON+ output or HdrHistogram logs.")
     List<Path> runs;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT", defaultValue = "html",
@@ -47,7 +55,7 @@ public final class ReportCommand implements Callable<Integer> {
     String title;
 
     @Option(names = "--label", paramLabel = "NAME", split = ",",
-            description = "Names of the runs, in order (default: their file names).")
+            description = "Names of the runs, in order (default: their source and file name, e.g. fio-3.33 randread).")
     List<String> labels;
 
     @Option(names = "--list-formats", description = "List the report formats and exit.")
@@ -69,19 +77,25 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (runs == null || runs.isEmpty()) {
             // Optional for picocli only so that --list-formats works alone.
-            throw CliFailure.usage("Name one or more saved runs (run --save-run FILE, sweep --save-dir DIR) to report on.");
+            throw CliFailure.usage("Name one or more runs to report on: run records (run --save-run FILE), sweep folders "
+                    + "(sweep --save-dir DIR), fio JSON or HdrHistogram logs.");
         }
         ReportExporter exporter = registry.find(format).orElseThrow(() -> CliFailure.usage(
                 "There is no report format '" + format + "': use one of " + registry.ids() + "."));
-        if (labels != null && labels.size() != runs.size()) {
-            throw CliFailure.usage("--label names " + labels.size() + " run(s) but " + runs.size() + " were given.");
+        ResultListing opened = ResultFiles.open(runs);
+        List<String> problems = opened.problems();
+        if (!problems.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            problems.subList(0, problems.size() - 1).forEach(err::println);
+            err.flush();
+            throw CliFailure.usage(problems.get(problems.size() - 1));
         }
-        List<RunRecord> records = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            records.add(RunStore.load(runs.get(i)));
-            names.add(labels != null ? labels.get(i) : stem(runs.get(i)));
+        List<RunRecord> records = opened.records();
+        if (labels != null && labels.size() != records.size()) {
+            throw CliFailure.usage("--label names " + labels.size() + " run(s) but the files gave " + records.size() + ": "
+                    + String.join(", ", opened.labels()) + ".");
         }
+        List<String> names = labels != null ? labels : opened.labels();
         ReportModel model = new ReportModel(title != null ? title : ReportModel.defaultTitle(records), Instant.now(), records, names);
         if (output == null && exporter.binary()) {
             throw CliFailure.usage("A " + exporter.formatId() + " report is binary: write it to a file with -o FILE."
@@ -112,10 +126,5 @@ public final class ReportCommand implements Callable<Integer> {
             throw CliFailure.refused("The " + exporter.formatId() + " exporter failed: " + e.getMessage() + ".");
         }
         return buf.toByteArray();
-    }
-
-    private static String stem(Path p) {
-        String n = p.getFileName().toString();
-        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.nvmeworkbench.core.sweep.SweepResult;
 import org.nvmeworkbench.core.sweep.SweepRefusedException;
@@ -194,12 +195,29 @@ public final class SweepCommand implements Callable<Integer> {
         for (SweepPoint p : result.points()) {
             RunStore.save(saveDir.resolve(p.setting().fileStem() + ".json"), p.record());
         }
-        write(saveDir.resolve("sweep.json"), jsonText(result));
+        write(saveDir.resolve("sweep.json"), jsonText(savedSweep(result)));
     }
 
-    private static String jsonText(SweepResult result) {
+    /**
+     * sweep.json: what {@code -o json} prints, plus what reopening the folder needs (core.resultfile.SweepFolder):
+     * a format name and version, and each point's run record file. Only fields are added, so readers of the
+     * earlier sweep.json read this one.
+     */
+    static ObjectNode savedSweep(SweepResult result) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("format", "nvme-workbench-sweep");
+        o.put("version", 1);
+        o.setAll(result.json(JSON));
+        com.fasterxml.jackson.databind.JsonNode points = o.get("points");
+        for (int i = 0; i < result.points().size(); i++) {
+            ((ObjectNode) points.get(i)).put("file", result.points().get(i).setting().fileStem() + ".json");
+        }
+        return o;
+    }
+
+    private static String jsonText(ObjectNode json) {
         try {
-            return JSON.writeValueAsString(result.json(JSON)) + "\n";
+            return JSON.writeValueAsString(json) + "\n";
         } catch (JsonProcessingException e) {
             throw CliFailure.refused("The sweep could not be written as JSON: " + e.getOriginalMessage() + ".");
         }

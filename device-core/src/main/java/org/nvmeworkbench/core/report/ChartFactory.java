@@ -114,7 +114,10 @@ public final class ChartFactory {
         return 1.0 / (1.0 - percentile / 100.0);
     }
 
-    /** IOPS, p50/p99 and interrupts per second over device time, one stacked panel each, runs overlaid. */
+    /**
+     * IOPS, p50/p99 and interrupts per second over device time, one stacked panel each, runs overlaid. A run whose
+     * source counted no interrupts has no interrupt line; with no such run at all the panel is left out.
+     */
     public static JFreeChart timeSeries(ReportModel model) {
         XYSeriesCollection iops = new XYSeriesCollection();
         XYSeriesCollection lat = new XYSeriesCollection();
@@ -131,7 +134,9 @@ public final class ChartFactory {
                 a.add(sec, t.iops());
                 p50.add(sec, t.p50Nanos() / 1e3);
                 p99.add(sec, t.p99Nanos() / 1e3);
-                b.add(sec, t.interruptsPerSecond());
+                if (ReportModel.measuredInterrupts(r) && !Double.isNaN(t.interruptsPerSecond())) {
+                    b.add(sec, t.interruptsPerSecond()); // an unmeasured run keeps its (empty) series, so colours stay per run
+                }
             }
             iops.addSeries(a);
             lat.addSeries(p50);
@@ -147,7 +152,9 @@ public final class ChartFactory {
         plot.setGap(8);
         plot.add(panel(iops, "IOPS", model.size(), 1, fewPoints, true), 1);
         plot.add(panel(lat, "Latency (us)", model.size(), 2, fewPoints, false), 1);
-        plot.add(panel(irq, "Interrupts/s", model.size(), 1, fewPoints, false), 1);
+        if (model.labelsNotMeasuringInterrupts().size() < model.size()) {
+            plot.add(panel(irq, "Interrupts/s", model.size(), 1, fewPoints, false), 1);
+        }
         return chart("Over time", plot, true);
     }
 

@@ -72,7 +72,11 @@ public final class CsvExporter implements ReportExporter {
                 .replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
+    /** A figure the run did not measure (NaN) is an empty cell, which a spreadsheet or pandas reads as missing. */
     private static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

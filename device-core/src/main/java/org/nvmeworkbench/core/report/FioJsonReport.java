@@ -93,6 +93,10 @@ final class FioJsonReport {
         ext.put("device_model", r.device().model());
         ext.put("firmware", r.device().firmware());
         ext.put("coalescing_cdw11", r.features().coalescing());
+        ext.put("source", r.origin().label());
+        if (!ReportModel.measuredInterrupts(r)) {
+            return j; // fio has no interrupt keys; a source that counted none gets none, not 0 or NaN (not JSON)
+        }
         ext.put("interrupts", r.totals().interrupts());
         ext.put("interrupts_per_s", ReportModel.interruptsPerSecond(r));
         ext.put("completions_per_interrupt", r.completionsPerInterrupt());

@@ -176,7 +176,7 @@ public final class HtmlExporter implements ReportExporter {
     }
 
     private static String deltaCell(String text, double change, boolean lowerIsBetter) {
-        String cls = change == 0 || !lowerIsBetter ? "num" : change < 0 ? "num better" : "num worse";
+        String cls = change == 0 || Double.isNaN(change) || !lowerIsBetter ? "num" : change < 0 ? "num better" : "num worse";
         return "<td class=\"" + cls + "\">" + esc(text) + "</td>";
     }
 
@@ -228,15 +228,16 @@ public final class HtmlExporter implements ReportExporter {
                     .append("</td><td class=\"num\">").append(Figures.count(v.vector().completionsPerInterrupt()))
                     .append("</td><td class=\"num\">").append(Figures.percent(v.shareOfInterrupts())).append("</td></tr>\n");
         }
-        if (rows.isEmpty()) {
+        for (String label : m.labelsNotMeasuringInterrupts()) {
+            b.append("<tr><td>").append(esc(label)).append("</td><td colspan=\"6\">").append(ReportModel.NOT_MEASURED)
+                    .append(" (its source counts no interrupts)</td></tr>\n");
+        }
+        if (rows.isEmpty() && m.labelsNotMeasuringInterrupts().isEmpty()) {
             b.append("<tr><td colspan=\"7\">No vector fired (the run polled its completions).</td></tr>\n");
         }
         b.append("</table>\n<p class=\"meta\">");
         for (int i = 0; i < m.size(); i++) {
-            RunRecord r = m.runs().get(i);
-            b.append(esc(m.labels().get(i))).append(": ").append(Figures.count(r.completionsPerInterrupt()))
-                    .append(" completions per interrupt, ").append(Figures.percent(r.hostIrqCpuPct()))
-                    .append(" of one CPU spent in interrupt handling.").append(i + 1 < m.size() ? "<br/>" : "");
+            b.append(esc(m.labels().get(i))).append(": ").append(esc(m.interruptLine(i))).append(i + 1 < m.size() ? "<br/>" : "");
         }
         b.append("</p></section>\n");
     }

@@ -216,17 +216,20 @@ public final class PdfExporter implements ReportExporter {
                 t.addCell(number(Figures.count(v.vector().completionsPerInterrupt()), null));
                 t.addCell(number(Figures.percent(v.shareOfInterrupts()), null));
             }
-            if (rows.isEmpty()) {
+            for (String label : m.labelsNotMeasuringInterrupts()) {
+                t.addCell(cell(label, Element.ALIGN_LEFT, null, null));
+                PdfPCell not = cell(ReportModel.NOT_MEASURED + " (its source counts no interrupts)", Element.ALIGN_LEFT, null, null);
+                not.setColspan(6);
+                t.addCell(not);
+            }
+            if (rows.isEmpty() && m.labelsNotMeasuringInterrupts().isEmpty()) {
                 PdfPCell none = cell("No vector fired (the run polled its completions).", Element.ALIGN_LEFT, null, null);
                 none.setColspan(7);
                 t.addCell(none);
             }
             doc.add(t);
             for (int i = 0; i < m.size(); i++) {
-                RunRecord r = m.runs().get(i);
-                doc.add(new Paragraph(m.labels().get(i) + ": " + Figures.count(r.completionsPerInterrupt())
-                        + " completions per interrupt, " + Figures.percent(r.hostIrqCpuPct())
-                        + " of one CPU spent in interrupt handling.", BODY));
+                doc.add(new Paragraph(m.labels().get(i) + ": " + m.interruptLine(i), BODY));
             }
         }
 
@@ -289,7 +292,7 @@ public final class PdfExporter implements ReportExporter {
 
     /** Latency deltas green when lower, red when higher; other deltas plain. */
     private static PdfPCell delta(String text, double change, boolean lowerIsBetter) {
-        Color c = change == 0 || !lowerIsBetter ? Color.BLACK : change < 0 ? BETTER : WORSE;
+        Color c = change == 0 || Double.isNaN(change) || !lowerIsBetter ? Color.BLACK : change < 0 ? BETTER : WORSE;
         PdfPCell cell = new PdfPCell(new Phrase(new Chunk(text, new Font(Font.HELVETICA, 7.5f, Font.NORMAL, c))));
         style(cell, Element.ALIGN_RIGHT, null);
         return cell;

@@ -24,8 +24,12 @@ record ReportChart(String id, JFreeChart chart, String caption, boolean tall) {
         charts.add(new ReportChart("spec", ChartFactory.percentileSpectrum(m),
                 "Percentile spectrum: each decade to the right is one more nine.", false));
         if (m.runs().stream().anyMatch(r -> !r.timeSeries().isEmpty())) {
-            charts.add(new ReportChart("time", ChartFactory.timeSeries(m),
-                    "IOPS, p50 (solid) and p99 (dashed) latency, and interrupts per second of device time.", true));
+            List<String> unmeasured = m.labelsNotMeasuringInterrupts();
+            String caption = unmeasured.size() == m.size()
+                    ? "IOPS and p50 (solid) and p99 (dashed) latency over time; interrupts were " + ReportModel.NOT_MEASURED + "."
+                    : "IOPS, p50 (solid) and p99 (dashed) latency, and interrupts per second of device time"
+                    + (unmeasured.isEmpty() ? "." : "; interrupts " + ReportModel.NOT_MEASURED + " for " + String.join(", ", unmeasured) + ".");
+            charts.add(new ReportChart("time", ChartFactory.timeSeries(m), caption, true));
         }
         return charts;
     }

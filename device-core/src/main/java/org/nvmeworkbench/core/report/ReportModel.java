@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.nvmeworkbench.core.record.DeviceIdentity;
 import org.nvmeworkbench.core.record.FeatureReadback;
+import org.nvmeworkbench.core.record.RunOrigin;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.record.VectorCount;
 import org.nvmeworkbench.core.record.WorkloadSettings;
@@ -23,6 +24,8 @@ import org.nvmeworkbench.core.spec.InterruptCoalescing;
  * @param labels      one short name per run, e.g. the file it came from
  */
 public record ReportModel(String title, Instant generatedAt, List<RunRecord> runs, List<String> labels) {
+    /** What a report prints for a figure the run's source did not measure (fio, an HdrHistogram log): never 0 or NaN. */
+    public static final String NOT_MEASURED = "not measured";
 
     public ReportModel {
         Objects.requireNonNull(title, "title");
@@ -70,9 +73,42 @@ public record ReportModel(String title, Instant generatedAt, List<RunRecord> run
         return runs.size();
     }
 
-    /** Interrupts per second of device time on the run's I/O vectors. */
+    /** Interrupts per second of device time on the run's I/O vectors; NaN when its source did not count them. */
     public static double interruptsPerSecond(RunRecord r) {
+        if (!measuredInterrupts(r)) {
+            return Double.NaN;
+        }
         return r.durationNanos() == 0 ? 0 : r.totals().interrupts() * 1e9 / r.durationNanos();
+    }
+
+    /** Whether the run counted interrupts (and so per vector, per completion and their CPU share). */
+    public static boolean measuredInterrupts(RunRecord r) {
+        return r.interruptsMeasured() && r.totals().interrupts() >= 0;
+    }
+
+    /** The runs whose source counted no interrupts, by label, e.g. "fio-3.33 randread". */
+    public List<String> labelsNotMeasuringInterrupts() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            if (!measuredInterrupts(runs.get(i))) {
+                out.add(labels.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "12.00 completions per interrupt, 3.10 % of one CPU spent in interrupt handling." or, for a source that
+     * counts no interrupts, that they were not measured and by what.
+     */
+    public String interruptLine(int run) {
+        RunRecord r = runs.get(run);
+        if (!measuredInterrupts(r)) {
+            return "interrupts, completions per interrupt and interrupt CPU share " + NOT_MEASURED + " ("
+                    + r.origin().label() + " does not count them).";
+        }
+        return Figures.count(r.completionsPerInterrupt()) + " completions per interrupt, " + Figures.percent(r.hostIrqCpuPct())
+                + " of one CPU spent in interrupt handling.";
     }
 
     // ---- provenance ----
@@ -88,6 +124,11 @@ public record ReportModel(String title, Instant generatedAt, List<RunRecord> run
         WorkloadSettings w = r.workload();
         FeatureReadback f = r.features();
         List<Field> out = new ArrayList<>();
+        RunOrigin o = r.origin();
+        out.add(new Field("Source", o.label()));
+        if (!o.file().isEmpty()) {
+            out.add(new Field("File", o.file()));
+        }
         out.add(new Field("Device", d.spec()));
         out.add(new Field("Model", d.model()));
         out.add(new Field("Serial", d.serial()));
@@ -102,7 +143,8 @@ public record ReportModel(String title, Instant generatedAt, List<RunRecord> run
             out.add(new Field("Namespace", d.namespaceBlocks() + " blocks of " + d.lbaSize() + " B"));
         }
         InterruptCoalescing ic = f.interruptCoalescing();
-        out.add(new Field("Feature 08h (read back)", ic == null ? "not reported by the device"
+        String notRead = o.readsFeatures() ? null : "not read (" + o.label() + " does not read features)";
+        out.add(new Field("Feature 08h (read back)", notRead != null ? notRead : ic == null ? "not reported by the device"
                 : String.format("0x%04x: %s", f.coalescing(), ic.describe())));
         StringBuilder v = new StringBuilder();
         for (FeatureReadback.VectorFeature vf : f.vectors()) {
@@ -112,15 +154,19 @@ public record ReportModel(String title, Instant generatedAt, List<RunRecord> run
             v.append("IV ").append(vf.iv()).append(vf.value() < 0 ? " not reported"
                     : vf.coalescingDisabled() ? " CD=1 (never coalesced)" : " CD=0");
         }
-        out.add(new Field("Feature 09h (read back)", v.length() == 0 ? "not read" : v.toString()));
+        out.add(new Field("Feature 09h (read back)", notRead != null ? notRead : v.length() == 0 ? "not read" : v.toString()));
         if (f.numberOfQueues() >= 0) {
             out.add(new Field("Feature 07h (read back)", String.format("0x%08x", f.numberOfQueues())));
         }
-        out.add(new Field("Workload", workload(w)));
-        out.add(new Field("Seed", Long.toString(r.seed())));
-        out.add(new Field("Tool version", r.toolVersion()));
+        out.add(new Field("Workload", w.rw().isEmpty() ? "not recorded" : workload(w)));
+        out.add(new Field("Seed", o.source() == RunOrigin.Source.WORKBENCH ? Long.toString(r.seed()) : "not recorded"));
+        out.add(new Field("Tool version", o.source() == RunOrigin.Source.WORKBENCH || o.tool().isEmpty() ? r.toolVersion()
+                : o.tool() + " (read by NVMe Workbench " + r.toolVersion() + ")"));
         out.add(new Field("Started", r.startedAt().toString()));
         out.add(new Field("Duration (device time)", Figures.latency(r.durationNanos())));
+        if (!r.notes().isEmpty()) {
+            out.add(new Field("Notes", String.join(" ", r.notes())));
+        }
         return out;
     }
 
@@ -178,12 +224,23 @@ public record ReportModel(String title, Instant generatedAt, List<RunRecord> run
      * @param values  one per run
      */
     public record Metric(String metric, boolean latency, double[] values) {
-        /** "+12.0 us (+5.1 %)" against the first run. */
+        /** Whether run {@code run} measured it (NaN: its source did not). */
+        public boolean measured(int run) {
+            return !Double.isNaN(values[run]);
+        }
+
+        /** "+12.0 us (+5.1 %)" against the first run; no delta against or of a figure not measured. */
         public String delta(int run) {
+            if (!measured(0) || !measured(run)) {
+                return NOT_MEASURED;
+            }
             return Figures.delta(values[0], values[run], latency);
         }
 
         public String format(int run) {
+            if (!measured(run)) {
+                return NOT_MEASURED;
+            }
             return latency ? Figures.latency(values[run]) : Figures.count(values[run]);
         }
     }
@@ -200,10 +257,10 @@ public record ReportModel(String title, Instant generatedAt, List<RunRecord> run
         m.add(metric("p99", true, r -> r.latency().valueAtPercentile(99)));
         m.add(metric("p99.9", true, r -> r.latency().valueAtPercentile(99.9)));
         m.add(metric("Max latency", true, r -> r.latency().max()));
-        m.add(metric("Interrupts", false, r -> r.totals().interrupts()));
+        m.add(metric("Interrupts", false, r -> measuredInterrupts(r) ? r.totals().interrupts() : Double.NaN));
         m.add(metric("Interrupts/s", false, ReportModel::interruptsPerSecond));
-        m.add(metric("Completions per interrupt", false, RunRecord::completionsPerInterrupt));
-        m.add(metric("Interrupt CPU share (%)", false, RunRecord::hostIrqCpuPct));
+        m.add(metric("Completions per interrupt", false, r -> measuredInterrupts(r) ? r.completionsPerInterrupt() : Double.NaN));
+        m.add(metric("Interrupt CPU share (%)", false, r -> measuredInterrupts(r) ? r.hostIrqCpuPct() : Double.NaN));
         return m;
     }
 

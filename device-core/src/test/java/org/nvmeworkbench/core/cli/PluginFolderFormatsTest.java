@@ -97,7 +97,7 @@ class PluginFolderFormatsTest {
         CliRun r = CliRun.of("report", "--format", "html");
         assertThat(r.exit()).isEqualTo(CliFailure.USAGE);
         assertThat(r.oneLineError()).isTrue();
-        assertThat(r.err()).contains("Name one or more saved runs");
+        assertThat(r.err()).contains("Name one or more runs to report on").contains("fio JSON");
     }
 
     @Test
