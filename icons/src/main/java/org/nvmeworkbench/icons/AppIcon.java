@@ -36,6 +36,8 @@ public enum AppIcon {
     RESET(Material2MZ.RESTORE),
     REFRESH(Material2MZ.REFRESH),
     SAVE(Material2MZ.SAVE),
+    /** Opening results made elsewhere: run records, sweep folders, fio JSON, HdrHistogram logs (File > Open). */
+    OPEN(Material2AL.FOLDER_OPEN),
     /** Writing runs out as a report document (File > Export). */
     EXPORT_REPORT(Material2AL.DESCRIPTION),
     /** Reading a job from elsewhere into the workbench, e.g. a .fio job file. */

@@ -96,6 +96,9 @@ public final class WorkbenchApplication extends Application {
                     + "; attach it from the Devices view (a real device is attached only when you ask).");
             ready = CompletableFuture.completedFuture(null);
         }
+        if (!o.files().isEmpty()) {
+            w.open(o.files()); // beside the attach: files are read on their own thread
+        }
         ready.whenComplete((v, t) -> Platform.runLater(() -> {
             if (t != null) {
                 assembly.session().message().set(Failures.sentence(t));

@@ -69,6 +69,16 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
         return origin.measuresInterrupts();
     }
 
+    /**
+     * Whether {@code other} records the same run, wherever either was opened from: the same start, duration,
+     * device, workload, counts and latency.
+     */
+    public boolean sameRunAs(RunRecord other) {
+        return other != null && startedAt.equals(other.startedAt) && durationNanos == other.durationNanos
+                && device.equals(other.device) && workload.equals(other.workload) && totals.equals(other.totals)
+                && latency.equals(other.latency);
+    }
+
     /** This record as opened from {@code file}. */
     public RunRecord openedFrom(String file) {
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,

@@ -42,6 +42,7 @@ import org.nvmeworkbench.ui.perspective.PerspectiveLayout;
 import org.nvmeworkbench.ui.plugin.PluginRegistry;
 import org.nvmeworkbench.core.session.ControllerState;
 import org.nvmeworkbench.core.session.SafetyPrompts;
+import org.nvmeworkbench.ui.session.ResultOpener;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.ActionContribution;
 import org.nvmeworkbench.ui.spi.ActionSpec;
@@ -81,11 +82,13 @@ public final class Workbench {
     private final SplitPane vertical = new SplitPane();
     private final TaskExecutor files;
     private final ReportExporters exporters;
+    private final OpenResults opening;
     private ExportDialog exportDialog;
     private boolean rendering;
 
     public Workbench(WorkbenchSession session, PluginRegistry plugins, LayoutModel layout, LayoutStore store) {
-        this(session, new RunSelection(session.runs()), plugins, layout, store, session.tasks(), plugins.exporters());
+        this(session, new RunSelection(session.runs()), new ResultOpener(session, session.tasks()), plugins, layout, store,
+                session.tasks(), plugins.exporters());
     }
 
     /**
@@ -93,8 +96,8 @@ public final class Workbench {
      * @param files     where exports render and write, apart from the device thread so an export never waits for a run
      * @param exporters the report formats File > Export offers
      */
-    public Workbench(WorkbenchSession session, RunSelection selection, PluginRegistry plugins, LayoutModel layout,
-                     LayoutStore store, TaskExecutor files, ReportExporters exporters) {
+    public Workbench(WorkbenchSession session, RunSelection selection, ResultOpener opener, PluginRegistry plugins,
+                     LayoutModel layout, LayoutStore store, TaskExecutor files, ReportExporters exporters) {
         this.selection = selection;
         this.files = files;
         this.exporters = exporters;
@@ -115,7 +118,9 @@ public final class Workbench {
         }
         // Writes and Set Features during I/O ask through dialogs owned by this window.
         session.prompts().set(new SafetyDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow()));
+        opening = new OpenResults(opener, this::window, this::bringToFront);
         registerActions();
+        opening.acceptDrops(root);
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(horizontal);
         root.setBottom(new WorkbenchStatusBar(session).node());
@@ -150,7 +155,11 @@ public final class Workbench {
         var idle = Bindings.createBooleanBinding(() -> session.state().get() == ControllerState.IDLE, session.state());
         var running = Bindings.createBooleanBinding(() -> session.state().get() == ControllerState.RUNNING, session.state());
         var always = new SimpleBooleanProperty(true);
-        // Export first: File's only toolbar button, then Device's.
+        // Open and Export first: File's toolbar buttons, then Device's.
+        actions.add(new ActionSpec("file.open", "Open...", AppIcon.OPEN, "Shortcut+O", "File", true, always,
+                opening::chooseFiles));
+        actions.add(new ActionSpec("file.open-folder", "Open sweep folder...", AppIcon.OPEN, "Shortcut+Shift+O", "File",
+                false, always, opening::chooseFolder));
         actions.add(new ActionSpec("file.export", "Export report...", AppIcon.EXPORT_REPORT, "Shortcut+E", "File", true,
                 Bindings.isNotEmpty(session.runs()), this::openExport));
         actions.add(new ActionSpec("device.attach-sim", "Attach simulator (sim:tlc)", AppIcon.ATTACH, "Shortcut+D", "Device",
@@ -177,6 +186,28 @@ public final class Workbench {
                 LOG.log(Level.WARNING, "Plugin actions " + c.id() + " failed: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Opens results made anywhere (File > Open, a drop, file arguments); a sweep folder also shows in the Sweep view. */
+    public java.util.concurrent.CompletableFuture<org.nvmeworkbench.core.resultfile.ResultListing> open(List<Path> paths) {
+        return opening.open(paths);
+    }
+
+    /** Opens view {@code id} where it belongs (if it is not open) and brings its tab to the front. */
+    private void bringToFront(String id) {
+        for (ViewContribution v : plugins.views()) {
+            if (v.id().equals(id)) {
+                layout.open(id, v.defaultArea());
+            }
+        }
+        Tab t = tabs.get(id);
+        if (t != null && t.getTabPane() != null) {
+            t.getTabPane().getSelectionModel().select(t);
+        }
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     /**

@@ -15,6 +15,7 @@ import org.nvmeworkbench.ui.perspective.LayoutModel;
 import org.nvmeworkbench.ui.perspective.LayoutStore;
 import org.nvmeworkbench.ui.plugin.PluginRegistry;
 import org.nvmeworkbench.ui.session.TelemetrySampler;
+import org.nvmeworkbench.ui.session.ResultOpener;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.Area;
 import org.nvmeworkbench.ui.spi.Contribution;
@@ -43,6 +44,7 @@ public final class WorkbenchAssembly {
     private final FxTaskExecutor executor = new FxTaskExecutor();
     /** Exports render and write here, so a report never waits behind a run or a sweep on the device thread. */
     private final FxTaskExecutor files = new FxTaskExecutor();
+    private final ResultOpener opener;
     private final WorkbenchSession session;
     /** The runs selected in Runs, shared by the views (Latency) and File > Export. */
     private final RunSelection selection;
@@ -58,9 +60,10 @@ public final class WorkbenchAssembly {
         this.home = home;
         session = new WorkbenchSession(DeviceCatalog.load(), executor, home.resolve("runs"));
         selection = new RunSelection(session.runs());
+        opener = new ResultOpener(session, files);
         sampler = new TelemetrySampler(session);
         PluginRegistry[] self = new PluginRegistry[1];
-        List<Contribution> builtIns = new ArrayList<>(builtInViews(session, selection, executor, files, () -> self[0]));
+        List<Contribution> builtIns = new ArrayList<>(builtInViews(session, selection, opener, executor, files, () -> self[0]));
         builtIns.addAll(LabViews.contributions(lab));
         builtIns.addAll(BuiltInPerspective.all());
         plugins = PluginRegistry.load(builtIns, WorkbenchAssembly.class.getClassLoader(), home.resolve("plugins"));
@@ -74,7 +77,7 @@ public final class WorkbenchAssembly {
         store.load().ifPresent(layout::restore);
     }
 
-    static List<ViewContribution> builtInViews(WorkbenchSession s, RunSelection selection, FxTaskExecutor ex, FxTaskExecutor files,
+    static List<ViewContribution> builtInViews(WorkbenchSession s, RunSelection selection, ResultOpener opener, FxTaskExecutor ex, FxTaskExecutor files,
                                                java.util.function.Supplier<PluginRegistry> registry) {
         return List.of(
                 new BuiltInView("devices", "Devices", AppIcon.DEVICE, Area.LEFT, 10, c -> new DevicesView(s)),
@@ -84,7 +87,7 @@ public final class WorkbenchAssembly {
                 new BuiltInView("vectors", "MSI-X Vectors", AppIcon.VECTORS, Area.CENTER, 50, c -> new VectorsView(s)),
                 new BuiltInView("rings", "Queue Rings", AppIcon.RINGS, Area.CENTER, 60, c -> new QueueRingsView(s)),
                 new BuiltInView("latency", "Latency", AppIcon.LATENCY, Area.CENTER, 70, c -> new LatencyView(s.runs(), selection)),
-                new BuiltInView("sweep", "Sweep", AppIcon.SWEEP, Area.CENTER, 75, c -> new SweepView(s)),
+                new BuiltInView("sweep", "Sweep", AppIcon.SWEEP, Area.CENTER, 75, c -> new SweepView(s, opener.openedSweep())),
                 new BuiltInView("runs", "Runs", AppIcon.RUNS, Area.BOTTOM, 80, c -> new RunsView(s, selection)),
                 new BuiltInView("tasks", "Tasks", AppIcon.REFRESH, Area.BOTTOM, 90, c -> new TasksView(ex, files)),
                 new BuiltInView("plugins", "Plugins", AppIcon.PLUGIN, Area.BOTTOM, 100, c -> new PluginsView(registry.get())));
@@ -94,7 +97,7 @@ public final class WorkbenchAssembly {
     public Workbench workbench() {
         if (workbench == null) {
             // The registry's exporters: the class path's and the plugin folder's, so a plugin's format is offered.
-            workbench = new Workbench(session, selection, plugins, layout, store, files, plugins.exporters());
+            workbench = new Workbench(session, selection, opener, plugins, layout, store, files, plugins.exporters());
             sampler.start();
         }
         return workbench;
@@ -103,6 +106,7 @@ public final class WorkbenchAssembly {
     public Path home() { return home; }
     public WorkbenchSession session() { return session; }
     public RunSelection runSelection() { return selection; }
+    public ResultOpener opener() { return opener; }
     public TelemetrySampler sampler() { return sampler; }
     public PluginRegistry plugins() { return plugins; }
     public LayoutModel layout() { return layout; }

@@ -36,8 +36,13 @@ public record ComparisonTable(List<String> runs, List<Row> settings, List<Row> f
 
     /** How a cell stands against the baseline's cell in the same row. */
     public enum Verdict {
-        BASELINE, SAME, CHANGED, BETTER, WORSE
+        BASELINE, SAME, CHANGED, BETTER, WORSE,
+        /** The run's source did not measure this figure (fio and HdrHistogram logs know no interrupts): no comparison. */
+        NOT_MEASURED
     }
+
+    /** What a figure the source did not measure says, instead of a number. */
+    public static final String NOT_MEASURED = "not measured";
 
     /**
      * One run's value in a row.
@@ -121,6 +126,7 @@ public record ComparisonTable(List<String> runs, List<Row> settings, List<Row> f
 
     private static final List<Setting> SETTINGS = List.of(
             new Setting("device", r -> r.device().spec(), r -> ""),
+            new Setting("measured by", r -> r.origin().label(), r -> r.origin().file()),
             new Setting("coalescing (read back)", ComparisonTable::coalescingBrief, RunComparison::coalescing),
             new Setting("CD vectors", r -> vectors(r.workload().cdVectors()), r -> ""),
             new Setting("rw", r -> r.workload().rw(), r -> ""),
@@ -134,7 +140,7 @@ public record ComparisonTable(List<String> runs, List<Row> settings, List<Row> f
     private static final List<Figure> FIGURES = List.of(
             new Figure("interrupts / completion", "%.3f", Better.LOWER, RunComparison::interruptsPerCompletion),
             new Figure("completions / interrupt", "%.2f", Better.HIGHER, RunRecord::completionsPerInterrupt),
-            new Figure("interrupts", "%,.0f", Better.LOWER, r -> r.totals().interrupts()),
+            new Figure("interrupts", "%,.0f", Better.LOWER, r -> r.interruptsMeasured() ? r.totals().interrupts() : Double.NaN),
             new Figure("completions", "%,.0f", Better.NEITHER, r -> r.totals().ios()),
             new Figure("IOPS", "%,.0f", Better.HIGHER, RunRecord::iops),
             new Figure("p50 latency (us)", "%.1f", Better.LOWER, r -> r.latency().valueAtPercentile(50) / 1e3),
@@ -170,7 +176,8 @@ public record ComparisonTable(List<String> runs, List<Row> settings, List<Row> f
         for (Figure f : FIGURES) {
             double base = f.value().applyAsDouble(runs.get(0));
             List<Cell> cells = new ArrayList<>();
-            cells.add(new Cell(format(f, base), "", Verdict.BASELINE, ""));
+            cells.add(Double.isNaN(base) ? new Cell(NOT_MEASURED, "", Verdict.NOT_MEASURED, "")
+                    : new Cell(format(f, base), "", Verdict.BASELINE, ""));
             for (int i = 1; i < runs.size(); i++) {
                 cells.add(figureCell(f, base, f.value().applyAsDouble(runs.get(i))));
             }
@@ -181,7 +188,13 @@ public record ComparisonTable(List<String> runs, List<Row> settings, List<Row> f
 
     /** The value, its change against {@code base} and whether that is an improvement. */
     private static Cell figureCell(Figure f, double base, double x) {
+        if (Double.isNaN(x)) {
+            return new Cell(NOT_MEASURED, "", Verdict.NOT_MEASURED, "");
+        }
         String value = format(f, x);
+        if (Double.isNaN(base)) {
+            return new Cell(value, "", Verdict.NOT_MEASURED, "the first run did not measure it");
+        }
         if (value.equals(format(f, base))) {
             return new Cell(value, "same", Verdict.SAME, "");
         }

@@ -53,9 +53,14 @@ public final class RunsView implements WorkbenchView {
         table.getColumns().add(col("p99", "99th percentile latency", 72, 80,
                 r -> String.format("%.1f us", r.latency().valueAtPercentile(99) / 1e3)));
         table.getColumns().add(col("IRQ/I/O", "Interrupts per completion (1.000 = one interrupt each)", 64, 72,
-                r -> String.format("%.3f", RunComparison.interruptsPerCompletion(r))));
+                r -> r.interruptsMeasured() ? String.format("%.3f", RunComparison.interruptsPerCompletion(r))
+                        : ComparisonTable.NOT_MEASURED));
         table.getColumns().add(col("IRQ CPU", "Share of host CPU spent handling interrupts", 72, 76,
-                r -> String.format("%.2f %%", r.hostIrqCpuPct())));
+                r -> r.interruptsMeasured() ? String.format("%.2f %%", r.hostIrqCpuPct()) : ComparisonTable.NOT_MEASURED));
+        TableColumn<RunRecord, String> origin = col("Origin", "What measured the run: this workbench, fio or an HdrHistogram "
+                + "log, and the file it was opened from", 70, 90, r -> r.origin().label());
+        withTooltips(origin, r -> r.origin().file().isEmpty() ? r.origin().label() : r.origin().label() + ": " + r.origin().file());
+        table.getColumns().add(origin);
         TableColumn<RunRecord, String> started = col("Started", "Local start time (hover a cell for the full instant)",
                 70, 76, r -> StartTime.brief(r.startedAt(), java.time.Instant.now(), ZoneId.systemDefault()));
         withTooltips(started, r -> StartTime.full(r.startedAt(), ZoneId.systemDefault()));

@@ -49,7 +49,12 @@ public final class SweepView implements WorkbenchView {
     private final SplitPane chartPair;
 
     public SweepView(WorkbenchSession session) {
-        vm = new SweepViewModel(session);
+        this(session, null);
+    }
+
+    /** @param opened the sweep folder opened last (File > Open), shown here when it changes; may be null */
+    public SweepView(WorkbenchSession session, javafx.beans.value.ObservableValue<SweepResult> opened) {
+        vm = new SweepViewModel(session, opened);
         FlowPane inputs = new FlowPane(14, 6);
         inputs.getChildren().addAll(
                 field("THR", "sweep-thr", vm.thresholds(), 9, "THR values, 0's based (7 = signal after 8 completions), e.g. 0,3,7,15"),

@@ -59,9 +59,21 @@ public final class SweepViewModel {
     private final BooleanBinding canSave;
     private long started;
     private final javafx.beans.value.ChangeListener<WorkloadSpec> onDraft = (o, a, b) -> revalidate();
+    private final javafx.beans.value.ObservableValue<SweepResult> opened;
+    private final javafx.beans.value.ChangeListener<SweepResult> onOpened = (o, a, b) -> showOpened(b);
 
     public SweepViewModel(WorkbenchSession session) {
+        this(session, null);
+    }
+
+    /** @param opened a sweep opened from a folder (File > Open): shown as if it had just finished; may be null */
+    public SweepViewModel(WorkbenchSession session, javafx.beans.value.ObservableValue<SweepResult> opened) {
         this.session = session;
+        this.opened = opened;
+        if (opened != null) {
+            opened.addListener(onOpened);
+            showOpened(opened.getValue());
+        }
         for (StringProperty p : List.of(thresholds, times, iodepths, iosPerPoint, percentile, target)) {
             p.addListener((o, a, b) -> revalidate());
         }
@@ -266,9 +278,22 @@ public final class SweepViewModel {
         return done;
     }
 
+    /** A sweep opened from a folder: its points, charts and recommendation, as when it finished. */
+    private void showOpened(SweepResult r) {
+        if (r == null || sweeping.get()) {
+            return;
+        }
+        result.set(r);
+        outcome.set("");
+        progressText.set("Opened: " + r.points().size() + " of " + r.grid().size() + " settings swept on " + r.device() + ".");
+    }
+
     /** Stops following the Workload view (the Sweep view closed); a sweep in progress carries on. */
     public void dispose() {
         session.draftSpec().removeListener(onDraft);
+        if (opened != null) {
+            opened.removeListener(onOpened);
+        }
     }
 
     public void cancel() {
