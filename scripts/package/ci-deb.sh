@@ -37,6 +37,18 @@ deb=$(ls "$dist"/nvme-workbench_*_amd64.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || fail "no .deb in $dist"
 log "built $(basename "$deb"): $(du -h "$deb" | cut -f1), $(cat "$dist/VERSION")"
 
+# dpkg -i installs no dependencies: bring whatever of the package's Depends this machine lacks (apt
+# install ./x.deb would, but the point here is that the .deb itself installs with dpkg).
+deps=()
+for d in $(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/(.*)//; s/|.*//' | tr -d ' '); do
+  dpkg -s "$d" >/dev/null 2>&1 || deps+=("$d")
+done
+if [ ${#deps[@]} -gt 0 ]; then
+  log "installing the .deb's dependencies ${deps[*]}"
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${deps[@]}" >/dev/null
+fi
+
 # A user's own state, which neither the install nor the removal may touch.
 user_home=$(mktemp -d /tmp/nvme-workbench-user.XXXXXX)
 state=$user_home/.nvme-workbench
@@ -44,6 +56,7 @@ mkdir -p "$state/plugins"
 echo '{"keep":"me"}' > "$state/marker.json"
 export JAVA_TOOL_OPTIONS="-Duser.home=$user_home"
 # And the real one of whoever runs this, if there is one: dpkg -i/-r must leave it as it was.
+HOME=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
 fingerprint() { [ -d "$HOME/.nvme-workbench" ] && find "$HOME/.nvme-workbench" -printf '%p %s %T@\n' | sort | md5sum || echo none; }
 home_before=$(fingerprint)
 
