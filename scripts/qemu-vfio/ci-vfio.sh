@@ -4,7 +4,7 @@
 # (the CLI against vfio:$NVME_BDF, then the JUnit class VfioQemuIT). Prints a summary; exits non-zero
 # on any failure or skip.
 #
-# Expects the project already built on the host (CI runs `mvn -q -B -DskipTests install` first); with
+# Expects the project already built on the host (CI runs `./mvnw -B verify` first); with
 # a private build directory, set BUILD_DIR (e.g. BUILD_DIR=target-vfio). Caches the guest kernel,
 # the classpath and the JUnit console launcher under target/qemu-vfio.
 set -euo pipefail
@@ -20,14 +20,14 @@ start=$(date +%s)
 classes=$ROOT/device-core/$BUILD/classes
 tests=$ROOT/device-core/$BUILD/test-classes
 if [ ! -f "$tests/org/nvmeworkbench/core/vfio/VfioQemuIT.class" ] || [ ! -f "$classes/org/nvmeworkbench/core/vfio/VfioPciFunction.class" ]; then
-  log "device-core is not built in device-core/$BUILD: run 'mvn -q -B -DskipTests install' first (or set BUILD_DIR)"
+  log "device-core is not built in device-core/$BUILD: run './mvnw -q -B -DskipTests install' first (or set BUILD_DIR)"
   exit 2
 fi
 mkdir -p "$WORK/lib"
 
 # Classpath for plain java in the guest. JUnit's own jars stay out: the console launcher bundles
 # them, and two copies of the Jupiter engine make the launcher refuse to start.
-mvnq() { mvn -q -B -o "$@" 2>/dev/null || mvn -q -B "$@"; }
+mvnq() { "$ROOT/mvnw" -q -B -o "$@" 2>/dev/null || "$ROOT/mvnw" -q -B "$@"; }
 mvnq dependency:build-classpath -pl device-core -Dmdep.outputFile="$WORK/cp.txt" \
   -DexcludeGroupIds=org.junit.jupiter,org.junit.platform,org.opentest4j,org.apiguardian >/dev/null
 echo "$classes:$tests:$(cat "$WORK/cp.txt")" > "$WORK/guest-classpath.txt"
