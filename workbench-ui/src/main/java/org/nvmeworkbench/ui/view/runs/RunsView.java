@@ -47,7 +47,9 @@ public final class RunsView implements WorkbenchView {
         // perspective's bottom area without scrolling: the Run label gives way (elided, full text in its tooltip).
         TableColumn<RunRecord, String> run = col("Run", "Position in the history, pattern and the 08h value read back",
                 140, 215, r -> RunComparison.label(session.runs().indexOf(r), r));
-        withTooltips(run, r -> RunComparison.label(session.runs().indexOf(r), r));
+        // A run from elsewhere is marked in its label (fio-3.33 out.json); the tooltip adds where it came from.
+        withTooltips(run, r -> RunComparison.label(session.runs().indexOf(r), r) + (r.origin().file().isEmpty() ? ""
+                : " - measured by " + r.origin().label() + ", opened from " + r.origin().file()));
         table.getColumns().add(run);
         table.getColumns().add(col("IOPS", "Completed I/Os per second", 70, 80, r -> String.format("%,.0f", r.iops())));
         table.getColumns().add(col("p99", "99th percentile latency", 72, 80,
@@ -57,10 +59,6 @@ public final class RunsView implements WorkbenchView {
                         : ComparisonTable.NOT_MEASURED));
         table.getColumns().add(col("IRQ CPU", "Share of host CPU spent handling interrupts", 72, 76,
                 r -> r.interruptsMeasured() ? String.format("%.2f %%", r.hostIrqCpuPct()) : ComparisonTable.NOT_MEASURED));
-        TableColumn<RunRecord, String> origin = col("Origin", "What measured the run: this workbench, fio or an HdrHistogram "
-                + "log, and the file it was opened from", 70, 90, r -> r.origin().label());
-        withTooltips(origin, r -> r.origin().file().isEmpty() ? r.origin().label() : r.origin().label() + ": " + r.origin().file());
-        table.getColumns().add(origin);
         TableColumn<RunRecord, String> started = col("Started", "Local start time (hover a cell for the full instant)",
                 70, 76, r -> StartTime.brief(r.startedAt(), java.time.Instant.now(), ZoneId.systemDefault()));
         withTooltips(started, r -> StartTime.full(r.startedAt(), ZoneId.systemDefault()));
