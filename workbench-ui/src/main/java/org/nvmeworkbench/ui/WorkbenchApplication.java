@@ -97,7 +97,10 @@ public final class WorkbenchApplication extends Application {
             ready = CompletableFuture.completedFuture(null);
         }
         if (!o.files().isEmpty()) {
-            w.open(o.files()); // beside the attach: files are read on their own thread
+            // Beside the attach (files are read on their own thread); a snapshot waits for both.
+            CompletableFuture<?> opened = w.open(o.files());
+            CompletableFuture<?> attached = ready;
+            ready = attached.handle((v, t) -> opened).thenCompose(f -> f).thenCompose(v -> attached);
         }
         ready.whenComplete((v, t) -> Platform.runLater(() -> {
             if (t != null) {

@@ -118,7 +118,7 @@ public final class Workbench {
         }
         // Writes and Set Features during I/O ask through dialogs owned by this window.
         session.prompts().set(new SafetyDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow()));
-        opening = new OpenResults(opener, this::window, this::bringToFront);
+        opening = new OpenResults(opener, this::window, this::bringToFront, selection, session.runs());
         registerActions();
         opening.acceptDrops(root);
         root.setTop(new VBox(menuBar(), toolBar()));

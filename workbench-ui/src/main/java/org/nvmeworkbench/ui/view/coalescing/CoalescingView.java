@@ -73,7 +73,7 @@ public final class CoalescingView implements WorkbenchView {
 
         Label cdTitle = new Label("Coalescing Disable (Feature 09h CD) for the next run's vectors:");
         cdTitle.setWrapText(true);
-        Label cdNote = new Label("09h needs an existing I/O completion queue: during a run Apply sets CD at once; between runs the device refuses it (said below) and the next run sets it when it creates its queues.");
+        Label cdNote = new Label("09h configures only a vector an I/O completion queue uses: during a run Apply sets CD on the run's vectors; between runs it goes through a short-lived queue on each vector, and the next runs keep it.");
         cdNote.setWrapText(true);
         cdNote.getStyleClass().add("text-muted");
         VBox box = new VBox(8, g, meaning, problem, cdTitle, cd, cdNote, warning, new HBox(6, apply, applyRerun),

@@ -63,6 +63,19 @@ public final class RunSelection {
         }
     }
 
+    /** Selects exactly {@code runs} (those in the history), in this order: e.g. the runs a File > Open brought in. */
+    public void select(List<RunRecord> runs) {
+        List<RunRecord> next = new ArrayList<>();
+        for (RunRecord r : runs) {
+            if (r != null && !next.contains(r) && history.contains(r)) {
+                next.add(r);
+            }
+        }
+        if (!next.equals(selected)) {
+            selected.setAll(next);
+        }
+    }
+
     public void clear() {
         selected.clear();
     }

@@ -30,6 +30,9 @@ public final class RunsView implements WorkbenchView {
     private final RunSelection selection;
     /** Set while the table is given the shared selection, whose order one row at a time would lose. */
     private boolean restoring;
+    /** True while the table's selection is written into the shared one, which then need not come back. */
+    private boolean following;
+    private final ListChangeListener<RunRecord> onSelection;
     private final TableView<RunRecord> table = new TableView<>();
     private final ScrollPane comparison = new ScrollPane();
     private ComparisonTable compared;
@@ -67,13 +70,17 @@ public final class RunsView implements WorkbenchView {
         comparison.setId("runs-comparison");
         comparison.setFitToWidth(true);
         comparison.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        // A Runs view opened again (Window > Show view) shows the selection the other views still follow.
-        restoring = true;
-        for (RunRecord r : selection.runs()) {
-            table.getSelectionModel().select(r);
-        }
-        restoring = false;
+        // A Runs view opened again (Window > Show view) shows the selection the other views still follow, and
+        // a selection made elsewhere (the runs a File > Open brought in) shows in the table.
+        showSelection();
         compare();
+        onSelection = c -> {
+            if (!following) {
+                showSelection();
+                compare();
+            }
+        };
+        selection.runs().addListener(onSelection);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) c -> {
             if (!restoring) {
                 compare();
@@ -180,8 +187,22 @@ public final class RunsView implements WorkbenchView {
         return compared;
     }
 
+    private void showSelection() {
+        restoring = true;
+        table.getSelectionModel().clearSelection();
+        for (RunRecord r : selection.runs()) {
+            table.getSelectionModel().select(r);
+        }
+        restoring = false;
+    }
+
     private void compare() {
-        selection.follow(new ArrayList<>(table.getSelectionModel().getSelectedItems()));
+        following = true;
+        try {
+            selection.follow(new ArrayList<>(table.getSelectionModel().getSelectedItems()));
+        } finally {
+            following = false;
+        }
         List<RunRecord> sel = selectedRuns();
         if (sel.size() < 2) {
             compared = null;
@@ -230,5 +251,6 @@ public final class RunsView implements WorkbenchView {
     @Override
     public void close() {
         session.runs().removeListener(onRuns);
+        selection.runs().removeListener(onSelection);
     }
 }
