@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * the workload, since the runner makes the record itself (one model of a finished run); the
  * device-provider SPI sits below the backends that implement it; telemetry holds only the snapshot
  * types the driver fills, so it is a leaf; a sweep renders its own report section, so report sits
- * below sweep.
+ * below sweep; the agent (server and client) sits below the command line, which serves and reaches it.
  */
 class ArchitectureTest {
     private static final String CORE = "org.nvmeworkbench.core";
@@ -48,7 +48,8 @@ class ArchitectureTest {
             List.of("sweep"),
             List.of("session"),
             List.of("lab", "resultfile"),
-            List.of("cli", "agent"));
+            List.of("agent"),
+            List.of("cli"));
 
     private static JavaClasses core;
 

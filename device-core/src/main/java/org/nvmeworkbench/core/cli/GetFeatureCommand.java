@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.driver.AdminResult;
+import org.nvmeworkbench.core.session.ControllerSession;
 import org.nvmeworkbench.core.spec.FeatureId;
 import org.nvmeworkbench.core.spec.FeatureText;
 
@@ -48,14 +49,14 @@ final class GetFeatureCommand implements Callable<Integer> {
             throw CliFailure.usage("--cdw11 is a 32-bit value, not " + cdw11 + ".");
         }
         int dw11 = cdw11 == null ? 0 : (int) (long) cdw11;
-        try (AttachedDevice d = AttachedDevice.open(target.device(), DeviceOptions.DEFAULT, 1)) {
-            AdminResult r = d.ctrl.getFeature(f, sel, dw11);
+        try (ControllerSession d = AttachedDevice.open(target.device, DeviceOptions.DEFAULT, 1, spec.commandLine().getErr())) {
+            AdminResult r = d.getFeature(f, sel, dw11);
             if (!r.ok()) {
                 throw CliFailure.refused(FeatureText.failure("get-feature", f, r.status()));
             }
             List<String> lines = human ? FeatureText.lines(f, sel, r.dw0()) : List.of(FeatureText.header(f, sel, r.dw0()));
             ObjectNode json = FeatureValues.json(f, sel, r.dw0());
-            json.put("device", d.spec);
+            json.put("device", d.device());
             output.emit(spec, String.join("\n", lines), json);
         }
         return 0;

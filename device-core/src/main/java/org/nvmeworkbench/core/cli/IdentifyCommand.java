@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.nvmeworkbench.core.device.DeviceOptions;
+import org.nvmeworkbench.core.session.ControllerSession;
 import org.nvmeworkbench.core.driver.ControllerRegisters;
 import org.nvmeworkbench.core.spec.IdentifyController;
 import org.nvmeworkbench.core.spec.IdentifyNamespace;
@@ -37,13 +38,14 @@ final class IdentifyCommand implements Callable<Integer> {
         if (nsid < 1) {
             throw CliFailure.usage("A namespace ID starts at 1, not " + nsid + ".");
         }
-        try (AttachedDevice d = AttachedDevice.open(device.device, DeviceOptions.DEFAULT, 1)) {
-            IdentifyController id = d.ctrl.identifyController();
-            IdentifyNamespace ns = d.ctrl.identifyNamespace(nsid);
-            ControllerRegisters regs = d.ctrl.registers();
+        try (ControllerSession d = AttachedDevice.open(device, DeviceOptions.DEFAULT, 1, spec.commandLine().getErr())) {
+            ControllerSession.Identity identity = d.identify(nsid);
+            IdentifyController id = identity.controller();
+            IdentifyNamespace ns = identity.namespace();
+            ControllerRegisters regs = identity.registers();
             List<String> decoded = RegisterDecoder.describe(regs.cap(), regs.vs(), regs.cc(), regs.csts(), regs.aqa());
             StringBuilder sb = new StringBuilder();
-            sb.append("NVME Identify Controller (").append(d.spec).append("):\n");
+            sb.append("NVME Identify Controller (").append(d.device()).append("):\n");
             id.describe().forEach(l -> sb.append(l).append('\n'));
             sb.append("\nNVME Identify Namespace ").append(nsid).append(ns.active() ? ":\n" : ": not active\n");
             if (ns.active()) {

@@ -6,6 +6,9 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.nvmeworkbench.core.agent.AgentAddress;
+import org.nvmeworkbench.core.agent.AgentClient;
+import org.nvmeworkbench.core.agent.proto.DeviceEntry;
 import org.nvmeworkbench.core.device.DeviceCatalog;
 import org.nvmeworkbench.core.device.DeviceInfo;
 
@@ -21,18 +24,27 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /** -d remote://HOST:PORT lists that agent's devices instead of this host's. */
+    @Mixin
+    DeviceOption agent;
+
     @Override
     public Integer call() {
-        List<DeviceInfo> devices = DeviceCatalog.load().discover();
+        List<DeviceInfo> devices = AgentAddress.names(agent.device()) ? remoteDevices(agent.device()) : DeviceCatalog.load().discover();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-24s %-10s %s%n", "Device", "Attachable", "Description"));
-        sb.append(String.format("%-24s %-10s %s%n", "-".repeat(24), "-".repeat(10), "-".repeat(40)));
+        int w = 24;
+        for (DeviceInfo d : devices) {
+            w = Math.max(w, d.spec().length());
+        }
+        String row = "%-" + w + "s %-10s %s%n";
+        sb.append(String.format(row, "Device", "Attachable", "Description"));
+        sb.append(String.format(row, "-".repeat(w), "-".repeat(10), "-".repeat(40)));
         ObjectNode o = OutputOptions.object();
         ArrayNode arr = o.putArray("devices");
         for (DeviceInfo d : devices) {
-            sb.append(String.format("%-24s %-10s %s%n", d.spec(), d.attachable() ? "yes" : "no", d.description()));
+            sb.append(String.format(row, d.spec(), d.attachable() ? "yes" : "no", d.description()));
             if (!d.attachable() && !d.why().isEmpty()) {
-                sb.append(String.format("%-24s %-10s why: %s%n", "", "", d.why()));
+                sb.append(String.format(row, "", "", "why: " + d.why()));
             }
             arr.addObject().put("device", d.spec()).put("description", d.description())
                     .put("attachable", d.attachable()).put("why", d.why());
@@ -42,5 +54,22 @@ final class ListCommand implements Callable<Integer> {
         }
         output.emit(spec, sb.toString(), o);
         return 0;
+    }
+
+    /** The agent's devices, named as a remote device is named here (remote://HOST:PORT/DEV). */
+    private List<DeviceInfo> remoteDevices(String remote) {
+        AgentAddress a;
+        try {
+            a = AgentAddress.parse(remote);
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
+        List<DeviceInfo> out = new java.util.ArrayList<>();
+        try (AgentClient client = AgentClient.connect(a, agent.agentOptions(spec.commandLine().getErr()))) {
+            for (DeviceEntry d : client.list().getDevicesList()) {
+                out.add(new DeviceInfo(a.with(d.getSpec()).toString(), d.getDescription(), d.getAttachable(), d.getWhy()));
+            }
+        }
+        return out;
     }
 }

@@ -2,9 +2,11 @@ package org.nvmeworkbench.core.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.nvmeworkbench.core.agent.AgentException;
 import org.nvmeworkbench.core.device.DeviceException;
 import org.nvmeworkbench.core.driver.DriverException;
 import org.nvmeworkbench.core.pci.PciException;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nvme-workbench", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Main.Version.class,
         subcommands = {ListCommand.class, IdentifyCommand.class, GetFeatureCommand.class, SetFeatureCommand.class,
-            RunCommand.class, BenchCommand.class, SweepCommand.class,
+            RunCommand.class, BenchCommand.class, SweepCommand.class, AgentCommand.class,
             ReportCommand.class},
         description = "Tune NVMe interrupt coalescing (Features 08h/09h): fio's run vocabulary, nvme-cli's feature vocabulary.")
 public final class Main implements Callable<Integer> {
@@ -78,6 +80,11 @@ public final class Main implements Callable<Integer> {
         int code;
         if (ex instanceof CliFailure f) {
             code = f.exitCode();
+        } else if (ex instanceof AgentException a) {
+            code = a.usage() ? CliFailure.USAGE : CliFailure.REFUSED;
+        } else if (ex instanceof IllegalStateException || ex instanceof CancellationException) {
+            // The session's refusals ("A run is in progress; ...", "nothing was written") are said as they are.
+            code = CliFailure.REFUSED;
         } else if (ex instanceof WorkloadException || ex instanceof IllegalArgumentException) {
             code = CliFailure.USAGE;
         } else if (ex instanceof DeviceException || ex instanceof DriverException || ex instanceof PciException
@@ -96,7 +103,7 @@ public final class Main implements Callable<Integer> {
     /** One line ending in a full stop. */
     static String sentence(String message) {
         String s = message == null ? "The command failed" : firstLine(message).trim();
-        return s.endsWith(".") ? s : s + ".";
+        return s.endsWith(".") || s.endsWith("?") ? s : s + ".";
     }
 
     private static String firstLine(String s) {

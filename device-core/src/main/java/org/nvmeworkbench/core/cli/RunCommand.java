@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 
 import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.session.ControllerSession;
 import org.nvmeworkbench.core.record.RunStore;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
@@ -48,17 +48,10 @@ final class RunCommand implements Callable<Integer> {
         if (!own.isEmpty()) {
             throw CliFailure.usage(own.get(0));
         }
-        try (AttachedDevice d = AttachedDevice.open(dev, new DeviceOptions(ws.seed(), ws.allowWrites()), ws.queues())) {
-            List<String> problems = ws.problems(d.ctrl);
-            if (!problems.isEmpty()) {
-                throw CliFailure.usage(problems.get(0));
-            }
-            RunRecord record;
-            try {
-                record = d.session.work().run(ws).join();
-            } catch (CompletionException e) {
-                throw AttachedDevice.unwrap(e);
-            }
+        try (ControllerSession d = AttachedDevice.open(deviceOption(dev), new DeviceOptions(ws.seed(), ws.allowWrites()), ws.queues(),
+                spec.commandLine().getErr())) {
+            // The workload is checked against the controller by the session's runner (WorkloadException: exit 2).
+            RunRecord record = d.run(ws);
             if (saveRun != null) {
                 RunStore.save(saveRun, record);
             }
@@ -70,6 +63,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The device option as typed, with --profile folded in. */
+    private DeviceOption deviceOption(String name) {
+        return device.named(name);
     }
 
     private String deviceName() {

@@ -3,12 +3,12 @@ package org.nvmeworkbench.core.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.driver.AdminResult;
+import org.nvmeworkbench.core.session.ControllerSession;
 import org.nvmeworkbench.core.session.FeatureApplication;
 import org.nvmeworkbench.core.spec.FeatureId;
 import org.nvmeworkbench.core.spec.FeatureText;
@@ -41,20 +41,16 @@ final class SetFeatureCommand implements Callable<Integer> {
         int f = (int) target.fid();
         List<String> notes = new ArrayList<>();
         int iv = FeatureValues.vectorOf(f, dw11);
-        try (AttachedDevice d = AttachedDevice.open(target.device(), DeviceOptions.DEFAULT, FeatureValues.ioQueuesForSet(f, dw11))) {
+        try (ControllerSession d = AttachedDevice.open(target.device, DeviceOptions.DEFAULT, FeatureValues.ioQueuesForSet(f, dw11),
+                spec.commandLine().getErr())) {
             // The session's one policy: 09h on a vector no queue uses goes through a short-lived queue on it.
-            FeatureApplication.Applied applied;
-            try {
-                applied = d.session.setFeature(f, dw11, save).join();
-            } catch (CompletionException e) {
-                throw AttachedDevice.unwrap(e);
-            }
+            FeatureApplication.Applied applied = d.setFeature(f, dw11, save);
             notes.addAll(applied.vectorNotes());
             AdminResult r = applied.result();
             if (!r.ok()) {
                 throw CliFailure.refused(FeatureText.failure("set-feature", f, r.status()));
             }
-            AdminResult back = d.ctrl.getFeature(f, FeatureId.SEL_CURRENT, iv);
+            AdminResult back = d.getFeature(f, FeatureId.SEL_CURRENT, iv);
             if (d.simulated()) {
                 notes.add("The simulator forgets it when this command exits; use run --coalesce THR,TIME or --cd-vectors to run with it.");
             }
@@ -62,7 +58,7 @@ final class SetFeatureCommand implements Callable<Integer> {
             sb.append(String.format("set-feature:0x%02x (%s), value:0x%08x, cdw12:0x%08x, save:%d%n", f, FeatureId.name(f),
                     dw11, 0, save ? 1 : 0));
             ObjectNode json = OutputOptions.object();
-            json.put("device", d.spec).put("fid", f).put("feature", FeatureId.name(f)).put("value", dw11).put("save", save);
+            json.put("device", d.device()).put("fid", f).put("feature", FeatureId.name(f)).put("value", dw11).put("save", save);
             if (back.ok()) {
                 sb.append("Read back: ").append(String.format("0x%08x", back.dw0())).append('\n');
                 FeatureText.fields(f, back.dw0()).forEach(l -> sb.append(l).append('\n'));

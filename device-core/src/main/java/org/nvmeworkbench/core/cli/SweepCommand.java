@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +21,7 @@ import org.nvmeworkbench.core.sweep.SweepGrid;
 import org.nvmeworkbench.core.sweep.SweepPoint;
 import org.nvmeworkbench.core.sweep.Sweep;
 import org.nvmeworkbench.core.device.DeviceCatalog;
+import org.nvmeworkbench.core.session.ControllerSession;
 import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.report.ReportExporter;
@@ -140,18 +140,17 @@ public final class SweepCommand implements Callable<Integer> {
         int[] done = {0};
         SweepResult result;
         // The same session and policy as the window: attach, then sweep on it (fresh simulator per point on sim).
-        try (AttachedDevice d = AttachedDevice.open(catalog, device, new DeviceOptions(base.seed(), base.allowWrites()),
-                base.queues())) {
-            result = d.session.work().sweep(base, grid, p, target, c, point -> {
+        try (ControllerSession d = AttachedDevice.open(catalog, dev, new DeviceOptions(base.seed(), base.allowWrites()),
+                base.queues(), err)) {
+            result = d.sweep(base, grid, p, target, c, point -> {
                 done[0]++;
                 if (!quiet) {
                     err.printf(Locale.ROOT, terminal ? "\r%d/%d %-40s" : "%d/%d %s%n", done[0], total, point.setting().label());
                     err.flush();
                 }
-            }).join();
-        } catch (CompletionException e) {
-            RuntimeException cause = AttachedDevice.unwrap(e);
-            throw cause instanceof SweepRefusedException ? CliFailure.refused(cause.getMessage()) : cause;
+            });
+        } catch (SweepRefusedException e) {
+            throw CliFailure.refused(e.getMessage());
         }
         if (!quiet && terminal) {
             err.println();

@@ -79,6 +79,12 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
                 && latency.equals(other.latency);
     }
 
+    /** This record with {@code o} as its origin (e.g. marked with the host an agent ran it on). */
+    public RunRecord withOrigin(RunOrigin o) {
+        return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
+                readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, o, featureNotes, notes);
+    }
+
     /** This record as opened from {@code file}. */
     public RunRecord openedFrom(String file) {
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,

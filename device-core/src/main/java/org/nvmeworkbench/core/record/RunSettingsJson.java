@@ -65,7 +65,7 @@ public final class RunSettingsJson {
     }
 
     /** The workload block back; {@code polling}, {@code coalescing} and {@code cd_vectors} may be absent (older files). */
-    static WorkloadSettings readWorkload(JsonNode w) {
+    public static WorkloadSettings readWorkload(JsonNode w) {
         List<Integer> cd = new ArrayList<>();
         for (JsonNode n : w.path("cd_vectors")) {
             cd.add(n.asInt());

@@ -80,7 +80,9 @@ public final class Sweep {
      * instance with the same seed makes the points reproducible.
      */
     public static boolean freshPerPoint(String device) {
-        return SimDeviceProvider.names(device);
+        // A device on an agent (remote://HOST:PORT/DEV) is swept there, by the agent's own sweep.
+        String local = device.startsWith("remote://") ? device.substring(device.indexOf('/', "remote://".length()) + 1) : device;
+        return SimDeviceProvider.names(local);
     }
 
     /** Stops the sweep after the point in progress drains; safe from any thread. */

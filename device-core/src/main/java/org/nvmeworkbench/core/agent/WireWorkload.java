@@ -1,0 +1,46 @@
+package org.nvmeworkbench.core.agent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.nvmeworkbench.core.agent.proto.Workload;
+import org.nvmeworkbench.core.record.RunSettingsJson;
+import org.nvmeworkbench.core.workload.WorkloadSpec;
+
+/** A workload on the wire: the run record's own "workload" block (one vocabulary everywhere) and the seed. */
+final class WireWorkload {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WireWorkload() {
+    }
+
+    static Workload of(WorkloadSpec spec) {
+        ObjectNode o = JSON.createObjectNode();
+        RunSettingsJson.writeWorkload(o, spec.settings());
+        // A record cannot tell "leave 09h alone" from "CD on no vector"; the wire must, or the agent would send 09h.
+        o.put("cd_vectors_given", spec.cdVectors() != null);
+        o.put("coalescing_given", spec.coalescing() != null);
+        return Workload.newBuilder().setSettingsJson(o.toString()).setSeed(spec.seed()).build();
+    }
+
+    /** The spec back; a workload this workbench does not run is an IllegalArgumentException in one sentence. */
+    static WorkloadSpec spec(Workload w) {
+        try {
+            var tree = JSON.readTree(w.getSettingsJson());
+            WorkloadSpec s = WorkloadSpec.of(RunSettingsJson.readWorkload(tree), w.getSeed());
+            if (s == null) {
+                throw new IllegalArgumentException("The agent does not run this I/O pattern.");
+            }
+            if (!tree.path("cd_vectors_given").asBoolean(true)) {
+                s = s.withCdVectors(null);
+            }
+            if (!tree.path("coalescing_given").asBoolean(true)) {
+                s = s.withCoalescing(null);
+            }
+            return s;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The workload sent to the agent is not valid JSON.", e);
+        }
+    }
+}
