@@ -122,6 +122,11 @@ public final class RemoteControllerSession implements ControllerSession {
         }
     }
 
+    /** The agent's name for this hold. */
+    String lease() {
+        return lease;
+    }
+
     @Override
     public String device() {
         return address.toString();
