@@ -2,6 +2,7 @@ package org.nvmeworkbench.core.fiojob;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
@@ -20,11 +21,15 @@ import org.nvmeworkbench.core.workload.WorkloadSpec;
  * @param cpusAllowed fio's cpus_allowed as given, empty when none (kept for CPU placement)
  * @param refusal     why the workbench cannot run this job, one sentence naming file, line and option; empty
  *                    when it can
+ * @param values      the numeric options as parsed, in the units fio's own parser reports them
+ *                    ({@code --debug=parse}: bytes, counts, microseconds), e.g. "bs" -> 4096, "runtime" -> 2000000;
+ *                    options with a value per direction have ".1" for the write value
  */
 public record FioJob(String name, String description, WorkloadSpec spec, List<FioJobNote> notes, int numjobs,
-                     JobSchedule schedule, JobPacing pacing, String cpusAllowed, String refusal) {
+                     JobSchedule schedule, JobPacing pacing, String cpusAllowed, String refusal, Map<String, Long> values) {
     public FioJob {
         notes = List.copyOf(notes);
+        values = Map.copyOf(values);
     }
 
     /** The notes as sentences ("lat.fio line 3: ..."), in line order. */

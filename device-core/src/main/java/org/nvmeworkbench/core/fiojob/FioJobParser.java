@@ -140,6 +140,7 @@ final class FioJobParser {
         String cpus = "";
         String rwModifier = null;
         Option rwOption = null;
+        Map<String, Long> values = new LinkedHashMap<>();
         for (Option o : opts.values()) {
             String v = o.value();
             try {
@@ -171,22 +172,49 @@ final class FioJobParser {
                     case "bs", "blocksize" -> {
                         bsOption = o;
                         bsByDir = sizes(o, kbBase);
+                        values.put("bs", bsByDir[0]);
+                        values.put("bs.1", bsByDir[1]);
                     }
                     case "bssplit" -> shape = shape.withMix(bssplit(o, kbBase, notes));
                     case "bsrange", "blocksize_range" -> shape = shape.withMix(bsrange(o, kbBase, notes));
-                    case "iodepth" -> spec = spec.withIodepth(positiveInt(o, kbBase));
-                    case "numjobs" -> numjobs = positiveInt(o, kbBase);
-                    case "runtime", "timeout" -> runtime = time(o, 1_000_000_000L);
+                    case "iodepth" -> {
+                        spec = spec.withIodepth(positiveInt(o, kbBase));
+                        values.put("iodepth", (long) spec.iodepth());
+                    }
+                    case "numjobs" -> {
+                        numjobs = positiveInt(o, kbBase);
+                        values.put("numjobs", (long) numjobs);
+                    }
+                    case "runtime", "timeout" -> {
+                        runtime = time(o, 1_000_000_000L);
+                        values.put("runtime", runtime / 1000);
+                    }
                     case "time_based" -> timeBased = flag(o);
-                    case "size" -> sizeBytes = sizeOrPercent(o, kbBase, notes);
-                    case "io_size", "io_limit" -> ioBytes = sizeOrPercent(o, kbBase, notes);
-                    case "number_ios" -> numberIos = integer(o, kbBase);
+                    case "size" -> {
+                        sizeBytes = sizeOrPercent(o, kbBase, notes);
+                        putIf(values, "size", sizeBytes);
+                    }
+                    case "io_size", "io_limit" -> {
+                        ioBytes = sizeOrPercent(o, kbBase, notes);
+                        putIf(values, "io_size", ioBytes);
+                    }
+                    case "number_ios" -> {
+                        numberIos = integer(o, kbBase);
+                        values.put("number_ios", numberIos);
+                    }
                     case "offset" -> {
                         Long off = sizeOrPercent(o, kbBase, notes);
                         shape = shape.withOffsetBytes(off == null ? 0 : off);
+                        putIf(values, "offset", off);
                     }
-                    case "rwmixread" -> spec = spec.withRwmixread(percent(o));
-                    case "rwmixwrite" -> spec = spec.withRwmixread(100 - percent(o));
+                    case "rwmixread" -> {
+                        spec = spec.withRwmixread(percent(o));
+                        values.put("rwmixread", (long) spec.rwmixread());
+                    }
+                    case "rwmixwrite" -> {
+                        spec = spec.withRwmixread(100 - percent(o));
+                        values.put("rwmixwrite", 100L - spec.rwmixread());
+                    }
                     case "randseed" -> spec = spec.withSeed(integer(o, kbBase));
                     case "hipri" -> spec = spec.withPolling(flag(o));
                     case "stonewall", "wait_for_previous" -> stonewall = flag(o);
@@ -200,24 +228,31 @@ final class FioJobParser {
                     }
                     case "startdelay" -> {
                         startDelay = time(o, 1_000_000_000L);
+                        values.put("startdelay", startDelay / 1000);
                         notes.add(note(o, o.said() + " is kept, but jobs start when the jobs they wait for end; the delay "
                                 + "is not applied.", false));
                     }
                     case "ramp_time" -> {
                         ramp = time(o, 1_000_000_000L);
+                        values.put("ramp_time", ramp / 1000);
                         notes.add(note(o, o.said() + " is kept, but the latencies of the first " + o.value()
                                 + " are counted too.", false));
                     }
                     case "rate" -> {
                         rate = sizes(o, kbBase);
+                        values.put("rate", rate[0]);
+                        values.put("rate.1", rate[1]);
                         notes.add(note(o, o.said() + " is kept, but the run is not rate limited.", false));
                     }
                     case "rate_iops" -> {
                         rateIops = sizes(o, kbBase);
+                        values.put("rate_iops", rateIops[0]);
+                        values.put("rate_iops.1", rateIops[1]);
                         notes.add(note(o, o.said() + " is kept, but the run is not rate limited.", false));
                     }
                     case "thinktime" -> {
                         thinktime = time(o, 1_000L); // fio: "thinktime=time ... in microseconds by default"
+                        values.put("thinktime", thinktime / 1000);
                         notes.add(note(o, o.said() + " is kept, but I/Os are issued without thinking time.", false));
                     }
                     case "cpus_allowed" -> {
@@ -306,7 +341,13 @@ final class FioJobParser {
         int group = first ? 0 : previousGroup + (stonewall || newGroup ? 1 : 0);
         return new FioJob(name, description, spec, notes, numjobs,
                 new JobSchedule(group, stonewall, waitFor, groupReporting, startDelay, ramp),
-                new JobPacing(rate, rateIops, thinktime), cpus, refusal);
+                new JobPacing(rate, rateIops, thinktime), cpus, refusal, values);
+    }
+
+    private static void putIf(Map<String, Long> values, String key, Long v) {
+        if (v != null) {
+            values.put(key, v);
+        }
     }
 
     /** The mean I/O size: the mix's weighted mean, else the block size. */
