@@ -54,7 +54,10 @@ public final class Main implements Callable<Integer> {
         cl.setErr(err);
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex, cmd));
-        int code = cl.execute(args);
+        int code;
+        try (TerminalLogging quiet = TerminalLogging.silenced()) {
+            code = cl.execute(args);
+        }
         out.flush();
         err.flush();
         return code;
