@@ -3,7 +3,7 @@ package org.nvmeworkbench.core.cli;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code -d DEV -f FID [--cdw11 IV]}: which feature of which device, the options get-feature and set-feature share. */
+/** {@code -d DEV -f FID}: which feature of which device, the options get-feature and set-feature share. */
 final class FeatureTarget {
     @Mixin
     DeviceOption device;
@@ -12,9 +12,6 @@ final class FeatureTarget {
             description = "8 (Interrupt Coalescing) or 9 (Interrupt Vector Configuration); get-feature also reads 7 (Number of Queues).")
     long fid;
 
-    @Option(names = "--cdw11", paramLabel = "IV", converter = ValueConverters.Number.class,
-            description = "For -f 9: the interrupt vector (IV), the controller's MSI-X vector index, never a Linux IRQ number.")
-    Long cdw11;
 
     String device() {
         return device.device;
@@ -25,8 +22,4 @@ final class FeatureTarget {
         return fid;
     }
 
-    /** The {@code --cdw11} given, or null when it was left out. */
-    Long cdw11() {
-        return cdw11;
-    }
 }

@@ -32,6 +32,11 @@ final class FioText {
         return scaled(b, 1024, new String[] {"B", "KiB", "MiB", "GiB", "TiB"});
     }
 
+    /** "410MB": the same in powers of 1000, as fio prints beside the IEC figure. */
+    static String decimalBytes(double b) {
+        return scaled(b, 1000, new String[] {"B", "kB", "MB", "GB", "TB"});
+    }
+
     private static String scaled(double v, int base, String[] units) {
         int u = 0;
         while (v >= 10_000 && u < units.length - 1) {

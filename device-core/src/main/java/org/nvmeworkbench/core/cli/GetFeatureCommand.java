@@ -26,6 +26,11 @@ final class GetFeatureCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /** nvme-cli 2.x's get-feature spells it {@code -c/--cdw11}. */
+    @Option(names = {"-c", "--cdw11"}, paramLabel = "IV", converter = ValueConverters.Number.class,
+            description = "For -f 9: the interrupt vector (IV), the controller's MSI-X vector index, never a Linux IRQ number.")
+    Long cdw11;
+
     @Option(names = {"-s", "--sel"}, paramLabel = "SEL", defaultValue = "0",
             description = "0 current, 1 default, 2 saved, 3 supported capabilities (default: ${DEFAULT-VALUE}).")
     int sel;
@@ -36,7 +41,7 @@ final class GetFeatureCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long fid = target.fid();
-        Long cdw11 = target.cdw11();
+        Long cdw11 = this.cdw11;
         FeatureValues.checkReadable(fid);
         if (sel < 0 || sel > 3) {
             throw CliFailure.usage("SEL is 0 (current), 1 (default), 2 (saved) or 3 (supported capabilities), not " + sel + ".");

@@ -20,6 +20,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
  * {@link #execute} returns the exit code and never exits, so the UI launcher can call it. Errors are one
  * sentence on stderr: exit 2 when the command line is wrong, 1 when the device refused or failed.
  */
-@Command(name = "nvme-workbench", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Main.Version.class,
+@Command(name = "nvme-workbench", scope = ScopeType.INHERIT, versionProvider = Main.Version.class,
         subcommands = {ListCommand.class, IdentifyCommand.class, GetFeatureCommand.class, SetFeatureCommand.class,
             RunCommand.class, BenchCommand.class, SweepCommand.class, AgentCommand.class,
             ReportCommand.class},
@@ -37,6 +38,17 @@ public final class Main implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Help on every command. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help and exit.")
+    boolean help;
+
+    /**
+     * The version on the top level only: nvme-cli 2.x's set-feature takes -V as its value, and an inherited
+     * -V there printed the version and exited 0 without setting anything.
+     */
+    @Option(names = {"-V", "--version"}, versionHelp = true, scope = ScopeType.LOCAL, description = "Print the version and exit.")
+    boolean version;
 
     @Override
     public Integer call() {
@@ -56,7 +68,10 @@ public final class Main implements Callable<Integer> {
         cl.setErr(err);
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex, cmd));
-        int code = cl.execute(args);
+        int code;
+        try (TerminalLogging quiet = TerminalLogging.silenced()) {
+            code = cl.execute(args);
+        }
         out.flush();
         err.flush();
         return code;

@@ -1,6 +1,7 @@
 package org.nvmeworkbench.core.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,7 +11,9 @@ import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.session.ControllerSession;
+import org.nvmeworkbench.core.session.LocalControllerSession;
 import org.nvmeworkbench.core.record.RunStore;
+import org.nvmeworkbench.core.workload.WorkloadException;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
 import picocli.CommandLine.Command;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = {"Run a workload in fio's vocabulary and report latency, interrupts and the features in force.",
     "The first limit reached ends the run; with neither --runtime nor --ios: 2s or 100000 I/Os.",
-    "--job FILE.fio imports a fio job file; options given on the command line override it."})
+    "--job FILE.fio runs every job of a fio job file, in file order; options given on the command line override each job."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,23 +45,50 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String dev = deviceName();
-        WorkloadSpec ws = workloadSpec();
+        List<WorkloadOptions.PlannedJob> jobs = plannedJobs();
         Optional<ReportExporter> report = output.report();
-        List<String> own = ws.problems();
-        if (!own.isEmpty()) {
-            throw CliFailure.usage(own.get(0));
+        for (WorkloadOptions.PlannedJob j : jobs) {
+            List<String> own = j.spec().problems();
+            if (!own.isEmpty()) {
+                throw CliFailure.usage(jobPrefix(j, jobs) + own.get(0));
+            }
         }
-        try (ControllerSession d = AttachedDevice.open(deviceOption(dev), new DeviceOptions(ws.seed(), ws.allowWrites()), ws.queues(),
-                spec.commandLine().getErr())) {
-            // The workload is checked against the controller by the session's runner (WorkloadException: exit 2).
-            RunRecord record = d.run(ws);
+        int queues = 1;
+        for (WorkloadOptions.PlannedJob j : jobs) {
+            queues = Math.max(queues, j.spec().queues());
+        }
+        WorkloadSpec first = jobs.get(0).spec();
+        try (ControllerSession d = AttachedDevice.open(deviceOption(dev), new DeviceOptions(first.seed(), first.allowWrites()),
+                queues, spec.commandLine().getErr())) {
+            if (d instanceof LocalControllerSession local) {
+                // Every job checked against the controller before any I/O (an agent's runner checks its own).
+                for (WorkloadOptions.PlannedJob j : jobs) {
+                    List<String> problems = j.spec().problems(local.controller());
+                    if (!problems.isEmpty()) {
+                        throw CliFailure.usage(jobPrefix(j, jobs) + problems.get(0));
+                    }
+                }
+            }
+            List<RunRecord> records = new ArrayList<>();
+            // fio runs the jobs of a group together; here they run one after another, in file order, each on
+            // its own queue pairs (see README, "fio job files").
+            for (WorkloadOptions.PlannedJob j : jobs) {
+                try {
+                    records.add(d.run(j.spec()));
+                } catch (WorkloadException e) {
+                    throw CliFailure.usage(jobPrefix(j, jobs) + e.getMessage());
+                }
+            }
             if (saveRun != null) {
-                RunStore.save(saveRun, record);
+                RunStore.save(saveRun, records.get(0));
             }
             if (report.isPresent()) {
-                output.emitReport(spec, report.get(), ReportCommand.render(report.get(), ReportModel.of(List.of(record))));
+                output.emitReport(spec, report.get(), ReportCommand.render(report.get(), ReportModel.of(records)));
+            } else if (jobs.get(0).job() == null) {
+                RunSummary summary = new RunSummary(records.get(0));
+                output.emit(spec, summary.text(), summary.json());
             } else {
-                RunSummary summary = new RunSummary(record);
+                JobFileSummary summary = new JobFileSummary(jobs, records);
                 output.emit(spec, summary.text(), summary.json());
             }
         }
@@ -68,6 +98,11 @@ final class RunCommand implements Callable<Integer> {
     /** The device option as typed, with --profile folded in. */
     private DeviceOption deviceOption(String name) {
         return device.named(name);
+    }
+
+    /** "job 'b' of x.fio: " when the file has several jobs, else nothing. */
+    private String jobPrefix(WorkloadOptions.PlannedJob j, List<WorkloadOptions.PlannedJob> all) {
+        return all.size() > 1 && j.job() != null ? "Job '" + j.job().name() + "' of " + workload.job.getFileName() + ": " : "";
     }
 
     private String deviceName() {
@@ -80,11 +115,11 @@ final class RunCommand implements Callable<Integer> {
         return "sim:" + profile;
     }
 
-    private WorkloadSpec workloadSpec() {
+    private List<WorkloadOptions.PlannedJob> plannedJobs() {
         if (workload.iodepths().size() > 1) {
             throw CliFailure.usage("run takes one --iodepth, not " + workload.iodepths().size()
                     + "; sweep spans several (nvme-workbench sweep --iodepth 1,8,32).");
         }
-        return workload.spec(WorkloadSpec.defaults(), spec.commandLine().getErr());
+        return workload.jobs(WorkloadSpec.defaults(), spec.commandLine().getErr());
     }
 }

@@ -24,31 +24,53 @@ final class RunSummary {
     private final RunRecord r;
     private final List<String> featureNotes;
     private final List<String> notes;
+    private final String label;
+    private final int group;
+    private final int jobs;
+    private final int bsMin;
+    private final int bsMax;
 
     RunSummary(RunRecord record) {
-        this(record, record.featureNotes(), record.notes());
+        this(record, record.device().spec(), 0, 1, record.workload().blockSize(), record.workload().blockSize());
     }
 
-    private RunSummary(RunRecord record, List<String> featureNotes, List<String> notes) {
+    /**
+     * A run as one job of a job file: {@code label} is the job's name, {@code group} fio's group id,
+     * {@code jobs} its clones (numjobs), {@code bsMin..bsMax} its I/O sizes.
+     */
+    RunSummary(RunRecord record, String label, int group, int jobs, int bsMin, int bsMax) {
         this.r = record;
-        this.featureNotes = List.copyOf(featureNotes);
-        this.notes = List.copyOf(notes);
+        this.featureNotes = List.copyOf(record.featureNotes());
+        this.notes = List.copyOf(record.notes());
+        this.label = label;
+        this.group = group;
+        this.jobs = jobs;
+        this.bsMin = bsMin;
+        this.bsMax = bsMax;
     }
 
     String text() {
+        StringBuilder sb = new StringBuilder(body());
+        sb.append(String.format(Locale.ROOT, "%nRun status: %d ios in %.3f ms of device time, %s IOPS, started %s, %s %s%n",
+                r.totals().ios(), r.durationNanos() / 1e6, FioText.count(r.iops()), r.startedAt(), "nvme-workbench",
+                r.toolVersion()));
+        return sb.toString();
+    }
+
+    /** The job's block, fio's layout, without the closing run status line. */
+    String body() {
         WorkloadSettings w = r.workload();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: (g=0): rw=%s, bs=(R) %dB-%dB, (W) %dB-%dB, ioengine=nvme-workbench, iodepth=%d, queues=%d, seed=%d%n",
-                r.device().spec(), w.rw(), w.blockSize(), w.blockSize(), w.blockSize(), w.blockSize(), w.iodepth(),
-                w.queues(), r.seed()));
-        sb.append(String.format(Locale.ROOT, "%s: (groupid=0, jobs=1): err=%2d: %s, %s, fw %s%n", r.device().spec(),
+        sb.append(String.format(Locale.ROOT, "%s: (g=%d): rw=%s, bs=(R) %dB-%dB, (W) %dB-%dB, ioengine=nvme-workbench, iodepth=%d, queues=%d, seed=%d%n",
+                label, group, w.rw(), bsMin, bsMax, bsMin, bsMax, w.iodepth(), w.queues(), r.seed()));
+        sb.append(String.format(Locale.ROOT, "%s: (groupid=%d, jobs=%d): err=%2d: %s, %s, fw %s%n", label, group, jobs,
                 r.totals().errors(), r.device().model(), r.device().serial(), r.device().firmware()));
         double seconds = r.durationNanos() / 1e9;
         if (r.totals().reads() > 0) {
-            direction(sb, "read", r.totals().reads(), r.readLatency(), seconds, w.blockSize());
+            direction(sb, "read", r.totals().reads(), r.readLatency(), seconds, bytesOf(r.totals().reads()));
         }
         if (r.totals().writes() > 0) {
-            direction(sb, "write", r.totals().writes(), r.writeLatency(), seconds, w.blockSize());
+            direction(sb, "write", r.totals().writes(), r.writeLatency(), seconds, bytesOf(r.totals().writes()));
         }
         if (r.totals().ios() == 0) {
             sb.append("  no I/O completed\n");
@@ -61,15 +83,16 @@ final class RunSummary {
         for (String n : notes) {
             sb.append("  note: ").append(n).append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "%nRun status: %d ios in %.3f ms of device time, %s IOPS, started %s, %s %s%n",
-                r.totals().ios(), r.durationNanos() / 1e6, FioText.count(r.iops()), r.startedAt(), "nvme-workbench",
-                r.toolVersion()));
         return sb.toString();
     }
 
-    private void direction(StringBuilder sb, String name, long ios, LatencyHistogram lat, double seconds, int bs) {
+    /** The bytes of {@code ios} of the run's I/Os: the run's bytes in proportion (I/O sizes may be mixed). */
+    double bytesOf(long ios) {
+        return r.totals().ios() == 0 ? 0 : (double) r.totals().bytes() * ios / r.totals().ios();
+    }
+
+    private void direction(StringBuilder sb, String name, long ios, LatencyHistogram lat, double seconds, double bytes) {
         double iops = seconds == 0 ? 0 : ios / seconds;
-        double bytes = (double) ios * bs;
         sb.append(String.format(Locale.ROOT, "  %s: IOPS=%s, BW=%s(%s/%dmsec)%n", name, FioText.count(iops),
                 FioText.bandwidth(seconds == 0 ? 0 : bytes / seconds), FioText.bytes(bytes), Math.round(seconds * 1000)));
         sb.append("     ").append(FioText.latencyLine("lat", lat)).append('\n');

@@ -28,16 +28,21 @@ final class SetFeatureCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = {"-v", "--value"}, paramLabel = "VALUE", required = true, converter = ValueConverters.Number.class,
+    /** nvme-cli 2.x spells it {@code -V/--value} (its {@code -v} is --verbose); nvme-cli 1.x's {@code -v} is kept. */
+    @Option(names = {"-V", "--value", "-v"}, paramLabel = "VALUE", required = true, converter = ValueConverters.Number.class,
             description = "CDW11: for 8, TIME << 8 | THR (e.g. 0x020a); for 9, CD << 16 | IV (or give IV with --cdw11).")
     long value;
+
+    @Option(names = "--cdw11", paramLabel = "IV", converter = ValueConverters.Number.class,
+            description = "For -f 9: the interrupt vector (IV), the controller's MSI-X vector index, never a Linux IRQ number.")
+    Long cdw11;
 
     @Option(names = {"-s", "--save"}, description = "Ask the controller to keep the value across resets (SV).")
     boolean save;
 
     @Override
     public Integer call() {
-        int dw11 = FeatureValues.setValue(target.fid(), value, target.cdw11());
+        int dw11 = FeatureValues.setValue(target.fid(), value, cdw11);
         int f = (int) target.fid();
         List<String> notes = new ArrayList<>();
         int iv = FeatureValues.vectorOf(f, dw11);

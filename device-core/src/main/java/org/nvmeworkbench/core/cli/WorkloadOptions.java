@@ -2,12 +2,14 @@ package org.nvmeworkbench.core.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.nvmeworkbench.core.fiojob.FioJob;
 import org.nvmeworkbench.core.fiojob.FioJobException;
 import org.nvmeworkbench.core.fiojob.FioJobFile;
+import org.nvmeworkbench.core.fiojob.FioJobNote;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.workload.ReadWrite;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -21,15 +23,15 @@ import picocli.CommandLine.Option;
  */
 public final class WorkloadOptions {
     @Option(names = "--job", paramLabel = "FILE.fio",
-            description = "Take the workload from the first job of a fio job file ([global] and job sections, fio's units); "
-                    + "options that do not apply are listed on stderr, options given here override the file.")
+            description = "Take the workload from a fio job file, read by fio's rules (run runs every job, sweep the first); "
+                    + "what the workbench does differently is listed on stderr, options given here override every job.")
     Path job;
 
     @Option(names = "--rw", paramLabel = "PATTERN", description = "read, write, randread, randwrite, rw, randrw (default: randread).")
     String rw;
 
     @Option(names = "--bs", paramLabel = "SIZE", converter = ValueConverters.Size.class,
-            description = "Block size, e.g. 4k, 64KiB (default: 4k).")
+            description = "Block size in fio's units, e.g. 4k, 64k (default: 4k; fio's 4KiB is 4000 B).")
     Integer bs;
 
     @Option(names = "--iodepth", paramLabel = "N", split = ",",
@@ -82,7 +84,67 @@ public final class WorkloadOptions {
      * limits together: with only one of them the run has no other limit. Does not validate the result.
      */
     public WorkloadSpec spec(WorkloadSpec defaults, PrintWriter err) {
-        WorkloadSpec s = job != null ? fromJob(err) : defaults;
+        if (job == null) {
+            return overridden(defaults);
+        }
+        FioJobFile file = readJob(err);
+        if (file.jobs().size() > 1) {
+            err.println(job.getFileName() + ": only the first job, " + file.jobs().get(0).name() + ", is used here; the other "
+                    + (file.jobs().size() - 1) + " job(s) were not run (run runs them all).");
+            err.flush();
+        }
+        return overridden(file.jobs().get(0).spec());
+    }
+
+    /** A job to run: the file's job (null without --job) and its workload with the command line on top. */
+    public record PlannedJob(FioJob job, WorkloadSpec spec) {
+    }
+
+    /**
+     * Every job of the job file in file order (or the one workload of the command line), each with the command
+     * line's options on top; the file's notes go to {@code err} in line order, those about size and runtime
+     * left out when --ios or --runtime replaced them. A job the workbench cannot run refuses the whole file
+     * before any I/O, in one sentence naming file, line and option.
+     */
+    public List<PlannedJob> jobs(WorkloadSpec defaults, PrintWriter err) {
+        if (job == null) {
+            return List.of(new PlannedJob(null, overridden(defaults)));
+        }
+        FioJobFile file = readJob(err);
+        List<PlannedJob> out = new ArrayList<>();
+        for (FioJob j : file.jobs()) {
+            out.add(new PlannedJob(j, overridden(j.spec())));
+        }
+        return out;
+    }
+
+    /** Whether --ios or --runtime replaced the job file's limits. */
+    private boolean limitsGiven() {
+        return ios != null || runtimeNanos != null;
+    }
+
+    private FioJobFile readJob(PrintWriter err) {
+        FioJobFile file;
+        try {
+            file = FioJobFile.read(job);
+        } catch (FioJobException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
+        FioJob refused = file.firstRefused();
+        if (refused != null) {
+            throw CliFailure.usage(refused.refusal());
+        }
+        for (FioJobNote n : file.notes()) {
+            if (!(n.aboutLimits() && limitsGiven())) {
+                err.println(n.sentence());
+            }
+        }
+        err.flush();
+        return file;
+    }
+
+    private WorkloadSpec overridden(WorkloadSpec start) {
+        WorkloadSpec s = start;
         if (rw != null) {
             try {
                 s = s.withRw(ReadWrite.parse(rw));
@@ -125,25 +187,5 @@ public final class WorkloadOptions {
         }
         // A job file never grants writes: only the user, here, can.
         return s.withAllowWrites(allowWrites);
-    }
-
-    private WorkloadSpec fromJob(PrintWriter err) {
-        FioJobFile file;
-        try {
-            file = FioJobFile.read(job);
-        } catch (FioJobException e) {
-            throw CliFailure.usage(e.getMessage());
-        }
-        FioJob first = file.jobs().get(0);
-        String name = job.getFileName().toString();
-        for (String w : first.warnings()) {
-            err.println(name + " " + w);
-        }
-        if (file.jobs().size() > 1) {
-            err.println(name + ": only the first job, " + first.name() + ", is used; the other "
-                    + (file.jobs().size() - 1) + " job(s) were not run.");
-        }
-        err.flush();
-        return first.spec();
     }
 }

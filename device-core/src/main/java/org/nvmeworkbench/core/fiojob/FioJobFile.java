@@ -6,14 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * A parsed .fio job file: fio's INI syntax ({@code [global]} and job sections, {@code key=value} or bare
- * flags, {@code ;} and {@code #} comment lines). A {@code [global]} section applies to the jobs after it,
- * as in fio. Nothing is dropped silently: what does not apply is in the warnings.
+ * A parsed .fio job file, read as fio reads it: {@code [global]} and job sections, comments, includes,
+ * environment variables, reserved keywords, units and arithmetic (see {@link FioJobText} and
+ * {@link FioUnits}). A {@code [global]} section applies to the jobs after it. Nothing is dropped silently:
+ * what the workbench does not do as fio would is in the notes.
  *
  * @param source where it came from, used in messages
  * @param jobs   the jobs in file order
@@ -23,16 +25,43 @@ public record FioJobFile(String source, List<FioJob> jobs) {
         jobs = List.copyOf(jobs);
     }
 
-    /** Every warning of every job, each once, in file order. */
-    public List<String> warnings() {
-        Set<String> all = new LinkedHashSet<>();
+    /** Every note of every job, each once, in line order. */
+    public List<FioJobNote> notes() {
+        Map<String, FioJobNote> all = new LinkedHashMap<>();
         for (FioJob j : jobs) {
-            all.addAll(j.warnings());
+            for (FioJobNote n : j.notes()) {
+                all.putIfAbsent(n.position() + ":" + n.text(), n);
+            }
         }
-        return new ArrayList<>(all);
+        List<FioJobNote> out = new ArrayList<>(all.values());
+        out.sort(Comparator.comparingInt(FioJobNote::position));
+        return out;
+    }
+
+    /** Every note as a sentence, each once, in line order. */
+    public List<String> warnings() {
+        List<String> w = new ArrayList<>();
+        for (FioJobNote n : notes()) {
+            w.add(n.sentence());
+        }
+        return w;
+    }
+
+    /** The first job the workbench cannot run, or null. */
+    public FioJob firstRefused() {
+        for (FioJob j : jobs) {
+            if (!j.runnable()) {
+                return j;
+            }
+        }
+        return null;
     }
 
     public static FioJobFile read(Path file) {
+        return read(file, FioEnvironment.system());
+    }
+
+    public static FioJobFile read(Path file, FioEnvironment env) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -41,11 +70,16 @@ public record FioJobFile(String source, List<FioJob> jobs) {
         } catch (IOException e) {
             throw new FioJobException("Could not read the job file " + file + ": " + e.getMessage() + ".", 0);
         }
-        return parse(text, file.getFileName().toString());
+        return new FioJobParser(file.getFileName().toString(), env).parse(text, file.toAbsolutePath().getParent());
     }
 
-    /** Parses {@code text}; a malformed line throws {@link FioJobException} naming {@code source} and the line. */
+    /** Parses {@code text} (no includes); a malformed line throws {@link FioJobException} naming {@code source} and the line. */
     public static FioJobFile parse(String text, String source) {
-        return new FioJobParser(source).parse(text);
+        return new FioJobParser(source, FioEnvironment.system()).parse(text, null);
+    }
+
+    /** Parses {@code text} with {@code env}'s variables and figures, includes relative to {@code folder}. */
+    public static FioJobFile parse(String text, String source, FioEnvironment env, Path folder) {
+        return new FioJobParser(source, env).parse(text, folder);
     }
 }

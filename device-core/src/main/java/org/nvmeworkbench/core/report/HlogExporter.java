@@ -12,7 +12,10 @@ import org.nvmeworkbench.core.record.RunRecord;
 /**
  * HdrHistogram's interval log (.hlog), readable by HistogramLogReader and HdrHistogram's plotting tools.
  * A run record keeps one full-resolution histogram per run (its time-series figures are percentiles, not
- * histograms), so each run is one interval, tagged with its label, starting at its own start time.
+ * histograms), so each run is one interval starting at its own start time. A one-run log is untagged, so
+ * HdrHistogram's own {@code HistogramLogProcessor -i run.hlog} reads it as it is (it reads only untagged
+ * intervals unless given {@code -tag NAME}); in a log of several runs each interval is tagged with its run's
+ * label, which {@code -tag} selects.
  * Values are nanoseconds; the log's max-value column is in milliseconds (unit ratio 1e6).
  */
 public final class HlogExporter implements ReportExporter {
@@ -31,7 +34,7 @@ public final class HlogExporter implements ReportExporter {
 
     @Override
     public String description() {
-        return "HdrHistogram interval log, one tagged interval per run (latency in ns)";
+        return "HdrHistogram interval log, one interval per run, tagged when there are several (latency in ns)";
     }
 
     @Override
@@ -54,7 +57,9 @@ public final class HlogExporter implements ReportExporter {
             long start = r.startedAt().toEpochMilli();
             h.setStartTimeStamp(start);
             h.setEndTimeStamp(start + Math.max(1, r.durationNanos() / 1_000_000));
-            h.setTag(tag(model.labels().get(i)));
+            if (model.size() > 1) {
+                h.setTag(tag(model.labels().get(i)));
+            }
             w.outputIntervalHistogram((start - base) / 1000.0, (h.getEndTimeStamp() - base) / 1000.0, h, NANOS_PER_MILLI);
         }
         ps.flush();

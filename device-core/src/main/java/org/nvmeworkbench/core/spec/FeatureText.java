@@ -56,8 +56,9 @@ public final class FeatureText {
     public static List<String> coalescing(InterruptCoalescing c) {
         List<String> l = new ArrayList<>();
         l.add("Aggregation Time (TIME): " + c.time() * 100 + " usec");
-        l.add("Aggregation Threshold (THR): " + c.threshold() + " (signal after "
-                + (c.completions() == 1 ? "each completion" : c.completions() + " completions") + ")");
+        // nvme-cli prints the count here, THR + 1 (nvme-print.c); the raw field is said beside it
+        l.add("Aggregation Threshold (THR): " + c.completions() + " (the field holds " + c.threshold()
+                + ", 0's based: signal after " + (c.completions() == 1 ? "each completion" : c.completions() + " completions") + ")");
         if (c.enabled()) {
             l.add("Coalescing: " + c.describe());
         } else {
@@ -85,8 +86,9 @@ public final class FeatureText {
         int nsqa = value & 0xFFFF;
         int ncqa = value >>> 16;
         return List.of(
-                "Number of IO Completion Queues Allocated (NCQA): " + ncqa + " (" + plural(ncqa + 1, "queue") + ")",
-                "Number of IO Submission Queues Allocated (NSQA): " + nsqa + " (" + plural(nsqa + 1, "queue") + ")");
+                // nvme-cli prints the counts, NCQA + 1 and NSQA + 1 (nvme-print.c)
+                "Number of IO Completion Queues Allocated (NCQA): " + (ncqa + 1) + " (the field holds " + ncqa + ", 0's based)",
+                "Number of IO Submission Queues Allocated (NSQA): " + (nsqa + 1) + " (the field holds " + nsqa + ", 0's based)");
     }
 
     /** SEL 3 answer: DW0 bit 0 saveable, bit 1 namespace specific, bit 2 changeable. */

@@ -44,6 +44,19 @@ final class IoLoop implements CompletionSink {
     private final boolean writesOnly;
     private final int rwmixread;
     private final SplitMix64 rng;
+    /** Blocks per I/O drawn uniformly by index (bssplit, bsrange); null when every I/O is {@code blocks}. */
+    private final int[] sizeTable;
+    /** Random offsets are multiples of the smallest I/O, as fio's blockalign defaults to the minimum bs. */
+    private final int alignBlocks;
+    private final long offsetBlocks;
+    private final int randomRun;
+    private final long holeBlocks;
+    private int runLeft;
+    private long runNext;
+    /** Blocks of the command in each slot, by qid then cid, for the bytes moved. */
+    private final int[][] blocksOf;
+    private long movedBlocks;
+    private final int lbaSize;
     private final long issueLimit;
     private final long runtimeNanos;
 
@@ -103,7 +116,15 @@ final class IoLoop implements CompletionSink {
         this.iodepth = spec.iodepth();
         this.blocks = spec.blockSize() / lbaSize;
         this.namespaceBlocks = namespaceBlocks;
-        this.positions = Math.max(1, namespaceBlocks / blocks);
+        IoShape shape = spec.shape();
+        this.lbaSize = lbaSize;
+        this.sizeTable = shape.mix() == null ? null : shape.mix().blockTable(lbaSize);
+        this.alignBlocks = spec.minBlockSize() / lbaSize;
+        this.offsetBlocks = shape.offsetBytes() / lbaSize;
+        this.randomRun = shape.randomRun();
+        this.holeBlocks = shape.holeBytes() / lbaSize;
+        this.seqNext = offsetBlocks;
+        this.positions = Math.max(1, (namespaceBlocks - offsetBlocks - blocks) / alignBlocks + 1);
         this.random = spec.rw().random();
         this.mixed = spec.rw().mixed();
         this.writesOnly = spec.rw().writes() && !spec.rw().reads();
@@ -118,6 +139,10 @@ final class IoLoop implements CompletionSink {
             inFlightMax += q.slots();
         }
         this.staged = new long[inFlightMax];
+        this.blocksOf = new int[maxQid + 1][];
+        for (IoQueuePair q : queues) {
+            blocksOf[q.qid()] = new int[q.slots()];
+        }
     }
 
     int[] vectorsInUse() {
@@ -225,7 +250,7 @@ final class IoLoop implements CompletionSink {
         observer.progress(1.0);
         return new IoOutcome(completed, errors, firstErrorStatus, lostInterruptRecoveries, cancelled, stuckCommands,
                 abortsSent, abortsAccepted, Math.max(0, endNanos - startNanos), readLatency, writeLatency, series.result(),
-                completionsByQid.clone());
+                completionsByQid.clone(), movedBlocks * lbaSize);
     }
 
     /**
@@ -332,6 +357,7 @@ final class IoLoop implements CompletionSink {
         staged[stagedCount++] = latency << 1 | (q.opcodeOf(cid) == Opcodes.WRITE ? 1 : 0);
         completed++;
         completionsByQid[qid]++;
+        movedBlocks += blocksOf[qid][cid];
         if (status != 0) {
             errors++;
             if (firstErrorStatus < 0) {
@@ -344,16 +370,27 @@ final class IoLoop implements CompletionSink {
     }
 
     private void submitNext(IoQueuePair q, int cid) {
+        int n = sizeTable == null ? blocks : sizeTable[(int) rng.nextBelow(sizeTable.length)];
         long slba;
         if (random) {
-            slba = rng.nextBelow(positions) * blocks;
+            if (runLeft > 0 && runNext + n <= namespaceBlocks) {
+                slba = runNext; // rw=randread:N: N I/Os from each new random offset
+                runLeft--;
+            } else {
+                slba = offsetBlocks + rng.nextBelow(positions) * alignBlocks;
+                runLeft = randomRun - 1;
+            }
+            runNext = slba + n;
         } else {
             slba = seqNext;
-            long next = slba + blocks;
-            seqNext = next + blocks > namespaceBlocks ? 0 : next;
+            if (slba + n > namespaceBlocks) {
+                slba = offsetBlocks; // wrap to the job's offset, as fio wraps within its region
+            }
+            seqNext = slba + n + holeBlocks;
         }
+        blocksOf[q.qid()][cid] = n;
         boolean write = writesOnly || (mixed && rng.nextInt(100) >= rwmixread);
-        if (!q.submit(write ? Opcodes.WRITE : Opcodes.READ, cid, slba, blocks)) {
+        if (!q.submit(write ? Opcodes.WRITE : Opcodes.READ, cid, slba, n)) {
             throw new IllegalStateException("The submission queue is full although iodepth fits it; the device "
                     + "reported an SQ head that does not match the completions.");
         }

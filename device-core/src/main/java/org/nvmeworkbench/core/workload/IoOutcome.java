@@ -22,10 +22,11 @@ import org.nvmeworkbench.core.record.TimeSample;
  * @param writeLatency            of writes
  * @param timeSeries              figures per 100 ms of device time
  * @param completionsByQid        completions per queue id (index = qid)
+ * @param bytes                   bytes moved by the completed I/Os
  */
 record IoOutcome(long completed, long errors, int firstErrorStatus, long lostInterruptRecoveries, boolean cancelled,
                  long stuckCommands, long abortsSent, long abortsAccepted, long durationNanos, Histogram readLatency,
-                 Histogram writeLatency, List<TimeSample> timeSeries, long[] completionsByQid) {
+                 Histogram writeLatency, List<TimeSample> timeSeries, long[] completionsByQid, long bytes) {
 
     long completionsOf(int qid) {
         return qid < completionsByQid.length ? completionsByQid[qid] : 0;

@@ -137,7 +137,7 @@ public final class WorkloadRunner {
         Histogram all = out.readLatency().copy();
         all.add(out.writeLatency());
         RunTotals totals = new RunTotals(out.completed(), out.readLatency().getTotalCount(),
-                out.writeLatency().getTotalCount(), out.completed() * (long) spec.blockSize(), out.errors(), totalIrqs);
+                out.writeLatency().getTotalCount(), out.bytes(), out.errors(), totalIrqs);
         return new RunRecord(ToolVersion.get(), startedAt, duration, spec.seed(), DeviceIdentity.of(device, ctrl),
                 spec.settings(), readBack, totals, LatencyHistogram.of(all), LatencyHistogram.of(out.readLatency()),
                 LatencyHistogram.of(out.writeLatency()), counts,

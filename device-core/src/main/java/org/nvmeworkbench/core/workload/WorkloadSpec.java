@@ -28,16 +28,27 @@ import org.nvmeworkbench.core.spec.InterruptCoalescing;
  * @param cdVectors    vectors to set CD=1 on (Feature 09h); every other vector of the run gets CD=0; null
  *                     leaves 09h as it is
  * @param polling      reap by polling the CQ phase instead of waiting for interrupts
+ * @param shape        sizes and offsets beyond rw and bs (fio's bssplit, bsrange, rw modifiers, offset);
+ *                     with a mix, blockSize is its largest size
  */
 public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues, long runtimeNanos, long ios,
                            int rwmixread, long seed, boolean allowWrites, InterruptCoalescing coalescing,
-                           Set<Integer> cdVectors, boolean polling) {
+                           Set<Integer> cdVectors, boolean polling, IoShape shape) {
 
     public WorkloadSpec {
         if (rw == null) {
             throw new IllegalArgumentException("An I/O pattern (rw) is required.");
         }
         cdVectors = cdVectors == null ? null : Collections.unmodifiableSortedSet(new TreeSet<>(cdVectors));
+        shape = shape == null ? IoShape.PLAIN : shape;
+    }
+
+    /** A spec of plain I/O: every I/O at {@code blockSize}, fresh random offsets, from LBA 0. */
+    public WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues, long runtimeNanos, long ios,
+                        int rwmixread, long seed, boolean allowWrites, InterruptCoalescing coalescing,
+                        Set<Integer> cdVectors, boolean polling) {
+        this(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites, coalescing, cdVectors,
+                polling, IoShape.PLAIN);
     }
 
     /** randread, 4 KiB, iodepth 32, one queue, 100,000 I/Os or 2 s, seed 1, device features untouched. */
@@ -94,6 +105,15 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
         return with(d -> d.polling = v);
     }
 
+    public WorkloadSpec withShape(IoShape v) {
+        return with(d -> d.shape = v);
+    }
+
+    /** The smallest I/O of the run: the mix's smallest size, else the block size. */
+    public int minBlockSize() {
+        return shape.mix() == null ? blockSize : shape.mix().minBytes();
+    }
+
     /** This spec with {@code change} applied to a copy of its components, checked again by the constructor. */
     private WorkloadSpec with(Consumer<Draft> change) {
         Draft d = new Draft();
@@ -119,10 +139,11 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
         InterruptCoalescing coalescing = WorkloadSpec.this.coalescing;
         Set<Integer> cdVectors = WorkloadSpec.this.cdVectors;
         boolean polling = WorkloadSpec.this.polling;
+        IoShape shape = WorkloadSpec.this.shape;
 
         WorkloadSpec build() {
             return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites,
-                    coalescing, cdVectors, polling);
+                    coalescing, cdVectors, polling, shape);
         }
     }
 
@@ -190,6 +211,25 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
         int lba = ctrl.namespace().lbaSize();
         if (blockSize > 0 && blockSize % lba != 0) {
             p.add("The block size " + blockSize + " B is not a multiple of the namespace's " + lba + " B logical block.");
+        }
+        if (shape.mix() != null) {
+            for (int size : shape.mix().sizes()) {
+                if (size <= 0 || size % lba != 0) {
+                    p.add(shape.mix().text() + ": the size " + size + " B is not a multiple of the namespace's " + lba
+                            + " B logical block.");
+                    break;
+                }
+            }
+        }
+        if (shape.offsetBytes() % lba != 0) {
+            p.add("offset=" + shape.offsetBytes() + " is not a multiple of the namespace's " + lba + " B logical block.");
+        } else if (blockSize > 0 && shape.offsetBytes() / lba + blockSize / lba > ctrl.namespace().nsze()) {
+            p.add("offset=" + shape.offsetBytes() + " leaves no room for an I/O in the namespace ("
+                    + ctrl.namespace().nsze() + " blocks of " + lba + " B).");
+        }
+        if (shape.holeBytes() % lba != 0) {
+            p.add("The rw modifier's " + shape.holeBytes() + " B is not a multiple of the namespace's " + lba
+                    + " B logical block.");
         }
         long mdts = ctrl.maxTransferBytes();
         if (mdts > 0 && blockSize > mdts) {

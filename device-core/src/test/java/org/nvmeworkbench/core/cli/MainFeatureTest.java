@@ -13,7 +13,7 @@ class MainFeatureTest {
         assertThat(r.out().lines()).containsExactly(
                 "get-feature:0x08 (Interrupt Coalescing), Current value:0x00000000",
                 "Aggregation Time (TIME): 0 usec",
-                "Aggregation Threshold (THR): 0 (signal after each completion)",
+                "Aggregation Threshold (THR): 1 (the field holds 0, 0's based: signal after each completion)",
                 "Coalescing: off (THR 0 or TIME 0 means every completion is signalled at once)");
     }
 
@@ -48,7 +48,7 @@ class MainFeatureTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("set-feature:0x08 (Interrupt Coalescing), value:0x0000020a")
                 .contains("Read back: 0x0000020a")
-                .contains("Aggregation Threshold (THR): 10 (signal after 11 completions)")
+                .contains("Aggregation Threshold (THR): 11 (the field holds 10, 0's based: signal after 11 completions)")
                 .contains("the simulator forgets it when this command exits".substring(4));
         assertThat(CliRun.of("get-feature", "-f", "8").out()).contains("Current value:0x00000000");
     }

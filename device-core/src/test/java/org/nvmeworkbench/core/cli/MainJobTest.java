@@ -81,7 +81,7 @@ class MainJobTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.json().path("grid").path("iodepth").toString()).isEqualTo("[8]");
         assertThat(r.json().path("points").get(0).path("ios").asLong()).isEqualTo(800);
-        assertThat(r.err()).contains("lat.fio: only the first job, a, is used; the other 1 job(s) were not run.");
+        assertThat(r.err()).contains("lat.fio: only the first job, a, is used here; the other 1 job(s) were not run (run runs them all).");
         CliRun over = CliRun.of("sweep", "-d", "sim:null", "--thr", "0", "--time", "1", "--job", f.toString(),
                 "--iodepth", "2,4", "-o", "json");
         assertThat(over.exit()).as(over.err()).isZero();
@@ -96,5 +96,49 @@ class MainJobTest {
         CliRun sweep = CliRun.of("sweep", "--coalesce", "7,2");
         assertThat(sweep.exit()).isEqualTo(CliFailure.USAGE);
         assertThat(sweep.err()).contains("give --thr and --time instead of --coalesce");
+    }
+
+    @Test
+    void runRunsEveryJobOfTheFileAndReportsEachJobAndEachGroupInFiosLayout() throws Exception {
+        Path f = job("[global]\nrw=randread\nnumber_ios=400\n[a]\nbs=4k\n[b]\nbs=8k\nnumjobs=2\n[c]\nstonewall\nrw=read\nbs=64k\n");
+        CliRun r = CliRun.of("run", "-d", "sim:null", "--job", f.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("a: (groupid=0, jobs=1)").contains("b: (groupid=0, jobs=2)").contains("c: (groupid=1, jobs=1)")
+                .contains("Run status group 0 (all jobs):").contains("Run status group 1 (all jobs):")
+                .containsPattern("   READ: bw=.*, io=.*, run=\\d+-\\d+msec");
+        CliRun j = CliRun.of("run", "-d", "sim:null", "--job", f.toString(), "-o", "json");
+        assertThat(j.json().path("jobs")).hasSize(3);
+        assertThat(j.json().path("jobs").get(1).path("ios").asLong()).isEqualTo(800); // 400 per clone
+        assertThat(j.json().path("jobs").get(2).path("groupid").asInt()).isEqualTo(1);
+        assertThat(j.json().path("groups")).hasSize(2);
+    }
+
+    @Test
+    void warningsAboutSizeOrRuntimeAreLeftOutWhenTheCommandLineReplacedThem() throws Exception {
+        Path f = job("[a]\nioengine=libaio\nrw=read\n");
+        CliRun plain = CliRun.of("run", "-d", "sim:null", "--job", f.toString(), "--ios", "100");
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(plain.err().lines()).containsExactly(
+                "lat.fio line 2: ioengine=libaio does not apply: the workbench submits through its own userspace NVMe driver.");
+    }
+
+    @Test
+    void aJobTheWorkbenchCannotRunRefusesTheFileBeforeAnyIoInOneSentence() throws Exception {
+        Path f = job("[a]\nnumber_ios=10\n[b]\nsize=2z\n");
+        CliRun r = CliRun.of("run", "-d", "sim:null", "--job", f.toString());
+        assertThat(r.exit()).isEqualTo(CliFailure.USAGE);
+        assertThat(r.oneLineError()).isTrue();
+        assertThat(r.err().strip()).startsWith("lat.fio line 4: size=2z counts zones");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void bssplitIssuesTheWeightedSizes() throws Exception {
+        Path f = job("[a]\nrw=randread\nbssplit=4k/50:64k/50\nnumber_ios=2000\n");
+        CliRun r = CliRun.of("run", "-d", "sim:null", "--job", f.toString(), "-o", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        long bytes = r.json().path("bw_bytes").asLong() * r.json().path("duration_ns").asLong() / 1_000_000_000L;
+        double mean = (double) bytes / 2000;
+        assertThat(mean).isBetween(30_000.0, 40_000.0); // (4096 + 65536) / 2 = 34816 on average
     }
 }

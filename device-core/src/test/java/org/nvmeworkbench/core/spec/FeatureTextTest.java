@@ -11,7 +11,7 @@ class FeatureTextTest {
         assertThat(FeatureText.lines(0x08, 0, 0x020a)).containsExactly(
                 "get-feature:0x08 (Interrupt Coalescing), Current value:0x0000020a",
                 "Aggregation Time (TIME): 200 usec",
-                "Aggregation Threshold (THR): 10 (signal after 11 completions)",
+                "Aggregation Threshold (THR): 11 (the field holds 10, 0's based: signal after 11 completions)",
                 "Coalescing: THR 10 = signal after 11 completions, TIME 2 = wait at most 200 us");
     }
 
@@ -20,7 +20,7 @@ class FeatureTextTest {
         assertThat(FeatureText.lines(0x08, 0, 0))
                 .contains("Coalescing: off (THR 0 or TIME 0 means every completion is signalled at once)");
         assertThat(FeatureText.lines(0x08, 0, 0x0007))
-                .contains("Aggregation Threshold (THR): 7 (signal after 8 completions)")
+                .contains("Aggregation Threshold (THR): 8 (the field holds 7, 0's based: signal after 8 completions)")
                 .contains("Coalescing: off (THR 0 or TIME 0 means every completion is signalled at once)");
     }
 
@@ -36,8 +36,8 @@ class FeatureTextTest {
     @Test
     void numberOfQueuesIsZerosBased() {
         assertThat(FeatureText.fields(0x07, 0x003f0007)).containsExactly(
-                "Number of IO Completion Queues Allocated (NCQA): 63 (64 queues)",
-                "Number of IO Submission Queues Allocated (NSQA): 7 (8 queues)");
+                "Number of IO Completion Queues Allocated (NCQA): 64 (the field holds 63, 0's based)",
+                "Number of IO Submission Queues Allocated (NSQA): 8 (the field holds 7, 0's based)");
     }
 
     @Test

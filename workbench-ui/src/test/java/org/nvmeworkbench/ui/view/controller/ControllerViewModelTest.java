@@ -53,7 +53,7 @@ class ControllerViewModelTest {
                 .contains("Coalescing Disable (CD): True")
                 .contains("Interrupt Vector (IV): 2")
                 .contains("Coalescing Disable (CD): False")
-                .contains("Aggregation Threshold (THR): 7 (signal after 8 completions)");
+                .contains("Aggregation Threshold (THR): 8 (the field holds 7, 0's based: signal after 8 completions)");
     }
 
     @Test
