@@ -30,6 +30,10 @@ final class AttachedDevice {
 
     static ControllerSession open(DeviceCatalog catalog, DeviceOption device, DeviceOptions options, int ioQueues,
                                   PrintWriter err) {
+        if (device.all().size() > 1) {
+            throw CliFailure.usage("This command takes one device, not " + device.all().size()
+                    + "; run takes several (-d A -d B) and runs the same workload on each.");
+        }
         String spec = device.device();
         if (AgentAddress.names(spec)) {
             AgentAddress a;

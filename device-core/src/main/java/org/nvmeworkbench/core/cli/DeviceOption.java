@@ -19,9 +19,10 @@ public final class DeviceOption {
     /** The client's token when no --token-file is given, for scripts and CI. */
     static final String TOKEN_VARIABLE = "NVME_WORKBENCH_TOKEN";
 
-    @Option(names = {"-d", "--device"}, paramLabel = "DEV", defaultValue = "sim",
-            description = "sim, sim:PROFILE, vfio:DDDD:BB:DD.F or remote://HOST:PORT/DEV (default: ${DEFAULT-VALUE}).")
-    String device = "sim";
+    @Option(names = {"-d", "--device"}, paramLabel = "DEV",
+            description = "sim, sim:PROFILE, vfio:DDDD:BB:DD.F or remote://HOST:PORT/DEV (default: sim); run takes several "
+                    + "(-d A -d B), like fio's --client, and runs the same workload on each at once.")
+    java.util.List<String> devices;
 
     @Option(names = "--token-file", paramLabel = "FILE",
             description = "For remote://: the agent's access token, from its token file (or set " + TOKEN_VARIABLE + ").")
@@ -31,15 +32,20 @@ public final class DeviceOption {
             description = "For remote://: accept the agent's certificate with this fingerprint (and pin it), e.g. after it was re-keyed.")
     String agentFingerprint;
 
-    /** The device as typed, e.g. {@code sim:fast} or {@code vfio:0000:01:00.0}. */
+    /** The device as typed, e.g. {@code sim:fast} or {@code vfio:0000:01:00.0}; sim when none was named. */
     public String device() {
-        return device;
+        return devices == null || devices.isEmpty() ? "sim" : devices.get(0);
+    }
+
+    /** Every device named, in order (sim when none was). */
+    java.util.List<String> all() {
+        return devices == null || devices.isEmpty() ? java.util.List.of("sim") : java.util.List.copyOf(devices);
     }
 
     /** This option with another device name (e.g. --profile folded in), the agent options kept. */
     DeviceOption named(String name) {
         DeviceOption o = new DeviceOption();
-        o.device = name;
+        o.devices = java.util.List.of(name);
         o.tokenFile = tokenFile;
         o.agentFingerprint = agentFingerprint;
         return o;

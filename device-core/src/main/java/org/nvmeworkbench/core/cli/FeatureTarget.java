@@ -14,7 +14,7 @@ final class FeatureTarget {
 
 
     String device() {
-        return device.device;
+        return device.device();
     }
 
     /** The FID as given; each command checks it against the features it handles before narrowing it. */

@@ -60,7 +60,7 @@ final class IdentifyCommand implements Callable<Integer> {
 
     private ObjectNode json(IdentifyController id, IdentifyNamespace ns, ControllerRegisters regs, List<String> decoded) {
         ObjectNode o = OutputOptions.object();
-        o.put("device", device.device);
+        o.put("device", device.device());
         ObjectNode c = o.putObject("controller");
         c.put("vid", id.vid()).put("ssvid", id.ssvid()).put("sn", id.sn()).put("mn", id.mn()).put("fr", id.fr())
                 .put("rab", id.rab()).put("ieee", id.ieee()).put("cmic", id.cmic()).put("mdts", id.mdts())

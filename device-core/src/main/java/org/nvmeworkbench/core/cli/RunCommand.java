@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (device.all().size() > 1) {
+            return onSeveral();
+        }
         String dev = deviceName();
         List<WorkloadOptions.PlannedJob> jobs = plannedJobs();
         Optional<ReportExporter> report = output.report();
@@ -95,6 +98,77 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The same workload on several devices at once (here, on agents, or both), as fio's --client with several
+     * hosts: each device in its own session and thread; the runs are printed one after another, or written
+     * side by side as one report with --output-format.
+     */
+    private Integer onSeveral() {
+        List<WorkloadOptions.PlannedJob> jobs = plannedJobs();
+        if (jobs.size() > 1 || profile != null) {
+            throw CliFailure.usage("Several devices run one workload: give the run options or a job file with one job"
+                    + (profile != null ? ", and name simulator profiles in -d (sim:optane), not --profile" : "") + ".");
+        }
+        WorkloadSpec ws = jobs.get(0).spec();
+        List<String> own = ws.problems();
+        if (!own.isEmpty()) {
+            throw CliFailure.usage(own.get(0));
+        }
+        List<String> names = device.all();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(names.size());
+        try {
+            List<java.util.concurrent.Future<RunRecord>> runs = new ArrayList<>();
+            for (String name : names) {
+                runs.add(pool.submit(() -> {
+                    try (ControllerSession d = AttachedDevice.open(device.named(name), new DeviceOptions(ws.seed(),
+                            ws.allowWrites()), ws.queues(), spec.commandLine().getErr())) {
+                        return d.run(ws);
+                    }
+                }));
+            }
+            List<RunRecord> records = new ArrayList<>();
+            List<String> ran = new ArrayList<>();
+            RuntimeException failed = null;
+            for (int i = 0; i < runs.size(); i++) {
+                try {
+                    records.add(runs.get(i).get());
+                    ran.add(names.get(i));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                    spec.commandLine().getErr().println(names.get(i) + ": " + Main.sentence(cause.getMessage()));
+                    failed = failed == null ? cause : failed;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw CliFailure.refused("Interrupted while the runs went on.");
+                }
+            }
+            Optional<ReportExporter> report = output.report();
+            if (!records.isEmpty()) {
+                if (report.isPresent()) {
+                    output.emitReport(spec, report.get(), ReportCommand.render(report.get(), ReportModel.of(records)));
+                } else {
+                    StringBuilder text = new StringBuilder();
+                    com.fasterxml.jackson.databind.node.ArrayNode json = OutputOptions.object().arrayNode();
+                    for (int i = 0; i < records.size(); i++) {
+                        RunSummary s = new RunSummary(records.get(i));
+                        text.append(text.length() == 0 ? "" : "\n").append("== ").append(ran.get(i)).append(" ==\n")
+                                .append(s.text());
+                        json.add(s.json().put("device_named", ran.get(i)));
+                    }
+                    output.emit(spec, text.toString(), OutputOptions.object().set("runs", json));
+                }
+            }
+            if (failed != null) {
+                throw CliFailure.refused((names.size() - records.size()) + " of the " + names.size()
+                        + " devices did not run the workload (said above).");
+            }
+            return 0;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The device option as typed, with --profile folded in. */
     private DeviceOption deviceOption(String name) {
         return device.named(name);
@@ -107,10 +181,10 @@ final class RunCommand implements Callable<Integer> {
 
     private String deviceName() {
         if (profile == null) {
-            return device.device;
+            return device.device();
         }
-        if (!device.device.equals("sim")) {
-            throw CliFailure.usage("--profile picks a simulator profile; it cannot be combined with -d " + device.device + " (use -d sim:" + profile + ").");
+        if (!device.device().equals("sim") || device.all().size() > 1) {
+            throw CliFailure.usage("--profile picks a simulator profile; it cannot be combined with -d " + device.device() + " (use -d sim:" + profile + ").");
         }
         return "sim:" + profile;
     }

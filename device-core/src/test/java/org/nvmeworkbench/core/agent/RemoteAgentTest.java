@@ -107,6 +107,26 @@ class RemoteAgentTest {
     }
 
     @Test
+    void oneWorkloadRunsOnSeveralDevicesAtOnceLikeFiosClientWithSeveralHosts() throws Exception {
+        Cli both = cli("run", "-d", remote + "/sim", "-d", "sim", "--token-file", token(), "--ios", "10000", "--seed", "3",
+                "-o", "json");
+        assertThat(both.exit()).as(both.err()).isZero();
+        JsonNode runs = new ObjectMapper().readTree(both.out()).path("runs");
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).path("device_named").asText()).isEqualTo(remote + "/sim");
+        Map<String, String> there = flat(runs.get(0));
+        Map<String, String> here = flat(runs.get(1));
+        for (Map<String, String> m : java.util.List.of(there, here)) {
+            m.remove(".started_at");
+            m.remove(".device_named");
+        }
+        assertThat(there).as("the same seeded workload on the agent's simulator and this one").isEqualTo(here);
+        Cli one = cli("identify", "-d", "sim", "-d", "sim:optane");
+        assertThat(one.exit()).isEqualTo(2);
+        assertThat(one.err().strip()).startsWith("This command takes one device, not 2;");
+    }
+
+    @Test
     void listShowsTheAgentsDevicesAsRemoteNames() {
         Cli l = cli("list", "-d", remote, "--token-file", token());
         assertThat(l.exit()).as(l.err()).isZero();
