@@ -91,6 +91,25 @@ log "nvme-workbench run -d sim --ios 10000"
 nvme-workbench run -d sim --ios 10000 2>/dev/null | tee /tmp/ci-deb-run.txt | tail -3 >&2
 grep -q 'Run status: 10000 ios' /tmp/ci-deb-run.txt || fail "the run did not complete 10000 ios"
 
+# The agent from the installed runtime (TLS with an EC key needs jdk.crypto.ec in the jlinked image), on
+# loopback, and the installed command line as its client.
+log "nvme-workbench agent, and identify -d remote://"
+nvme-workbench agent --listen 127.0.0.1:0 > /tmp/ci-deb-agent.txt 2>&1 &
+agent_pid=$!
+port=
+for i in $(seq 1 300); do
+  port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' /tmp/ci-deb-agent.txt | head -1)
+  [ -n "$port" ] && break
+  kill -0 $agent_pid 2>/dev/null || break
+  sleep 0.2
+done
+[ -n "$port" ] || { kill $agent_pid 2>/dev/null; fail "the installed agent did not start: $(cat /tmp/ci-deb-agent.txt)"; }
+token=$(sed -n 's/^Access token: \(.*\) (copy.*/\1/p' /tmp/ci-deb-agent.txt)
+nvme-workbench identify -d "remote://127.0.0.1:$port/sim" --token-file "$token" > /tmp/ci-deb-remote.txt 2>&1 \
+  || { kill $agent_pid 2>/dev/null; fail "identify through the installed agent failed: $(cat /tmp/ci-deb-remote.txt)"; }
+kill $agent_pid 2>/dev/null; wait $agent_pid 2>/dev/null || true
+grep -q 'NVMe Workbench Sim' /tmp/ci-deb-remote.txt || fail "identify through the agent shows no simulator"
+
 png=/tmp/ci-deb-snapshot.png
 rm -f "$png"
 log "xvfb-run nvme-workbench --snapshot $png"
