@@ -39,10 +39,46 @@ if [ ! -f "$launcher" ]; then
 fi
 
 rm -rf "$RES"; mkdir -p "$RES"
+
+# The host's side of the agent check: once the guest's agent serves the VFIO device (agent-ready names it),
+# this host's command line attaches it through QEMU's forwarded port: identify, get-feature, a read run.
+AGENT_HOST_PORT=${AGENT_HOST_PORT:-17450}
+export AGENT_HOST_PORT
+agent_checks() {
+  local cp; cp=$(cat "$WORK/guest-classpath.txt")
+  rm -rf "$WORK/agent-client" # a new guest, a new agent certificate: its first use must pin it
+  for i in $(seq 1 1800); do
+    [ -f "$RES/agent-ready" ] && break
+    [ -f "$RES/agent-ready-failed" ] && { echo "FAIL the guest's agent did not start (results/agent.log)" > "$RES/agent-summary.txt"; return; }
+    sleep 0.5
+  done
+  if [ ! -f "$RES/agent-ready" ]; then
+    echo "FAIL the guest's agent was not ready within 900 s" > "$RES/agent-summary.txt"; return
+  fi
+  local dev="remote://127.0.0.1:$AGENT_HOST_PORT/vfio:$(cat "$RES/agent-ready")" sum=$RES/agent-summary.txt
+  local cli=(java -Dnvmeworkbench.home="$WORK/agent-client" -cp "$cp" org.nvmeworkbench.core.cli.Main)
+  : > "$sum"
+  check() { # name, then the command line's arguments; passes on exit 0
+    local name=$1; shift
+    if "${cli[@]}" "$@" --token-file "$RES/agent-token" > "$RES/agent-$name.txt" 2>&1; then echo "PASS $name" >> "$sum"
+    else echo "FAIL $name (results/agent-$name.txt)" >> "$sum"; fi
+  }
+  check identify identify -d "$dev"
+  check get-feature-8 get-feature -d "$dev" -f 8 -H
+  check run run -d "$dev" --rw randread --ios 500 --iodepth 8
+  grep -q "IV 1: [0-9]* interrupts" "$RES/agent-run.txt" || echo "FAIL run: no per-vector interrupt counts (results/agent-run.txt)" >> "$sum"
+  grep -q "Pinned the agent at 127.0.0.1:$AGENT_HOST_PORT on first use" "$RES/agent-identify.txt" \
+    || echo "FAIL identify: the first use did not pin the agent's certificate" >> "$sum"
+  touch "$RES/agent-done"
+}
+agent_checks &
+agent_pid=$!
+
 log "booting the guest (host preparation took $(( $(date +%s) - start )) s)"
 set +e
 bash scripts/qemu-vfio/qemu-vfio-test.sh scripts/qemu-vfio/guest-checks.sh "$WORK"
 rc=$?
+wait $agent_pid 2>/dev/null || true
 set -e
 took=$(( $(date +%s) - start ))
 
@@ -51,6 +87,8 @@ echo "==== VFIO against QEMU's NVMe controller: summary ===="
 [ -f "$RES/guest-env.txt" ] && { head -2 "$RES/guest-env.txt"; grep '^kernel nvme' "$RES/guest-env.txt"; }
 echo "-- CLI (one JVM, transcripts in target/qemu-vfio/results/cli-*.txt)"
 if [ -f "$RES/cli-summary.txt" ]; then cat "$RES/cli-summary.txt"; else echo "FAIL no CLI results (see $RES/cli.log)"; fi
+echo "-- the agent in the guest, the command line on the host (remote://127.0.0.1:$AGENT_HOST_PORT/vfio:...)"
+if [ -f "$RES/agent-summary.txt" ]; then cat "$RES/agent-summary.txt"; else echo "FAIL no agent results"; fi
 echo "-- VfioQemuIT (JUnit console, log in target/qemu-vfio/results/junit.log)"
 [ -f "$RES/it-notes.txt" ] && sed 's/^/   /' "$RES/it-notes.txt"
 if [ -f "$RES/junit.log" ]; then
@@ -62,6 +100,8 @@ fi
 fail=0
 [ "$rc" -eq 0 ] || { echo "FAIL guest exit status $rc (91 = no answer from the guest; console in target/qemu-vfio/console.log)"; fail=1; }
 grep -q '^FAIL' "$RES/cli-summary.txt" 2>/dev/null && fail=1
+grep -q '^PASS' "$RES/agent-summary.txt" 2>/dev/null || fail=1
+grep -q '^FAIL' "$RES/agent-summary.txt" 2>/dev/null && fail=1
 [ -f "$RES/cli-summary.txt" ] || fail=1
 skipped=$(sed -n 's/.*\[ *\([0-9]*\) tests skipped.*/\1/p' "$RES/junit.log" 2>/dev/null | head -1)
 aborted=$(sed -n 's/.*\[ *\([0-9]*\) tests aborted.*/\1/p' "$RES/junit.log" 2>/dev/null | head -1)

@@ -52,6 +52,26 @@ t0=$(up)
 java $JOPTS -cp "$CP" org.nvmeworkbench.core.vfio.QemuCliChecks "$R" > "$R/cli.log" 2>&1
 cli=$?
 t1=$(up)
+# The agent serves the VFIO device; the host's command line attaches it through the forwarded port
+# (ci-vfio.sh answers agent-ready with its checks and agent-done). The token goes to the host through
+# the shared results folder.
+rm -f "$R/agent-ready" "$R/agent-done" "$R/agent-token"
+AH=/tmp/agent-home
+java $JOPTS -Dnvmeworkbench.home=$AH -cp "$CP" org.nvmeworkbench.core.cli.Main agent --listen 0.0.0.0:7450 > "$R/agent.log" 2>&1 &
+apid=$!
+for i in $(seq 1 600); do
+  grep -q "listening on" "$R/agent.log" 2>/dev/null && break
+  kill -0 $apid 2>/dev/null || break
+  sleep 0.5
+done
+if grep -q "listening on" "$R/agent.log"; then
+  cp "$AH/agent/token" "$R/agent-token" && echo "$NVME_BDF" > "$R/agent-ready"
+  for i in $(seq 1 1200); do [ -f "$R/agent-done" ] && break; sleep 0.5; done
+else
+  echo "the agent did not start" > "$R/agent-ready-failed"
+fi
+kill $apid 2>/dev/null; wait $apid 2>/dev/null
+t1a=$(up)
 # 1000 open/close cycles (every fd and mapping of an attach, no controller bring-up) and 50 full
 # attach/detach cycles: a full one takes ~280 ms under TCG, so 1000 of those would take ~280 s.
 java $JOPTS -Dvfio.cycles=1000 -Dvfio.fullCycles=50 -jar "$JUNIT" execute --disable-banner --details=tree --fail-if-no-tests \
@@ -59,6 +79,6 @@ java $JOPTS -Dvfio.cycles=1000 -Dvfio.fullCycles=50 -jar "$JUNIT" execute --disa
 it=$?
 t2=$(up)
 
-echo "cli_exit=$cli it_exit=$it cli_seconds=$(echo "$t1 $t0" | awk '{print $1-$2}') it_seconds=$(echo "$t2 $t1" | awk '{print $1-$2}')" > "$R/guest-status.txt"
+echo "cli_exit=$cli it_exit=$it cli_seconds=$(echo "$t1 $t0" | awk '{print $1-$2}') agent_seconds=$(echo "$t1a $t1" | awk '{print $1-$2}') it_seconds=$(echo "$t2 $t1a" | awk '{print $1-$2}')" > "$R/guest-status.txt"
 cat "$R/guest-status.txt"
 [ "$cli" -eq 0 ] && [ "$it" -eq 0 ]

@@ -18,6 +18,7 @@
 #   driver (NVME_KERNEL_BDF), as a machine's system disk would; ext4 is loaded so that it can be mounted.
 #   Exit status: the guest script's exit status; 90+ for harness failures.
 # env: QEMU_TIMEOUT (s, default 900), QEMU_MEM (default 2G), NVME_ARGS (extra -device nvme opts),
+#      AGENT_HOST_PORT (host loopback port forwarded to the guest's 7450, default 17450),
 #      QEMU_ACCEL (default tcg; kvm hangs in nested firecracker VMs)
 set -euo pipefail
 GUEST_SCRIPT=$(readlink -f "${1:?usage: $0 <guest-script> [workdir]}")
@@ -42,9 +43,11 @@ fi
 KERNEL_NVME_MODS="lib/crc16 crypto/crct10dif_common crypto/crct10dif_generic lib/crc-t10dif lib/crc64 \
   crypto/crc64_rocksoft_generic lib/crc64-rocksoft block/t10-pi drivers/nvme/host/nvme-core drivers/nvme/host/nvme \
   crypto/crc32c_generic fs/mbcache fs/jbd2/jbd2 fs/ext4/ext4"
+# A network card for the agent check (user-mode networking; the host reaches the guest through hostfwd).
+NET_MODS="net/core/failover drivers/net/net_failover drivers/net/virtio_net"
 MOD_DIRS="kernel/drivers/virtio kernel/fs/netfs kernel/fs/fscache kernel/net/9p kernel/fs/9p kernel/virt/lib kernel/drivers/vfio"
-MOD_FILES=$(for m in $KERNEL_NVME_MODS; do echo "kernel/$m.ko"; done)
-if ! ls "$WORK"/kroot/boot/vmlinuz-* >/dev/null 2>&1 || ! ls "$WORK"/kroot/lib/modules/*/kernel/fs/ext4/ext4.ko >/dev/null 2>&1; then
+MOD_FILES=$(for m in $KERNEL_NVME_MODS $NET_MODS; do echo "kernel/$m.ko"; done)
+if ! ls "$WORK"/kroot/boot/vmlinuz-* >/dev/null 2>&1 || ! ls "$WORK"/kroot/lib/modules/*/kernel/drivers/net/virtio_net.ko >/dev/null 2>&1; then
   pkg=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/{print $2; exit}')
   [ -n "$pkg" ] || { apt-get update -q >/dev/null; pkg=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/{print $2; exit}'); }
   log "downloading guest kernel $pkg"
@@ -84,9 +87,11 @@ for d in /sys/bus/pci/devices/*; do
     KBDF=${d##*/}
   fi
 done
-for m in @KERNEL_NVME_MODS@; do
+for m in @KERNEL_NVME_MODS@ @NET_MODS@; do
   insmod $K/$m.ko || echo "QV: insmod $m failed"
 done
+# QEMU's user-mode network: the guest is 10.0.2.15, the host forwards its port to the guest's 7450.
+ip link set lo up; ip link set eth0 up && ip addr add 10.0.2.15/24 dev eth0 || echo "QV: no network"
 echo "QV: nvme=$BDF group=$GRP driver=$(basename "$(readlink /sys/bus/pci/devices/$BDF/driver)") vfio=[$(ls /dev/vfio | tr '\n' ' ')] kernel-nvme=$KBDF"
 R=/newroot; mkdir -p $R
 mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000,cache=loose hostroot $R
@@ -101,7 +106,7 @@ chroot $R /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp NVME_BDF=$
 echo "QV-RESULT rc=$? uptime=$(cut -d' ' -f1 /proc/uptime)"
 sync; poweroff -f
 EOF
-sed -i "s|@KERNEL_NVME_MODS@|$(echo $KERNEL_NVME_MODS)|" "$WORK/init"
+sed -i "s|@KERNEL_NVME_MODS@|$(echo $KERNEL_NVME_MODS)|; s|@NET_MODS@|$(echo $NET_MODS)|" "$WORK/init"
 S=$(mktemp -d); trap 'rm -rf "$S"' EXIT
 mkdir -p "$S"/{bin,proc,sys,dev,newroot,lib/modules/$KV}
 cp /bin/busybox "$S/bin/"; install -m755 "$WORK/init" "$S/init"
@@ -128,6 +133,7 @@ timeout "${QEMU_TIMEOUT:-900}" qemu-system-x86_64 $ACC -m "${QEMU_MEM:-2G}" -smp
   -device nvme,serial=deadbeef,drive=nvm,msix_qsize=8${NVME_ARGS:+,$NVME_ARGS} \
   -drive file="$WORK/nvme-kernel.img",if=none,id=nvk,format=raw \
   -device nvme,serial=kern0001,drive=nvk \
+  -netdev user,id=n0,hostfwd=tcp:127.0.0.1:${AGENT_HOST_PORT:-17450}-10.0.2.15:7450 -device virtio-net-pci,netdev=n0 \
   < /dev/null 2>&1 | tee "$WORK/console.log"
 qrc=${PIPESTATUS[0]}
 set -e
