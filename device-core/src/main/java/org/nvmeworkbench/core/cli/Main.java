@@ -55,7 +55,12 @@ public final class Main implements Callable<Integer> {
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex, cmd));
         int code = cl.execute(args);
-        out.flush();
+        // PrintWriter swallows write errors (a full disk, /dev/full, a closed pipe): without this check a
+        // command whose output was lost would exit 0 having printed nothing.
+        if (out.checkError()) {
+            err.println("Could not write to standard output: the disk is full, or the file or pipe it goes to is gone.");
+            code = code == 0 ? CliFailure.REFUSED : code;
+        }
         err.flush();
         return code;
     }

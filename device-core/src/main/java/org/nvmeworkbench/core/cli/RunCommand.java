@@ -1,5 +1,6 @@
 package org.nvmeworkbench.core.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.core.record.RunRecord;
-import org.nvmeworkbench.core.record.RunStore;
+import org.nvmeworkbench.core.record.RunRecordJson;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
 import picocli.CommandLine.Command;
@@ -44,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
         String dev = deviceName();
         WorkloadSpec ws = workloadSpec();
         Optional<ReportExporter> report = output.report();
+        checkFiles();
         List<String> own = ws.problems();
         if (!own.isEmpty()) {
             throw CliFailure.usage(own.get(0));
@@ -59,8 +61,14 @@ final class RunCommand implements Callable<Integer> {
             } catch (CompletionException e) {
                 throw AttachedDevice.unwrap(e);
             }
+            // A run that could not be saved was still measured: its results are printed first, then the failure.
+            CliFailure notSaved = null;
             if (saveRun != null) {
-                RunStore.save(saveRun, record);
+                try {
+                    save(record);
+                } catch (CliFailure e) {
+                    notSaved = e;
+                }
             }
             if (report.isPresent()) {
                 output.emitReport(spec, report.get(), ReportCommand.render(report.get(), ReportModel.of(List.of(record))));
@@ -68,8 +76,24 @@ final class RunCommand implements Callable<Integer> {
                 RunSummary summary = new RunSummary(record);
                 output.emit(spec, summary.text(), summary.json());
             }
+            if (notSaved != null) {
+                throw notSaved;
+            }
         }
         return 0;
+    }
+
+    /** Before any I/O: no folder as an output, and no output that is an input or the other output. */
+    private void checkFiles() {
+        OutputTarget.checkWritable(output.file(), "--output");
+        OutputTarget.checkWritable(saveRun, "--save-run");
+        OutputTarget.checkDistinct(output.file(), "--output", workload.job, "--job", true);
+        OutputTarget.checkDistinct(saveRun, "--save-run", workload.job, "--job", true);
+        OutputTarget.checkDistinct(output.file(), "--output", saveRun, "--save-run", false);
+    }
+
+    private void save(RunRecord record) {
+        OutputTarget.write(saveRun, RunRecordJson.write(record).getBytes(StandardCharsets.UTF_8), spec.commandLine().getOut());
     }
 
     private String deviceName() {

@@ -1,6 +1,5 @@
 package org.nvmeworkbench.core.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,8 +24,7 @@ import org.nvmeworkbench.core.device.DeviceCatalog;
 import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.report.ReportExporter;
-import org.nvmeworkbench.core.record.AtomicFile;
-import org.nvmeworkbench.core.record.RunStore;
+import org.nvmeworkbench.core.record.RunRecordJson;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
 import picocli.CommandLine.Command;
@@ -131,6 +129,7 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliFailure.usage(e.getMessage());
         }
+        checkFiles();
         String device = dev.device();
         PrintWriter err = spec.commandLine().getErr();
         // On a terminal one line is rewritten in place; into a pipe or a log, one line per point, since
@@ -144,6 +143,10 @@ public final class SweepCommand implements Callable<Integer> {
                 base.queues())) {
             result = d.session.work().sweep(base, grid, p, target, c, point -> {
                 done[0]++;
+                if (saveDir != null) {
+                    // Each point as it finishes: an interrupted or failed sweep keeps what it measured.
+                    savePoint(point);
+                }
                 if (!quiet) {
                     err.printf(Locale.ROOT, terminal ? "\r%d/%d %-40s" : "%d/%d %s%n", done[0], total, point.setting().label());
                     err.flush();
@@ -191,10 +194,23 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
+    /** Before any point runs: the folder and the files this sweep will write can be written, and no input is among them. */
+    private void checkFiles() {
+        OutputTarget.checkFileWritable(output.file(), "--output");
+        OutputTarget.checkFileWritable(report, "--report");
+        OutputTarget.checkFolderWritable(saveDir, "--save-dir");
+        OutputTarget.checkDistinct(output.file(), "--output", workload.job, "--job", true);
+        OutputTarget.checkDistinct(report, "--report", workload.job, "--job", true);
+        OutputTarget.checkDistinct(output.file(), "--output", report, "--report", false);
+    }
+
+    private void savePoint(SweepPoint p) {
+        OutputTarget.write(saveDir.resolve(p.setting().fileStem() + ".json"),
+                RunRecordJson.write(p.record()).getBytes(StandardCharsets.UTF_8), spec.commandLine().getOut());
+    }
+
+    /** The points were saved as they finished; sweep.json, the index of the folder, comes last. */
     private void save(SweepResult result) {
-        for (SweepPoint p : result.points()) {
-            RunStore.save(saveDir.resolve(p.setting().fileStem() + ".json"), p.record());
-        }
         write(saveDir.resolve("sweep.json"), jsonText(savedSweep(result)));
     }
 
@@ -232,11 +248,7 @@ public final class SweepCommand implements Callable<Integer> {
         };
     }
 
-    private static void write(Path file, String text) {
-        try {
-            AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw CliFailure.refused("Could not write " + file + ": " + e.getMessage() + ".");
-        }
+    private void write(Path file, String text) {
+        OutputTarget.write(file, text.getBytes(StandardCharsets.UTF_8), spec.commandLine().getOut());
     }
 }
