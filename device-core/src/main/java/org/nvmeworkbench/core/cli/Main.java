@@ -68,6 +68,7 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         // Library warnings carry stack traces; the CLI speaks in sentences on stderr instead.
         Logger.getLogger("").setLevel(Level.SEVERE);
+        InterruptHandling.install();
         System.exit(execute(args));
     }
 

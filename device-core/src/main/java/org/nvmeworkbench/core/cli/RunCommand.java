@@ -56,10 +56,14 @@ final class RunCommand implements Callable<Integer> {
                 throw CliFailure.usage(problems.get(0));
             }
             RunRecord record;
-            try {
+            try (InterruptHandling.Scope ctrlC = InterruptHandling.stopping(() -> d.session.work().stop())) {
                 record = d.session.work().run(ws).join();
             } catch (CompletionException e) {
                 throw AttachedDevice.unwrap(e);
+            }
+            boolean interrupted = InterruptHandling.wasInterrupted();
+            if (interrupted) {
+                record = record.withNote(InterruptHandling.note(record.totals().ios()));
             }
             // A run that could not be saved was still measured: its results are printed first, then the failure.
             CliFailure notSaved = null;
@@ -79,8 +83,8 @@ final class RunCommand implements Callable<Integer> {
             if (notSaved != null) {
                 throw notSaved;
             }
+            return interrupted ? InterruptHandling.EXIT_INTERRUPTED : 0;
         }
-        return 0;
     }
 
     /** Before any I/O: no folder as an output, and no output that is an input or the other output. */

@@ -141,6 +141,7 @@ public final class SweepCommand implements Callable<Integer> {
         // The same session and policy as the window: attach, then sweep on it (fresh simulator per point on sim).
         try (AttachedDevice d = AttachedDevice.open(catalog, device, new DeviceOptions(base.seed(), base.allowWrites()),
                 base.queues())) {
+            InterruptHandling.Scope ctrlC = InterruptHandling.stopping(() -> d.session.work().stop());
             result = d.session.work().sweep(base, grid, p, target, c, point -> {
                 done[0]++;
                 if (saveDir != null) {
@@ -152,6 +153,7 @@ public final class SweepCommand implements Callable<Integer> {
                     err.flush();
                 }
             }).join();
+            ctrlC.close();
         } catch (CompletionException e) {
             RuntimeException cause = AttachedDevice.unwrap(e);
             throw cause instanceof SweepRefusedException ? CliFailure.refused(cause.getMessage()) : cause;
@@ -173,7 +175,7 @@ public final class SweepCommand implements Callable<Integer> {
         } else {
             output.emit(spec, result.text(), result.json(JSON));
         }
-        return 0;
+        return InterruptHandling.wasInterrupted() ? InterruptHandling.EXIT_INTERRUPTED : 0;
     }
 
     /** The run options or a job file; without --runtime or --ios every point runs 100,000 I/Os. */
