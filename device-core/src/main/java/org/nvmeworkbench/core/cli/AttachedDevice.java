@@ -51,6 +51,7 @@ final class AttachedDevice implements AutoCloseable {
         }
         TuningSession session = new TuningSession(catalog, new SameThreadTasks(), RunHistory.inMemory());
         session.setPrompts(SafetyPrompts.consent(options.allowWrites()));
+        session.setRemembersRuns(false); // one command, no Runs view: a long sweep must not hold every point's record twice
         int queues = Math.max(1, ioQueues);
         session.setDriverOptions(DriverOptions.DEFAULT.withIoQueues(queues));
         try {

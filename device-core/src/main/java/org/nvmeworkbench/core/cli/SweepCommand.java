@@ -23,6 +23,7 @@ import org.nvmeworkbench.core.sweep.Sweep;
 import org.nvmeworkbench.core.device.DeviceCatalog;
 import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.fiojob.FioUnits;
+import org.nvmeworkbench.core.report.Figures;
 import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.record.RunRecordJson;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -45,6 +46,12 @@ import picocli.CommandLine.Spec;
     "a real device is opened once and every point runs on it in turn, so its points are not.",
     "A device that refuses Set Features 08h (QEMU's emulated controller does) is reported before any point runs."})
 public final class SweepCommand implements Callable<Integer> {
+    /**
+     * Beyond this many points a sweep runs long enough (minutes to hours) that the user should hear how long
+     * before waiting: an estimate from the first point is printed, no question asked, so scripts still run.
+     */
+    static final int LARGE_GRID = 400;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final DeviceCatalog catalog;
@@ -137,6 +144,12 @@ public final class SweepCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         int total = grid.size();
         int[] done = {0};
+        if (total > LARGE_GRID) {
+            err.printf(Locale.ROOT, "This sweep has %,d points; how long it will take is said after the first one "
+                    + "(Ctrl-C stops it and keeps the finished points).%n", total);
+            err.flush();
+        }
+        long t0 = System.nanoTime();
         SweepResult result;
         // The same session and policy as the window: attach, then sweep on it (fresh simulator per point on sim).
         try (AttachedDevice d = AttachedDevice.open(catalog, device, new DeviceOptions(base.seed(), base.allowWrites()),
@@ -144,6 +157,12 @@ public final class SweepCommand implements Callable<Integer> {
             InterruptHandling.Scope ctrlC = InterruptHandling.stopping(() -> d.session.work().stop());
             result = d.session.work().sweep(base, grid, p, target, c, point -> {
                 done[0]++;
+                if (done[0] == 1 && total > LARGE_GRID) {
+                    long first = System.nanoTime() - t0;
+                    err.printf(Locale.ROOT, "The first point took %s, so the %,d points will take about %s.%n",
+                            Figures.duration(first), total, Figures.duration(first * total));
+                    err.flush();
+                }
                 if (saveDir != null) {
                     // Each point as it finishes: an interrupted or failed sweep keeps what it measured.
                     savePoint(point);
