@@ -82,7 +82,7 @@ final class AttachedDevice implements AutoCloseable {
         return t instanceof RuntimeException r ? r : new IllegalStateException(t.getMessage(), t);
     }
 
-    private static boolean listed(DeviceCatalog catalog, String spec) {
+    static boolean listed(DeviceCatalog catalog, String spec) {
         for (DeviceInfo d : catalog.discover()) {
             if (d.spec().equals(spec)) {
                 return true;

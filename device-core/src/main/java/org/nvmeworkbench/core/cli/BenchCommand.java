@@ -56,7 +56,15 @@ final class BenchCommand implements Callable<Integer> {
             output.emit(spec, SweepHeap.measure(spec.commandLine().getErr()), OutputOptions.object());
             return 0;
         }
-        ThroughputBenchmark.Figures f = ThroughputBenchmark.measure(device, warmups, rounds, ios);
+        ThroughputBenchmark.Figures f;
+        try {
+            f = ThroughputBenchmark.measure(device, warmups, rounds, ios);
+        } catch (org.nvmeworkbench.core.device.DeviceException e) {
+            // As run and identify say it: a device that is not there at all is a typo (2); one that refused, 1.
+            org.nvmeworkbench.core.device.DeviceCatalog catalog = org.nvmeworkbench.core.device.DeviceCatalog.load();
+            throw AttachedDevice.listed(catalog, device) ? CliFailure.refused(Main.sentence(e.getMessage()))
+                    : CliFailure.usage(Main.sentence(e.getMessage()));
+        }
         StringBuilder sb = new StringBuilder();
         ObjectNode o = OutputOptions.object();
         o.put("device", f.device()).put("ios_per_round", f.iosPerRound()).put("ios_per_wall_second", f.iosPerWallSecond())

@@ -209,7 +209,12 @@ public final class SweepCommand implements Callable<Integer> {
 
     private static long time(String text, String option) {
         try {
-            return FioUnits.parseTimeNanos(text);
+            long t = FioUnits.parseTimeNanos(text);
+            if (t <= 0) {
+                // 0 once meant "no target" silently; a target of nothing is a typo, and no target is leaving it out.
+                throw CliFailure.usage(option + " must be above 0 (leave it out for no target), not " + text + ".");
+            }
+            return t;
         } catch (IllegalArgumentException e) {
             throw CliFailure.usage(option + ": " + e.getMessage());
         }
