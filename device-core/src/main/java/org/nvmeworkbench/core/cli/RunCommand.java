@@ -12,6 +12,7 @@ import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.record.RunRecordJson;
+import org.nvmeworkbench.core.sim.Faults;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
 import picocli.CommandLine.Command;
@@ -40,12 +41,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--save-run", paramLabel = "FILE", description = "Also save the run record (JSON, atomic) to FILE.")
     Path saveRun;
 
+    @Option(names = "--fault", paramLabel = "KIND[:ARG]@WHEN",
+            description = "Simulator only: inject a fault after WHEN I/O commands (5000) or WHEN of device time (2s, 500ms); "
+                    + "KIND is cfs, error-status, lost-interrupt, stuck-command, masked-vector or slow-command. "
+                    + "May be given more than once; the record's notes say what fired and how the driver recovered.")
+    List<String> faults;
+
     @Override
     public Integer call() {
         String dev = deviceName();
         WorkloadSpec ws = workloadSpec();
         Optional<ReportExporter> report = output.report();
         checkFiles();
+        List<Faults.Armed> armed = FaultRequest.parse(faults, dev);
         List<String> own = ws.problems();
         if (!own.isEmpty()) {
             throw CliFailure.usage(own.get(0));
@@ -55,12 +63,14 @@ final class RunCommand implements Callable<Integer> {
             if (!problems.isEmpty()) {
                 throw CliFailure.usage(problems.get(0));
             }
+            FaultRequest injected = FaultRequest.arm(d.ctrl, armed);
             RunRecord record;
             try (InterruptHandling.Scope ctrlC = InterruptHandling.stopping(() -> d.session.work().stop())) {
                 record = d.session.work().run(ws).join();
             } catch (CompletionException e) {
-                throw AttachedDevice.unwrap(e);
+                throw injected.afterFailure(d.ctrl, AttachedDevice.unwrap(e));
             }
+            record = injected.annotate(record);
             boolean interrupted = InterruptHandling.wasInterrupted();
             if (interrupted) {
                 record = record.withNote(InterruptHandling.note(record.totals().ios()));
