@@ -52,6 +52,8 @@ public final class WorkbenchAssembly {
     private final PluginRegistry plugins;
     private final LayoutModel layout;
     private final LayoutStore store;
+    /** What was wrong with the state files at start (set aside), for the status bar once the window is up. */
+    private final List<String> stateNotices = new ArrayList<>();
     private final LabSession lab = new LabSession();
     private Workbench workbench;
 
@@ -75,6 +77,9 @@ public final class WorkbenchAssembly {
         layout = new LayoutModel(plugins.perspectives(), ids);
         store = new LayoutStore(home.resolve("layout.json"));
         store.load().ifPresent(layout::restore);
+        if (store.problem() != null) {
+            stateNotices.add(store.problem());
+        }
     }
 
     static List<ViewContribution> builtInViews(WorkbenchSession s, RunSelection selection, ResultOpener opener, FxTaskExecutor ex, FxTaskExecutor files,
@@ -104,6 +109,7 @@ public final class WorkbenchAssembly {
     }
 
     public Path home() { return home; }
+    public List<String> stateNotices() { return stateNotices; }
     public WorkbenchSession session() { return session; }
     public RunSelection runSelection() { return selection; }
     public ResultOpener opener() { return opener; }
