@@ -76,7 +76,15 @@ public final class RunHistory {
             return null;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not keep the run in " + dir + ": " + e.getMessage());
-            return "The run finished but could not be saved to " + dir + ".";
+            Path blocking = dir;
+            while (blocking != null && !Files.exists(blocking)) {
+                blocking = blocking.getParent();
+            }
+            if (blocking != null && !Files.isDirectory(blocking)) {
+                return "Runs are not kept: " + blocking + " is a file, not a folder; move it away to keep them.";
+            }
+            return "The run finished but could not be saved to " + dir + ": "
+                    + (e instanceof IOException io ? org.nvmeworkbench.core.record.WriteFailure.reason(io) : e.getMessage()) + ".";
         }
     }
 }

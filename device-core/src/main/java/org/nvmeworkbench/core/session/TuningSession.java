@@ -100,8 +100,12 @@ public final class TuningSession {
         listeners.forEach(l -> l.runStarted(spec));
     }
 
-    /** A finished run joins the history, in memory and on disk; a failure to save is said. */
-    void add(RunRecord r) {
+    /**
+     * A finished run joins the history, in memory and on disk; a failure to save is said.
+     *
+     * @return null when it was kept, else the sentence saying why not (the caller's own message must carry it)
+     */
+    String add(RunRecord r) {
         if (remembersRuns) {
             runs.add(r);
         }
@@ -110,6 +114,7 @@ public final class TuningSession {
         if (problem != null) {
             say(problem);
         }
+        return problem;
     }
 
     /**
