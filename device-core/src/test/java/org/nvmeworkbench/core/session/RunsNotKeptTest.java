@@ -35,4 +35,14 @@ class RunsNotKeptTest {
                 .contains(home + " is a file");
         s.detach().join();
     }
+
+    @Test
+    void aRunRecordThatCannotBeReadIsNamedForTheWindow() throws Exception {
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        Files.writeString(runs.resolve("run-1.json"), "{ not json");
+        RunHistory h = new RunHistory(runs);
+        assertThat(h.load()).isEmpty();
+        assertThat(h.skipped()).hasSize(1);
+        assertThat(h.skipped().get(0)).contains("run-1.json").doesNotContain("\n");
+    }
 }

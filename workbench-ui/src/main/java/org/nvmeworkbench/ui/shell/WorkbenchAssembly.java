@@ -80,6 +80,11 @@ public final class WorkbenchAssembly {
         if (store.problem() != null) {
             stateNotices.add(store.problem());
         }
+        List<String> skipped = session.core().history().skipped();
+        if (!skipped.isEmpty()) {
+            // Said in the window, not only in a log nobody reads: the Runs view is missing these.
+            stateNotices.add(skipped.size() + " saved run(s) could not be read and are not in Runs; the first: " + skipped.get(0));
+        }
     }
 
     static List<ViewContribution> builtInViews(WorkbenchSession s, RunSelection selection, ResultOpener opener, FxTaskExecutor ex, FxTaskExecutor files,
