@@ -145,11 +145,12 @@ public final class SweepCommand implements Callable<Integer> {
         int total = grid.size();
         int[] done = {0};
         if (total > LARGE_GRID) {
-            err.printf(Locale.ROOT, "This sweep has %,d points; how long it will take is said after the first one "
+            err.printf(Locale.ROOT, "This sweep has %,d points; how long it will take is said after the first few "
                     + "(Ctrl-C stops it and keeps the finished points).%n", total);
             err.flush();
         }
         long t0 = System.nanoTime();
+        long[] firstDone = {0};
         SweepResult result;
         // The same session and policy as the window: attach, then sweep on it (fresh simulator per point on sim).
         try (AttachedDevice d = AttachedDevice.open(catalog, device, new DeviceOptions(base.seed(), base.allowWrites()),
@@ -157,10 +158,15 @@ public final class SweepCommand implements Callable<Integer> {
             InterruptHandling.Scope ctrlC = InterruptHandling.stopping(() -> d.session.work().stop());
             result = d.session.work().sweep(base, grid, p, target, c, point -> {
                 done[0]++;
-                if (done[0] == 1 && total > LARGE_GRID) {
-                    long first = System.nanoTime() - t0;
-                    err.printf(Locale.ROOT, "The first point took %s, so the %,d points will take about %s.%n",
-                            Figures.duration(first), total, Figures.duration(first * total));
+                // The first point carries the JVM's warm-up (10x the others here), so the estimate is taken from
+                // the next two.
+                if (done[0] == 1) {
+                    firstDone[0] = System.nanoTime();
+                }
+                if (done[0] == 3 && total > LARGE_GRID) {
+                    long each = (System.nanoTime() - firstDone[0]) / 2;
+                    err.printf(Locale.ROOT, "Points take about %s each, so the %,d points will take about %s.%n",
+                            Figures.duration(each), total, Figures.duration(each * total));
                     err.flush();
                 }
                 if (saveDir != null) {
