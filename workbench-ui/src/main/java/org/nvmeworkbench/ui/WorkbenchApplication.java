@@ -62,7 +62,7 @@ public final class WorkbenchApplication extends Application {
         }
         Theme.of(assembly.layout().theme().get()).apply();
         // The last session's workload and coalescing go back before the views are built from them.
-        LastSession last = o.scenario() == null ? LastSession.load(home()) : LastSession.empty();
+        LastSession last = o.scenario() == null ? LastSession.load(home(), assembly.stateNotices()::add) : LastSession.empty();
         last.restoreInto(assembly.session());
         if (o.scenario() == null) {
             keepSessionOnChange();
@@ -103,6 +103,10 @@ public final class WorkbenchApplication extends Application {
             ready = attached.handle((v, t) -> opened).thenCompose(f -> f).thenCompose(v -> attached);
         }
         ready.whenComplete((v, t) -> Platform.runLater(() -> {
+            if (t == null && !assembly.stateNotices().isEmpty()) {
+                // After the attach's own message: a set-aside state file must be seen, not overwritten at once.
+                assembly.session().message().set(String.join(" ", assembly.stateNotices()));
+            }
             if (t != null) {
                 assembly.session().message().set(Failures.sentence(t));
                 assembly.lab().message().set(Failures.sentence(t));

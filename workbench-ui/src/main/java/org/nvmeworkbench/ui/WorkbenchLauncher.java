@@ -22,7 +22,7 @@ public final class WorkbenchLauncher {
     public static void main(String[] args) {
         Optional<LaunchOptions> gui = LaunchOptions.parse(args);
         if (gui.isEmpty()) {
-            System.exit(Main.execute(args));
+            Main.main(args); // the command line's own entry: its logging and its Ctrl-C handling
             return;
         }
         if (!displayAvailable()) {

@@ -203,6 +203,12 @@ public final class RemoteControllerSession implements ControllerSession {
         });
     }
 
+    /** Lets go of the device: the agent stops the run in progress, keeps its record and releases the device. */
+    @Override
+    public void stop() {
+        hold.cancel("The client stopped the run.", null);
+    }
+
     private <T> T call(java.util.function.Supplier<T> c) {
         try {
             return c.get();

@@ -64,7 +64,7 @@ final class AttachedDevice {
         }
     }
 
-    private static boolean listed(DeviceCatalog catalog, String spec) {
+    static boolean listed(DeviceCatalog catalog, String spec) {
         for (DeviceInfo d : catalog.discover()) {
             if (d.spec().equals(spec)) {
                 return true;

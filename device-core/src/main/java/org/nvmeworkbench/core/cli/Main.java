@@ -71,8 +71,18 @@ public final class Main implements Callable<Integer> {
         int code;
         try (TerminalLogging quiet = TerminalLogging.silenced()) {
             code = cl.execute(args);
+        } catch (VirtualMachineError | LinkageError e) {
+            // picocli hands Exceptions to failure(); Errors (a plugin's endless recursion, memory exhausted, a class
+            // missing from a plugin jar) would otherwise end the command with a stack trace.
+            err.println(errorSentence(e));
+            code = CliFailure.REFUSED;
         }
-        out.flush();
+        // PrintWriter swallows write errors (a full disk, /dev/full, a closed pipe): without this check a
+        // command whose output was lost would exit 0 having printed nothing.
+        if (out.checkError()) {
+            err.println("Could not write to standard output: the disk is full, or the file or pipe it goes to is gone.");
+            code = code == 0 ? CliFailure.REFUSED : code;
+        }
         err.flush();
         return code;
     }
@@ -80,6 +90,7 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         // Library warnings carry stack traces; the CLI speaks in sentences on stderr instead.
         Logger.getLogger("").setLevel(Level.SEVERE);
+        InterruptHandling.install();
         System.exit(execute(args));
     }
 
@@ -113,6 +124,28 @@ public final class Main implements Callable<Integer> {
         }
         err.println(sentence(ex.getMessage()));
         return code;
+    }
+
+    /** What an Error means for the user, in one sentence with what to do. */
+    static String errorSentence(Throwable e) {
+        String m = e.getMessage() == null ? "" : firstLine(e.getMessage());
+        if (e instanceof OutOfMemoryError && m.toLowerCase(java.util.Locale.ROOT).contains("direct buffer memory")) {
+            return "Java ran out of direct memory for the DMA buffers (OutOfMemoryError: Direct buffer memory): use fewer "
+                    + "queues (--queues) or a smaller --iodepth, or allow more with -XX:MaxDirectMemorySize=1g.";
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "Java ran out of memory (OutOfMemoryError: " + m + "): allow more with -Xmx2g, or ask for less at once "
+                    + "(fewer points, queues or I/Os).";
+        }
+        if (e instanceof StackOverflowError) {
+            return "The command recursed without end (StackOverflowError), most likely in a plugin: move the newest jar out "
+                    + "of the plugins folder and try again.";
+        }
+        if (e instanceof LinkageError) {
+            return "A class could not be loaded (" + e.getClass().getSimpleName() + ": " + m + "): a plugin jar was probably "
+                    + "built for another version of NVMe Workbench; move it out of the plugins folder.";
+        }
+        return "Java failed (" + e.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m) + "); please report it.";
     }
 
     /** One line ending in a full stop. */

@@ -1,6 +1,5 @@
 package org.nvmeworkbench.core.cli;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -9,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.nvmeworkbench.core.record.AtomicFile;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,15 +52,15 @@ public final class OutputOptions {
             spec.commandLine().getOut().flush();
             return;
         }
-        deliver(file, text.getBytes(StandardCharsets.UTF_8));
+        deliver(spec, file, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes {@code bytes} to {@code file} atomically; a failure is one sentence naming the file. */
-    static void deliver(Path file, byte[] bytes) {
-        try {
-            AtomicFile.write(file, bytes);
-        } catch (IOException e) {
-            throw CliFailure.refused("Could not write " + file + ": " + e.getMessage() + ".");
-        }
+    /**
+     * Writes {@code bytes} to {@code file} (stdout for {@code -}; see {@link OutputTarget}); a folder is a
+     * usage error, a failure one sentence naming the file.
+     */
+    static void deliver(CommandSpec spec, Path file, byte[] bytes) {
+        OutputTarget.checkWritable(file, "--output");
+        OutputTarget.write(file, bytes, spec.commandLine().getOut());
     }
 }

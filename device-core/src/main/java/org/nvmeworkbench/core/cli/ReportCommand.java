@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.report.ReportExporters;
-import org.nvmeworkbench.core.record.AtomicFile;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.resultfile.ResultFiles;
 import org.nvmeworkbench.core.resultfile.ResultListing;
@@ -82,6 +81,10 @@ public final class ReportCommand implements Callable<Integer> {
         }
         ReportExporter exporter = registry.find(format).orElseThrow(() -> CliFailure.usage(
                 "There is no report format '" + format + "': use one of " + registry.ids() + "."));
+        OutputTarget.checkWritable(output, "-o");
+        for (Path input : runs) {
+            OutputTarget.checkDistinct(output, "-o", input, "report", true);
+        }
         ResultListing opened = ResultFiles.open(runs);
         List<String> problems = opened.problems();
         if (!problems.isEmpty()) {
@@ -97,7 +100,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         List<String> names = labels != null ? labels : opened.labels();
         ReportModel model = new ReportModel(title != null ? title : ReportModel.defaultTitle(records), Instant.now(), records, names);
-        if (output == null && exporter.binary()) {
+        if ((output == null || OutputTarget.isStdout(output)) && exporter.binary()) {
             throw CliFailure.usage("A " + exporter.formatId() + " report is binary: write it to a file with -o FILE."
                     + exporter.fileExtension() + ".");
         }
@@ -107,10 +110,9 @@ public final class ReportCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        try {
-            AtomicFile.write(output, bytes);
-        } catch (IOException e) {
-            throw CliFailure.refused("Could not write " + output + ": " + e.getMessage() + ".");
+        OutputTarget.write(output, bytes, out);
+        if (OutputTarget.isStdout(output)) {
+            return 0;
         }
         spec.commandLine().getErr().println("Wrote " + exporter.formatId() + " report of " + records.size()
                 + (records.size() == 1 ? " run" : " runs") + " to " + output + ".");

@@ -1,5 +1,6 @@
 package org.nvmeworkbench.core.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +8,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.nvmeworkbench.core.device.DeviceOptions;
+import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.report.ReportExporter;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.session.ControllerSession;
 import org.nvmeworkbench.core.session.LocalControllerSession;
-import org.nvmeworkbench.core.record.RunStore;
+import org.nvmeworkbench.core.record.RunRecordJson;
+import org.nvmeworkbench.core.sim.Faults;
 import org.nvmeworkbench.core.workload.WorkloadException;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
@@ -42,6 +45,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--save-run", paramLabel = "FILE", description = "Also save the run record (JSON, atomic) to FILE.")
     Path saveRun;
 
+    @Option(names = "--fault", paramLabel = "KIND[:ARG]@WHEN",
+            description = "Simulator only: inject a fault after WHEN I/O commands (5000) or WHEN of device time (2s, 500ms); "
+                    + "KIND is cfs, error-status, lost-interrupt, stuck-command, masked-vector or slow-command. "
+                    + "May be given more than once; the record's notes say what fired and how the driver recovered.")
+    List<String> faults;
+
     @Override
     public Integer call() {
         if (device.all().size() > 1) {
@@ -50,6 +59,8 @@ final class RunCommand implements Callable<Integer> {
         String dev = deviceName();
         List<WorkloadOptions.PlannedJob> jobs = plannedJobs();
         Optional<ReportExporter> report = output.report();
+        checkFiles();
+        List<Faults.Armed> armed = FaultRequest.parse(faults, dev);
         for (WorkloadOptions.PlannedJob j : jobs) {
             List<String> own = j.spec().problems();
             if (!own.isEmpty()) {
@@ -72,18 +83,42 @@ final class RunCommand implements Callable<Integer> {
                     }
                 }
             }
+            // Faults are armed on this host's simulator (FaultRequest.parse refuses any other device).
+            NvmeController ctrl = d instanceof LocalControllerSession local ? local.controller() : null;
+            FaultRequest injected = ctrl == null ? FaultRequest.arm(null, List.of()) : FaultRequest.arm(ctrl, armed);
             List<RunRecord> records = new ArrayList<>();
             // fio runs the jobs of a group together; here they run one after another, in file order, each on
             // its own queue pairs (see README, "fio job files").
-            for (WorkloadOptions.PlannedJob j : jobs) {
-                try {
-                    records.add(d.run(j.spec()));
-                } catch (WorkloadException e) {
-                    throw CliFailure.usage(jobPrefix(j, jobs) + e.getMessage());
+            try (InterruptHandling.Scope ctrlC = InterruptHandling.stopping(d::stop)) {
+                for (WorkloadOptions.PlannedJob j : jobs) {
+                    if (InterruptHandling.wasInterrupted()) {
+                        break;
+                    }
+                    try {
+                        records.add(injected.annotate(d.run(j.spec())));
+                    } catch (WorkloadException e) {
+                        throw CliFailure.usage(jobPrefix(j, jobs) + e.getMessage());
+                    } catch (RuntimeException e) {
+                        throw ctrl == null ? e : injected.afterFailure(ctrl, e);
+                    }
                 }
             }
-            if (saveRun != null) {
-                RunStore.save(saveRun, records.get(0));
+            boolean interrupted = InterruptHandling.wasInterrupted();
+            if (interrupted && !records.isEmpty()) {
+                int last = records.size() - 1;
+                records.set(last, records.get(last).withNote(InterruptHandling.note(records.get(last).totals().ios())));
+            }
+            // A run that could not be saved was still measured: its results are printed first, then the failure.
+            CliFailure notSaved = null;
+            if (saveRun != null && !records.isEmpty()) {
+                try {
+                    save(records.get(0));
+                } catch (CliFailure e) {
+                    notSaved = e;
+                }
+            }
+            if (records.isEmpty()) {
+                return InterruptHandling.EXIT_INTERRUPTED;
             }
             if (report.isPresent()) {
                 output.emitReport(spec, report.get(), ReportCommand.render(report.get(), ReportModel.of(records)));
@@ -94,8 +129,24 @@ final class RunCommand implements Callable<Integer> {
                 JobFileSummary summary = new JobFileSummary(jobs, records);
                 output.emit(spec, summary.text(), summary.json());
             }
+            if (notSaved != null) {
+                throw notSaved;
+            }
+            return interrupted ? InterruptHandling.EXIT_INTERRUPTED : 0;
         }
-        return 0;
+    }
+
+    /** Before any I/O: no folder as an output, and no output that is an input or the other output. */
+    private void checkFiles() {
+        OutputTarget.checkWritable(output.file(), "--output");
+        OutputTarget.checkWritable(saveRun, "--save-run");
+        OutputTarget.checkDistinct(output.file(), "--output", workload.job, "--job", true);
+        OutputTarget.checkDistinct(saveRun, "--save-run", workload.job, "--job", true);
+        OutputTarget.checkDistinct(output.file(), "--output", saveRun, "--save-run", false);
+    }
+
+    private void save(RunRecord record) {
+        OutputTarget.write(saveRun, RunRecordJson.write(record).getBytes(StandardCharsets.UTF_8), spec.commandLine().getOut());
     }
 
     /**

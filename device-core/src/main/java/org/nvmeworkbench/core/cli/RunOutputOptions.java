@@ -47,7 +47,7 @@ public final class RunOutputOptions {
         ReportExporters registry = ReportExporters.installed();
         ReportExporter e = registry.find(f).orElseThrow(() -> CliFailure.usage("There is no output format '" + format
                 + "': use normal, json or a report format (" + registry.ids() + ")."));
-        if (e.binary() && file == null) {
+        if (e.binary() && (file == null || OutputTarget.isStdout(file))) {
             throw CliFailure.usage("The " + e.formatId() + " format is binary: write it to a file with --output FILE."
                     + e.fileExtension() + ".");
         }
@@ -69,7 +69,9 @@ public final class RunOutputOptions {
             spec.commandLine().getOut().flush();
             return;
         }
-        OutputOptions.deliver(file, bytes);
-        spec.commandLine().getErr().println("Wrote " + exporter.formatId() + " report to " + file + ".");
+        OutputOptions.deliver(spec, file, bytes);
+        if (!OutputTarget.isStdout(file)) {
+            spec.commandLine().getErr().println("Wrote " + exporter.formatId() + " report to " + file + ".");
+        }
     }
 }

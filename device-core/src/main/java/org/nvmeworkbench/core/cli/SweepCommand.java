@@ -1,6 +1,5 @@
 package org.nvmeworkbench.core.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,9 +23,9 @@ import org.nvmeworkbench.core.device.DeviceCatalog;
 import org.nvmeworkbench.core.session.ControllerSession;
 import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.fiojob.FioUnits;
+import org.nvmeworkbench.core.report.Figures;
 import org.nvmeworkbench.core.report.ReportExporter;
-import org.nvmeworkbench.core.record.AtomicFile;
-import org.nvmeworkbench.core.record.RunStore;
+import org.nvmeworkbench.core.record.RunRecordJson;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
 import picocli.CommandLine.Command;
@@ -47,6 +46,12 @@ import picocli.CommandLine.Spec;
     "a real device is opened once and every point runs on it in turn, so its points are not.",
     "A device that refuses Set Features 08h (QEMU's emulated controller does) is reported before any point runs."})
 public final class SweepCommand implements Callable<Integer> {
+    /**
+     * Beyond this many points a sweep runs long enough (minutes to hours) that the user should hear how long
+     * before waiting: an estimate from the first point is printed, no question asked, so scripts still run.
+     */
+    static final int LARGE_GRID = 400;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final DeviceCatalog catalog;
@@ -131,6 +136,7 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliFailure.usage(e.getMessage());
         }
+        checkFiles();
         String device = dev.device();
         PrintWriter err = spec.commandLine().getErr();
         // On a terminal one line is rewritten in place; into a pipe or a log, one line per point, since
@@ -138,12 +144,35 @@ public final class SweepCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         int total = grid.size();
         int[] done = {0};
+        if (total > LARGE_GRID) {
+            err.printf(Locale.ROOT, "This sweep has %,d points; how long it will take is said after the first few "
+                    + "(Ctrl-C stops it and keeps the finished points).%n", total);
+            err.flush();
+        }
+        long t0 = System.nanoTime();
+        long[] firstDone = {0};
         SweepResult result;
         // The same session and policy as the window: attach, then sweep on it (fresh simulator per point on sim).
         try (ControllerSession d = AttachedDevice.open(catalog, dev, new DeviceOptions(base.seed(), base.allowWrites()),
-                base.queues(), err)) {
+                base.queues(), err);
+             InterruptHandling.Scope ctrlC = InterruptHandling.stopping(d::stop)) {
             result = d.sweep(base, grid, p, target, c, point -> {
                 done[0]++;
+                // The first point carries the JVM's warm-up (10x the others here), so the estimate is taken from
+                // the next two.
+                if (done[0] == 1) {
+                    firstDone[0] = System.nanoTime();
+                }
+                if (done[0] == 3 && total > LARGE_GRID) {
+                    long each = (System.nanoTime() - firstDone[0]) / 2;
+                    err.printf(Locale.ROOT, "Points take about %s each, so the %,d points will take about %s.%n",
+                            Figures.duration(each), total, Figures.duration(each * total));
+                    err.flush();
+                }
+                if (saveDir != null) {
+                    // Each point as it finishes: an interrupted or failed sweep keeps what it measured.
+                    savePoint(point);
+                }
                 if (!quiet) {
                     err.printf(Locale.ROOT, terminal ? "\r%d/%d %-40s" : "%d/%d %s%n", done[0], total, point.setting().label());
                     err.flush();
@@ -169,7 +198,7 @@ public final class SweepCommand implements Callable<Integer> {
         } else {
             output.emit(spec, result.text(), result.json(JSON));
         }
-        return 0;
+        return InterruptHandling.wasInterrupted() ? InterruptHandling.EXIT_INTERRUPTED : 0;
     }
 
     /** The run options or a job file; without --runtime or --ios every point runs 100,000 I/Os. */
@@ -184,16 +213,34 @@ public final class SweepCommand implements Callable<Integer> {
 
     private static long time(String text, String option) {
         try {
-            return FioUnits.parseTimeNanos(text);
+            long t = FioUnits.parseTimeNanos(text);
+            if (t <= 0) {
+                // 0 once meant "no target" silently; a target of nothing is a typo, and no target is leaving it out.
+                throw CliFailure.usage(option + " must be above 0 (leave it out for no target), not " + text + ".");
+            }
+            return t;
         } catch (IllegalArgumentException e) {
             throw CliFailure.usage(option + ": " + e.getMessage());
         }
     }
 
+    /** Before any point runs: the folder and the files this sweep will write can be written, and no input is among them. */
+    private void checkFiles() {
+        OutputTarget.checkFileWritable(output.file(), "--output");
+        OutputTarget.checkFileWritable(report, "--report");
+        OutputTarget.checkFolderWritable(saveDir, "--save-dir");
+        OutputTarget.checkDistinct(output.file(), "--output", workload.job, "--job", true);
+        OutputTarget.checkDistinct(report, "--report", workload.job, "--job", true);
+        OutputTarget.checkDistinct(output.file(), "--output", report, "--report", false);
+    }
+
+    private void savePoint(SweepPoint p) {
+        OutputTarget.write(saveDir.resolve(p.setting().fileStem() + ".json"),
+                RunRecordJson.write(p.record()).getBytes(StandardCharsets.UTF_8), spec.commandLine().getOut());
+    }
+
+    /** The points were saved as they finished; sweep.json, the index of the folder, comes last. */
     private void save(SweepResult result) {
-        for (SweepPoint p : result.points()) {
-            RunStore.save(saveDir.resolve(p.setting().fileStem() + ".json"), p.record());
-        }
         write(saveDir.resolve("sweep.json"), jsonText(savedSweep(result)));
     }
 
@@ -231,11 +278,7 @@ public final class SweepCommand implements Callable<Integer> {
         };
     }
 
-    private static void write(Path file, String text) {
-        try {
-            AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw CliFailure.refused("Could not write " + file + ": " + e.getMessage() + ".");
-        }
+    private void write(Path file, String text) {
+        OutputTarget.write(file, text.getBytes(StandardCharsets.UTF_8), spec.commandLine().getOut());
     }
 }

@@ -57,6 +57,9 @@ public record FioJobFile(String source, List<FioJob> jobs) {
         return null;
     }
 
+    /** fio job files are a few lines; beyond this a file named by mistake (a log, a disk image) is refused unread. */
+    public static final long MAX_BYTES = 1 << 20;
+
     public static FioJobFile read(Path file) {
         return read(file, FioEnvironment.system());
     }
@@ -64,11 +67,18 @@ public record FioJobFile(String source, List<FioJob> jobs) {
     public static FioJobFile read(Path file, FioEnvironment env) {
         String text;
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw new FioJobException("The job file " + file + " is " + Files.size(file) / 1024 + " KiB; a fio job file is "
+                        + "at most " + MAX_BYTES / 1024 + " KiB, so this is not one.", 0);
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new FioJobException("There is no job file at " + file + ".", 0);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new FioJobException("The job file " + file + " is not UTF-8 text.", 0);
         } catch (IOException e) {
-            throw new FioJobException("Could not read the job file " + file + ": " + e.getMessage() + ".", 0);
+            throw new FioJobException("Could not read the job file " + file + ": "
+                    + org.nvmeworkbench.core.record.WriteFailure.reason(e) + ".", 0);
         }
         return new FioJobParser(file.getFileName().toString(), env).parse(text, file.toAbsolutePath().getParent());
     }

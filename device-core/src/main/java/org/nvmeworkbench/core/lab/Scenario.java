@@ -21,12 +21,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param reruns        feature values to run the same workload again with, in order (a tuning session)
  * @param speed         pacing: 0 as fast as possible, 1 real time (the default), 1e-5 = 10 us of device time per wall second
  * @param captions      text shown at a step or a device time
+ * @param faults        simulator faults armed before the first run, in run --fault's words (lost-interrupt@3)
  */
 @JsonIgnoreProperties(value = {"$comment"})
 public record Scenario(String name, String title, String summary, String show, Device device, String interruptMode,
-                       Workload workload, Features features, List<Rerun> reruns, Double speed, List<Caption> captions) {
+                       Workload workload, Features features, List<Rerun> reruns, Double speed, List<Caption> captions,
+                       List<String> faults) {
 
     public Scenario {
+        faults = faults == null ? List.of() : List.copyOf(faults);
         reruns = reruns == null ? List.of() : List.copyOf(reruns);
         captions = captions == null ? List.of() : List.copyOf(captions);
     }

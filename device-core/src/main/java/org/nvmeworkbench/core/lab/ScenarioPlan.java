@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.nvmeworkbench.core.driver.DriverOptions;
 import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.pci.InterruptMode;
+import org.nvmeworkbench.core.sim.Faults;
 import org.nvmeworkbench.core.sim.HostModel;
 import org.nvmeworkbench.core.sim.MediaProfile;
 import org.nvmeworkbench.core.sim.SimConfig;
@@ -35,6 +36,10 @@ public record ScenarioPlan(Scenario scenario, SimConfig simConfig, DriverOptions
         reruns = List.copyOf(reruns);
         captions = List.copyOf(captions);
     }
+
+    /** The simulator's queue pairs and its MQES + 1: what a scenario may ask for. */
+    static final int MAX_QUEUES = 64;
+    static final int MAX_IODEPTH = 1023;
 
     /** Checks {@code s} from the file called {@code source}; throws {@link ScenarioException} with the first problem. */
     public static ScenarioPlan of(Scenario s, String source) {
@@ -87,9 +92,24 @@ public record ScenarioPlan(Scenario scenario, SimConfig simConfig, DriverOptions
                 spec = spec.withCdVectors(cd);
             }
         }
+        // The window opens a scenario at start: a value no simulator can hold must be a sentence here, not an
+        // exception in the JavaFX start method ("queues": 100000 once left no window at all).
+        if (spec.queues() < 1 || spec.queues() > MAX_QUEUES) {
+            throw new ScenarioException(where + "workload.queues must be 1 to " + MAX_QUEUES + ", not " + spec.queues() + ".");
+        }
+        if (spec.iodepth() < 1 || spec.iodepth() > MAX_IODEPTH) {
+            throw new ScenarioException(where + "workload.iodepth must be 1 to " + MAX_IODEPTH + ", not " + spec.iodepth() + ".");
+        }
         List<String> problems = spec.problems();
         if (!problems.isEmpty()) {
             throw new ScenarioException(where + "workload: " + problems.get(0));
+        }
+        for (int i = 0; i < s.faults().size(); i++) {
+            try {
+                Faults.parseAll(s.faults().get(i));
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException(where + "faults[" + i + "]: " + e.getMessage());
+            }
         }
         DriverOptions opts = DriverOptions.DEFAULT.withInterruptMode(mode).withIoQueues(Math.max(1, spec.queues()));
 

@@ -210,6 +210,8 @@ public final class ScenarioRunner implements AutoCloseable {
         List<LabRun> runs = new ArrayList<>();
         try {
             trace.install(ctrl);
+            // The scenario's faults count I/O commands from the first run's start, as run --fault does.
+            plan.scenario().faults().forEach(sim.faults()::inject);
             runs.add(runOnce(ctrl, "as set: " + describe(plan.workload()), plan.workload()));
             for (ScenarioPlan.Rerun r : plan.reruns()) {
                 if (cancelled) {

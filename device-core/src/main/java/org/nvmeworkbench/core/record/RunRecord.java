@@ -92,6 +92,15 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
                 origin.openedFrom(file), featureNotes, notes);
     }
 
+    /** This record with one more note, e.g. that the user interrupted it. */
+    public RunRecord withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
+                readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, origin,
+                featureNotes, more);
+    }
+
     /** Completed I/Os per second of device time. */
     public double iops() {
         return durationNanos == 0 ? 0 : totals.ios() * 1e9 / durationNanos;

@@ -153,9 +153,10 @@ public final class RunRecordJson {
         }
         FeatureReadback features = new FeatureReadback(f.path("coalescing").asInt(-1), fv, f.path("number_of_queues").asInt(-1));
         JsonNode t = req(o, "totals");
-        RunTotals totals = new RunTotals(req(t, "ios").asLong(), t.path("reads").asLong(), t.path("writes").asLong(),
-                t.path("bytes").asLong(), t.path("errors").asLong(),
-                t.hasNonNull("interrupts") ? t.get("interrupts").asLong() : -1);
+        RunTotals totals = new RunTotals(count(t, "ios", "totals.ios"), optionalCount(t, "reads", "totals.reads"),
+                optionalCount(t, "writes", "totals.writes"), optionalCount(t, "bytes", "totals.bytes"),
+                optionalCount(t, "errors", "totals.errors"),
+                t.hasNonNull("interrupts") ? wholeNumber(t.get("interrupts"), "totals.interrupts", -1) : -1);
         JsonNode lat = req(o, "latency_ns");
         List<VectorCount> vectors = new ArrayList<>();
         for (JsonNode n : o.path("vectors")) {
@@ -166,11 +167,62 @@ public final class RunRecordJson {
             series.add(new TimeSample(n.path("at_ns").asLong(), n.path("iops").asDouble(), n.path("interrupts_per_s").asDouble(),
                     n.path("p50_ns").asLong(), n.path("p99_ns").asLong(), n.path("in_flight").asInt()));
         }
-        return new RunRecord(text(o, "tool_version"), Instant.parse(text(o, "started_at")), req(o, "duration_ns").asLong(),
-                req(o, "seed").asLong(), device, workload, features, totals, histogram(lat, "all"),
+        RunRecord r = new RunRecord(text(o, "tool_version"), Instant.parse(text(o, "started_at")), count(o, "duration_ns", "duration_ns"),
+                wholeNumber(req(o, "seed"), "seed", Long.MIN_VALUE), device, workload, features, totals, histogram(lat, "all"),
                 optionalHistogram(lat, "read"), optionalHistogram(lat, "write"), vectors,
                 measuredDouble(o, "completions_per_interrupt"), measuredDouble(o, "host_irq_cpu_pct"), series,
                 origin(o.get("origin")), strings(o.path("feature_notes")), strings(o.path("notes")));
+        consistent(r, t);
+        return r;
+    }
+
+    /**
+     * The figures must agree with one another, or a report would print nonsense from them (5,000,000,000 IOPS
+     * from -5 I/Os in -1 ns): a duration when there are I/Os, reads and writes adding up to the I/Os, and a
+     * latency histogram that counts them (an I/O that failed may be missing from it).
+     */
+    private static void consistent(RunRecord r, JsonNode totals) {
+        RunTotals t = r.totals();
+        if (t.ios() > 0 && r.durationNanos() <= 0) {
+            throw new IllegalArgumentException("\"duration_ns\" is " + r.durationNanos() + " for " + t.ios() + " I/Os; it must be above 0");
+        }
+        if (totals.has("reads") && totals.has("writes") && t.reads() + t.writes() != t.ios()) {
+            throw new IllegalArgumentException("\"totals.reads\" (" + t.reads() + ") and \"totals.writes\" (" + t.writes()
+                    + ") do not add up to \"totals.ios\" (" + t.ios() + ")");
+        }
+        long counted = r.latency().count();
+        if (counted > t.ios() || counted < t.ios() - t.errors()) {
+            throw new IllegalArgumentException("\"latency_ns.all\" counts " + counted + " I/Os but \"totals.ios\" is " + t.ios());
+        }
+        if (!(Double.isNaN(r.hostIrqCpuPct()) || r.hostIrqCpuPct() >= 0) || !(Double.isNaN(r.completionsPerInterrupt())
+                || r.completionsPerInterrupt() >= 0)) {
+            throw new IllegalArgumentException("\"host_irq_cpu_pct\" and \"completions_per_interrupt\" cannot be negative");
+        }
+    }
+
+    /** A field that must be a whole number of at least 0; its path in the file names it when it is not. */
+    private static long count(JsonNode o, String name, String path) {
+        JsonNode n = o.get(name);
+        if (n == null || n.isNull()) {
+            throw new IllegalArgumentException("the field \"" + path + "\" is missing");
+        }
+        return wholeNumber(n, path, 0);
+    }
+
+    private static long optionalCount(JsonNode o, String name, String path) {
+        JsonNode n = o.get(name);
+        return n == null || n.isNull() ? 0 : wholeNumber(n, path, 0);
+    }
+
+    private static long wholeNumber(JsonNode n, String path, long min) {
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw new IllegalArgumentException("\"" + path + "\" is " + n + ", not a whole number");
+        }
+        long v = n.asLong();
+        if (v < min) {
+            throw new IllegalArgumentException("\"" + path + "\" is " + v + "; it cannot be below " + min);
+        }
+        return v;
     }
 
     /** Version 1 files have no origin: they are this workbench's own runs. */

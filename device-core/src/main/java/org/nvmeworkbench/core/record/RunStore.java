@@ -2,7 +2,6 @@ package org.nvmeworkbench.core.record;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,11 +36,7 @@ public final class RunStore {
     }
 
     private static String reason(IOException e) {
-        if (e instanceof CharacterCodingException) {
-            return "it is not text";
-        }
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
+        return WriteFailure.reason(e);
     }
 
     private static String lowerFirst(String s) {

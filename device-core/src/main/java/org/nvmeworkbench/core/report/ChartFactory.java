@@ -129,7 +129,7 @@ public final class ChartFactory {
             XYSeries p50 = new XYSeries(label + " p50", false, true);
             XYSeries p99 = new XYSeries(label + " p99", false, true);
             XYSeries b = new XYSeries(label + " interrupts/s", false, true);
-            for (TimeSample t : r.timeSeries()) {
+            for (TimeSample t : TimeSeriesThinning.forChart(r.timeSeries())) {
                 double sec = t.atNanos() / 1e9;
                 a.add(sec, t.iops());
                 p50.add(sec, t.p50Nanos() / 1e3);

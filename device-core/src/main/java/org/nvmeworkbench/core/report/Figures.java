@@ -23,6 +23,22 @@ public final class Figures {
     }
 
     /** "12,345" or "12,345.7" for small fractional values. */
+    /** A wall-clock span in the unit a person would use: "850 ms", "12 s", "4 min 10 s", "3 h 05 min". */
+    public static String duration(long nanos) {
+        long ms = Math.max(0, nanos / 1_000_000);
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        long s = ms / 1000;
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return (s / 60) + " min " + (s % 60) + " s";
+        }
+        return (s / 3600) + " h " + String.format(Locale.ROOT, "%02d", (s % 3600) / 60) + " min";
+    }
+
     public static String count(double v) {
         if (Math.abs(v) >= 100 || v == Math.rint(v)) {
             return String.format(Locale.ROOT, "%,.0f", v);

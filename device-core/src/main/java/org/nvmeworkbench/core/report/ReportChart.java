@@ -29,6 +29,7 @@ record ReportChart(String id, JFreeChart chart, String caption, boolean tall) {
                     ? "IOPS and p50 (solid) and p99 (dashed) latency over time; interrupts were " + ReportModel.NOT_MEASURED + "."
                     : "IOPS, p50 (solid) and p99 (dashed) latency, and interrupts per second of device time"
                     + (unmeasured.isEmpty() ? "." : "; interrupts " + ReportModel.NOT_MEASURED + " for " + String.join(", ", unmeasured) + ".");
+            caption += TimeSeriesThinning.note(m.runs().stream().map(r -> r.timeSeries().size()).toList());
             charts.add(new ReportChart("time", ChartFactory.timeSeries(m), caption, true));
         }
         return charts;

@@ -41,6 +41,9 @@ public interface ControllerSession extends AutoCloseable {
     SweepResult sweep(WorkloadSpec base, SweepGrid grid, double percentile, long targetNanos, SweepCost cost,
                       Consumer<SweepPoint> onPoint);
 
+    /** Asks the run or sweep in progress to stop (it drains and is still recorded); safe from any thread. */
+    void stop();
+
     /** Detaches and releases the device; never throws. */
     @Override
     void close();

@@ -43,6 +43,7 @@ public final class LocalControllerSession implements ControllerSession {
     public static LocalControllerSession attach(DeviceCatalog catalog, String device, DeviceOptions options, int ioQueues) {
         TuningSession session = new TuningSession(catalog, new SameThreadTasks(), RunHistory.inMemory());
         session.setPrompts(SafetyPrompts.consent(options.allowWrites()));
+        session.setRemembersRuns(false); // one command or one client: a long sweep must not hold every point's record twice
         session.setDriverOptions(DriverOptions.DEFAULT.withIoQueues(Math.max(1, ioQueues)));
         join(session.attach(device, options));
         return new LocalControllerSession(device, session);
@@ -94,7 +95,7 @@ public final class LocalControllerSession implements ControllerSession {
         return join(session.work().sweep(base, grid, percentile, targetNanos, cost, onPoint));
     }
 
-    /** Stops what runs (it drains and is still recorded); safe from any thread. */
+    @Override
     public void stop() {
         session.work().stop();
     }

@@ -22,6 +22,7 @@ public final class RunHistory {
 
     private final Path dir;
     private int saved;
+    private final List<String> skipped = new ArrayList<>();
 
     /** @param dir where run records are kept, or null to keep them in memory only */
     public RunHistory(Path dir) {
@@ -40,6 +41,7 @@ public final class RunHistory {
     /** The runs saved in the folder, oldest first; a file that cannot be read is skipped and logged. */
     public List<RunRecord> load() {
         List<RunRecord> out = new ArrayList<>();
+        skipped.clear();
         if (dir == null || !Files.isDirectory(dir)) {
             return out;
         }
@@ -48,7 +50,8 @@ public final class RunHistory {
                 try {
                     out.add(RunStore.load(f));
                 } catch (RuntimeException e) {
-                    LOG.warning(() -> "Skipped a run record: " + e.getMessage());
+                    LOG.fine(() -> "Skipped a run record: " + e.getMessage());
+                    skipped.add(e.getMessage());
                 }
             }
         } catch (IOException e) {
@@ -57,6 +60,11 @@ public final class RunHistory {
         out.sort(Comparator.comparing(RunRecord::startedAt));
         saved = out.size();
         return out;
+    }
+
+    /** Why each run record the last {@link #load} skipped could not be read, one sentence each, for the window. */
+    public List<String> skipped() {
+        return List.copyOf(skipped);
     }
 
     /**
@@ -76,7 +84,15 @@ public final class RunHistory {
             return null;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not keep the run in " + dir + ": " + e.getMessage());
-            return "The run finished but could not be saved to " + dir + ".";
+            Path blocking = dir;
+            while (blocking != null && !Files.exists(blocking)) {
+                blocking = blocking.getParent();
+            }
+            if (blocking != null && !Files.isDirectory(blocking)) {
+                return "Runs are not kept: " + blocking + " is a file, not a folder; move it away to keep them.";
+            }
+            return "The run finished but could not be saved to " + dir + ": "
+                    + (e instanceof IOException io ? org.nvmeworkbench.core.record.WriteFailure.reason(io) : e.getMessage()) + ".";
         }
     }
 }

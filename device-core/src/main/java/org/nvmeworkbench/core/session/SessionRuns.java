@@ -143,9 +143,10 @@ public final class SessionRuns {
             sampleIdleOnce = true; // the views then show the controller at rest, not the run's last live sample
             session.setState(ControllerState.IDLE);
             session.progress(1);
-            session.add(r);
+            String notKept = session.add(r);
+            // "Run finished" alone would hide that the run was not kept (e.g. ~/.nvme-workbench is a file).
             session.say(String.format("Run finished: %,.0f IOPS, %.2f completions per interrupt.", r.iops(),
-                    r.completionsPerInterrupt()));
+                    r.completionsPerInterrupt()) + (notKept == null ? "" : " " + notKept));
             done.complete(r);
         }, t -> failed(t, done));
         return done;

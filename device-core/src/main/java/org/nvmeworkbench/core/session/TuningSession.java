@@ -36,6 +36,7 @@ public final class TuningSession {
     private final RunHistory history;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final List<RunRecord> runs = new CopyOnWriteArrayList<>();
+    private volatile boolean remembersRuns = true;
     private final SessionRuns work;
 
     private volatile String device = "";
@@ -99,14 +100,29 @@ public final class TuningSession {
         listeners.forEach(l -> l.runStarted(spec));
     }
 
-    /** A finished run joins the history, in memory and on disk; a failure to save is said. */
-    void add(RunRecord r) {
-        runs.add(r);
+    /**
+     * A finished run joins the history, in memory and on disk; a failure to save is said.
+     *
+     * @return null when it was kept, else the sentence saying why not (the caller's own message must carry it)
+     */
+    String add(RunRecord r) {
+        if (remembersRuns) {
+            runs.add(r);
+        }
         String problem = history.save(r);
         listeners.forEach(l -> l.runAdded(r));
         if (problem != null) {
             say(problem);
         }
+        return problem;
+    }
+
+    /**
+     * Whether finished runs are kept in {@link #runs()}: the window lists them; a command line sweep of thousands
+     * of points has no list to show and would only grow with every point (its listeners still hear of each run).
+     */
+    public void setRemembersRuns(boolean remember) {
+        remembersRuns = remember;
     }
 
     /** Runs opened from files join the history in memory (they already live in their files). */

@@ -18,6 +18,11 @@ final class FaultSchedule {
     private long nextFaultAt = Long.MAX_VALUE;
     private final List<Faults.Armed> scheduled = new ArrayList<>();
     private final List<Long> scheduledAt = new ArrayList<>();
+    /** Device time at which each scheduled fault is due (Long.MAX_VALUE when it counts commands). */
+    private final List<Long> scheduledTime = new ArrayList<>();
+    private long nextFaultTime = Long.MAX_VALUE;
+    /** What took effect, when, in words, for the run's notes (bounded: a fault is one-shot, but many may be armed). */
+    private final List<String> fired = new ArrayList<>();
     private int errorsRemaining;
     private int stuckRemaining;
     private int slowRemaining;
@@ -48,22 +53,25 @@ final class FaultSchedule {
             if (faults.clearedSinceTake()) {
                 scheduled.clear();
                 scheduledAt.clear();
+                scheduledTime.clear();
             }
             armed = faults.take();
         }
         for (Faults.Armed a : armed) {
             scheduled.add(a);
-            scheduledAt.add(ioFetched + a.afterCommands());
+            boolean timed = a.afterNanos() >= 0;
+            scheduledAt.add(timed ? Long.MAX_VALUE : ioFetched + a.afterCommands());
+            scheduledTime.add(timed ? c.now + a.afterNanos() : Long.MAX_VALUE);
         }
         recomputeNextFault();
-        if (ioFetched >= nextFaultAt) {
+        if (ioFetched >= nextFaultAt || c.now >= nextFaultTime) {
             trigger();
         }
     }
 
     /** Counts an I/O command fetched; faults due at this count take effect before it runs. */
     void ioFetched() {
-        if (ioFetched >= nextFaultAt) {
+        if (ioFetched >= nextFaultAt || c.now >= nextFaultTime) {
             trigger();
         }
         ioFetched++;
@@ -115,13 +123,19 @@ final class FaultSchedule {
             next = Math.min(next, at);
         }
         nextFaultAt = next;
+        long nextTime = Long.MAX_VALUE;
+        for (Long t : scheduledTime) {
+            nextTime = Math.min(nextTime, t);
+        }
+        nextFaultTime = nextTime;
     }
 
     private void trigger() {
         for (int i = 0; i < scheduled.size(); i++) {
-            if (scheduledAt.get(i) <= ioFetched) {
+            if (scheduledAt.get(i) <= ioFetched || scheduledTime.get(i) <= c.now) {
                 Faults.Armed a = scheduled.remove(i);
                 scheduledAt.remove(i);
+                scheduledTime.remove(i);
                 i--;
                 apply(a);
             }
@@ -131,6 +145,11 @@ final class FaultSchedule {
 
     private void apply(Faults.Armed a) {
         LOG.fine(() -> "Simulator fault takes effect: " + a);
+        if (fired.size() < 100) {
+            fired.add(a.kind().text() + (a.argument() != a.kind().defaultArgument() ? ":" + a.argument() : "") + " took effect "
+                    + a.when() + " (at I/O command " + ioFetched + ", " + String.format(java.util.Locale.ROOT, "%.3f ms",
+                    c.now / 1e6) + " of device time)");
+        }
         if (c.trace != null) {
             c.trace.faultTriggered(a.kind().ordinal(), a.argument(), c.now);
         }
@@ -163,11 +182,17 @@ final class FaultSchedule {
         }
     }
 
+    /** The faults that took effect, one phrase each, oldest first. */
+    List<String> fired() {
+        return List.copyOf(fired);
+    }
+
     /** Faults waiting for their command count, as text. */
     List<String> describe() {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < scheduled.size(); i++) {
-            out.add(scheduled.get(i).kind().text() + " at command " + scheduledAt.get(i));
+            out.add(scheduled.get(i).kind().text() + (scheduledTime.get(i) != Long.MAX_VALUE
+                    ? " at " + scheduledTime.get(i) + " ns of device time" : " at command " + scheduledAt.get(i)));
         }
         return out;
     }

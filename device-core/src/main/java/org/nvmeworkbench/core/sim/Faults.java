@@ -10,7 +10,8 @@ import java.util.Locale;
  * the thread that drives it.
  *
  * <p>Text form, comma separated: {@code NAME[:ARG][@AFTER]}, e.g. {@code lost-interrupt@100},
- * {@code error-status:5@1000}, {@code masked-vector:2}, {@code cfs@50}.
+ * {@code error-status:5@1000}, {@code masked-vector:2}, {@code cfs@50}. AFTER is a count of I/O commands, or a
+ * span of device time with its unit ({@code lost-interrupt@2s}, {@code @500ms}, {@code @100us}, {@code @50ns}).
  */
 public final class Faults {
 
@@ -56,11 +57,39 @@ public final class Faults {
     }
 
     /** One armed fault. */
-    public record Armed(Kind kind, int argument, long afterCommands) {
+    /**
+     * One armed fault.
+     *
+     * @param afterCommands I/O commands fetched before it takes effect (ignored when {@code afterNanos >= 0})
+     * @param afterNanos    device time before it takes effect, or -1 to count commands
+     */
+    public record Armed(Kind kind, int argument, long afterCommands, long afterNanos) {
+        public Armed(Kind kind, int argument, long afterCommands) {
+            this(kind, argument, afterCommands, -1);
+        }
+
+        /** When it takes effect, in words: "after 5000 I/O commands", "after 2 ms of device time". */
+        public String when() {
+            return afterNanos >= 0 ? "after " + span(afterNanos) + " of device time" : "after " + afterCommands + " I/O commands";
+        }
+
         @Override
         public String toString() {
-            return kind.text + ":" + argument + "@" + afterCommands;
+            return kind.text + ":" + argument + "@" + (afterNanos >= 0 ? afterNanos + "ns" : Long.toString(afterCommands));
         }
+    }
+
+    private static String span(long nanos) {
+        if (nanos % 1_000_000_000L == 0 && nanos > 0) {
+            return nanos / 1_000_000_000L + " s";
+        }
+        if (nanos % 1_000_000L == 0 && nanos > 0) {
+            return nanos / 1_000_000L + " ms";
+        }
+        if (nanos % 1_000L == 0 && nanos > 0) {
+            return nanos / 1_000L + " us";
+        }
+        return nanos + " ns";
     }
 
     private final List<Armed> waiting = new ArrayList<>();
@@ -71,6 +100,13 @@ public final class Faults {
 
     /** Arms faults from their text form; throws IllegalArgumentException with one sentence when it is wrong. */
     public void inject(String spec) {
+        for (Armed a : parseAll(spec)) {
+            arm(a);
+        }
+    }
+
+    /** The faults {@code spec} names, without arming them (a command line checks them before any work). */
+    public static List<Armed> parseAll(String spec) {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("No fault was named; use e.g. lost-interrupt@100 or error-status:5.");
         }
@@ -78,18 +114,35 @@ public final class Faults {
         for (String part : spec.split(",")) {
             parsed.add(parse(part.trim().toLowerCase(Locale.ROOT)));
         }
-        for (Armed a : parsed) {
-            arm(a.kind(), a.argument(), a.afterCommands());
+        return parsed;
+    }
+
+    /** Device time with a unit (s, ms, us, ns), or -1 when {@code s} is a plain count. */
+    private static long span(String s) {
+        String[][] units = {{"ns", "1"}, {"us", "1000"}, {"ms", "1000000"}, {"s", "1000000000"}};
+        for (String[] u : units) {
+            if (s.endsWith(u[0])) {
+                long n = Long.parseLong(s.substring(0, s.length() - u[0].length()));
+                long nanos = Math.multiplyExact(n, Long.parseLong(u[1]));
+                if (nanos < 0) {
+                    throw new IllegalArgumentException("A fault is armed after 0 or more of device time, not " + s + ".");
+                }
+                return nanos;
+            }
         }
+        return -1;
     }
 
     static Armed parse(String s) {
         String name = s;
         long after = 0;
+        long afterNanos = -1;
         int at = name.indexOf('@');
         try {
             if (at >= 0) {
-                after = Long.parseLong(name.substring(at + 1));
+                String when = name.substring(at + 1);
+                afterNanos = span(when);
+                after = afterNanos >= 0 ? 0 : Long.parseLong(when);
                 name = name.substring(0, at);
             }
             Integer arg = null;
@@ -105,9 +158,9 @@ public final class Faults {
             if (after < 0) {
                 throw new IllegalArgumentException("A fault is armed after 0 or more commands, not " + after + ".");
             }
-            return new Armed(kind, arg == null ? kind.defaultArgument : arg, after);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Fault '" + s + "' is not NAME[:ARG][@AFTER], e.g. lost-interrupt:1@100.", e);
+            return new Armed(kind, arg == null ? kind.defaultArgument : arg, after, afterNanos);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("Fault '" + s + "' is not NAME[:ARG][@AFTER], e.g. lost-interrupt:1@100 or lost-interrupt@2s.", e);
         }
     }
 
@@ -123,8 +176,17 @@ public final class Faults {
     }
 
     public synchronized void arm(Kind kind, int argument, long afterCommands) {
-        waiting.add(new Armed(kind, argument, afterCommands));
+        arm(new Armed(kind, argument, afterCommands));
+    }
+
+    public synchronized void arm(Armed a) {
+        waiting.add(a);
         changed = true;
+    }
+
+    /** Every kind's name, for messages and help: "cfs, error-status, ...". */
+    public static String kinds() {
+        return names();
     }
 
     /** Disarms the faults that have not taken effect yet, including those waiting for their command count. */

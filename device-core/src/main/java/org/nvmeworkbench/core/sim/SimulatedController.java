@@ -356,6 +356,11 @@ public final class SimulatedController implements PciFunction {
 
     // --- faults --------------------------------------------------------------------------------
 
+    /** The faults that took effect so far, one phrase each ("lost-interrupt took effect after 5000 I/O commands ..."). */
+    public List<String> firedFaults() {
+        return injected.fired();
+    }
+
     /** Faults handed to the controller that wait for their command count. */
     public List<String> scheduledFaults() {
         return injected.describe();

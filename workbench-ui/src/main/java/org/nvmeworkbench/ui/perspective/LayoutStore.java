@@ -39,16 +39,33 @@ public final class LayoutStore {
         this.file = file;
     }
 
+    private volatile String problem;
+
     public Path file() {
         return file;
     }
 
+    /** Why the last {@link #load} did not use the file (it was damaged and set aside), for the status bar; or null. */
+    public String problem() {
+        return problem;
+    }
+
     public Optional<LayoutState> load() {
+        problem = null;
         try {
-            JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode root;
+            try {
+                root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | java.nio.charset.CharacterCodingException e) {
+                return damaged("it is not valid JSON");
+            }
             if (root == null || root.path("version").asInt(0) != VERSION) {
                 LOG.warning(file + " is not a version " + VERSION + " layout; using the default layout.");
                 return Optional.empty();
+            }
+            String damage = damage(root);
+            if (damage != null) {
+                return damaged(damage);
             }
             Map<String, PerspectiveLayout> layouts = new HashMap<>();
             Iterator<Map.Entry<String, JsonNode>> it = root.path("layouts").fields();
@@ -71,6 +88,56 @@ public final class LayoutStore {
             LOG.log(Level.WARNING, file + " could not be read; using the default layout: " + e.getMessage(), e);
             return Optional.empty();
         }
+    }
+
+    private Optional<LayoutState> damaged(String why) {
+        problem = org.nvmeworkbench.ui.session.DamagedStateFile.setAside(file, why);
+        LOG.warning(problem);
+        return Optional.empty();
+    }
+
+    /**
+     * What makes a layout unbelievable, naming the field, or null: wrong types, or a view placed twice in one
+     * perspective (which once gave three Runs tabs and lost the other views, then was saved back that way).
+     */
+    static String damage(JsonNode root) {
+        if (!root.path("perspective").isMissingNode() && !root.get("perspective").isTextual()) {
+            return "\"perspective\" is not text";
+        }
+        if (root.has("theme") && !(root.get("theme").isTextual() && List.of("light", "dark").contains(root.get("theme").asText()))) {
+            return "\"theme\" is not light or dark";
+        }
+        JsonNode layouts = root.path("layouts");
+        if (!layouts.isMissingNode() && !layouts.isObject()) {
+            return "\"layouts\" is not an object";
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = layouts.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isObject()) {
+                return "\"layouts." + e.getKey() + "\" is not an object";
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Area a : Area.values()) {
+                JsonNode ids = e.getValue().get(a.name());
+                if (ids == null) {
+                    continue;
+                }
+                String where = "\"layouts." + e.getKey() + "." + a.name() + "\"";
+                if (!ids.isArray()) {
+                    return where + " is not a list of views";
+                }
+                for (JsonNode id : ids) {
+                    if (!id.isTextual()) {
+                        return where + " holds " + id + ", not a view id";
+                    }
+                    if (!seen.add(id.asText())) {
+                        return "the view " + id.asText() + " is placed twice in " + "\"layouts." + e.getKey() + "\"";
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     public void save(LayoutState state) throws IOException {

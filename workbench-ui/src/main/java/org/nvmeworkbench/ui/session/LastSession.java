@@ -104,9 +104,22 @@ public record LastSession(String device, WorkloadSpec workload, InterruptCoalesc
      * version), gives an empty session: a restart must never fail because of it.
      */
     public static LastSession load(Path home) {
+        return load(home, sentence -> LOG.warning(sentence));
+    }
+
+    /**
+     * Strictly: a device that is not a device name ({@code vfio:../../../etc/passwd}), a field of the wrong type
+     * or a value out of range sets the file aside ({@link DamagedStateFile}) and {@code notice} hears why.
+     */
+    public static LastSession load(Path home, java.util.function.Consumer<String> notice) {
         Path file = home.resolve(FILE);
         try {
             JsonNode o = MAPPER.readTree(Files.readAllBytes(file));
+            String damage = o == null || !o.isObject() ? "it is not a JSON object" : StateChecks.session(o);
+            if (damage != null) {
+                notice.accept(DamagedStateFile.setAside(file, damage));
+                return empty();
+            }
             String device = o.hasNonNull("device") ? o.get("device").asText() : null;
             WorkloadSpec workload = o.hasNonNull("workload") ? workload(o.get("workload")) : null;
             InterruptCoalescing c = null;
@@ -123,8 +136,12 @@ public record LastSession(String device, WorkloadSpec workload, InterruptCoalesc
             return new LastSession(device, workload, c, window);
         } catch (NoSuchFileException e) {
             return empty();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            notice.accept(DamagedStateFile.setAside(file, "it is not valid JSON"));
+            return empty();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Ignoring " + file + ", which cannot be read back: " + e.getMessage());
+            notice.accept(file.getFileName() + " could not be read back (" + e.getMessage() + "); the defaults are used.");
             return empty();
         }
     }

@@ -32,6 +32,7 @@ import org.nvmeworkbench.ui.perspective.LayoutStore;
 import org.nvmeworkbench.ui.plugin.PluginRegistry;
 import org.nvmeworkbench.core.session.ControllerState;
 import org.nvmeworkbench.core.session.SafetyPrompts;
+import org.nvmeworkbench.ui.session.FaultInjection;
 import org.nvmeworkbench.ui.session.ResultOpener;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.ActionContribution;
@@ -118,6 +119,19 @@ public final class Workbench {
 
     // --- actions ----------------------------------------------------------------------------------
 
+    /** Device > Inject fault...: asks for run --fault's words and arms them on the attached simulator. */
+    private void injectFault() {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(FaultInjection.SUGGESTED);
+        d.setTitle("Inject fault");
+        d.setHeaderText("Inject a fault into the simulator");
+        d.setContentText(FaultInjection.help());
+        d.getDialogPane().setPrefWidth(640);
+        if (root.getScene() != null) {
+            d.initOwner(root.getScene().getWindow());
+        }
+        d.showAndWait().ifPresent(spec -> session.message().set(FaultInjection.arm(session.controller().get(), spec)));
+    }
+
     private void registerActions() {
         var attached = session.controller().isNotNull();
         var idle = Bindings.createBooleanBinding(() -> session.state().get() == ControllerState.IDLE, session.state());
@@ -134,6 +148,9 @@ public final class Workbench {
                 true, session.controller().isNull(), () -> session.attach("sim:tlc")));
         actions.add(new ActionSpec("device.detach", "Detach", AppIcon.DETACH, null, "Device", true, attached,
                 session::detach));
+        actions.add(new ActionSpec("device.inject-fault", "Inject fault...", AppIcon.WARNING, null, "Device", false,
+                Bindings.createBooleanBinding(() -> FaultInjection.possible(session.controller().get()), session.controller()),
+                this::injectFault));
         actions.add(new ActionSpec("run.start", "Start workload", AppIcon.RUN, "Shortcut+R", "Run", true, idle,
                 () -> session.run(session.draftSpec().get())));
         actions.add(new ActionSpec("run.stop", "Stop workload", AppIcon.STOP, "Shortcut+PERIOD", "Run", true, running,

@@ -52,6 +52,8 @@ public final class WorkbenchAssembly {
     private final PluginRegistry plugins;
     private final LayoutModel layout;
     private final LayoutStore store;
+    /** What was wrong with the state files at start (set aside), for the status bar once the window is up. */
+    private final List<String> stateNotices = new ArrayList<>();
     private final LabSession lab = new LabSession();
     private Workbench workbench;
 
@@ -75,6 +77,14 @@ public final class WorkbenchAssembly {
         layout = new LayoutModel(plugins.perspectives(), ids);
         store = new LayoutStore(home.resolve("layout.json"));
         store.load().ifPresent(layout::restore);
+        if (store.problem() != null) {
+            stateNotices.add(store.problem());
+        }
+        List<String> skipped = session.core().history().skipped();
+        if (!skipped.isEmpty()) {
+            // Said in the window, not only in a log nobody reads: the Runs view is missing these.
+            stateNotices.add(skipped.size() + " saved run(s) could not be read and are not in Runs; the first: " + skipped.get(0));
+        }
     }
 
     static List<ViewContribution> builtInViews(WorkbenchSession s, RunSelection selection, ResultOpener opener, FxTaskExecutor ex, FxTaskExecutor files,
@@ -104,6 +114,7 @@ public final class WorkbenchAssembly {
     }
 
     public Path home() { return home; }
+    public List<String> stateNotices() { return stateNotices; }
     public WorkbenchSession session() { return session; }
     public RunSelection runSelection() { return selection; }
     public ResultOpener opener() { return opener; }
