@@ -63,12 +63,14 @@ agent_checks() {
     if "${cli[@]}" "$@" --token-file "$RES/agent-token" > "$RES/agent-$name.txt" 2>&1; then echo "PASS $name" >> "$sum"
     else echo "FAIL $name (results/agent-$name.txt)" >> "$sum"; fi
   }
+  check list list -d "remote://127.0.0.1:$AGENT_HOST_PORT"
+  grep -q "Pinned the agent at 127.0.0.1:$AGENT_HOST_PORT on first use" "$RES/agent-list.txt" \
+    || echo "FAIL list: the first use did not pin the agent's certificate" >> "$sum"
+  grep -q "^$dev *yes" "$RES/agent-list.txt" || echo "FAIL list: the VFIO device is not listed as attachable" >> "$sum"
   check identify identify -d "$dev"
   check get-feature-8 get-feature -d "$dev" -f 8 -H
   check run run -d "$dev" --rw randread --ios 500 --iodepth 8
   grep -q "IV 1: [0-9]* interrupts" "$RES/agent-run.txt" || echo "FAIL run: no per-vector interrupt counts (results/agent-run.txt)" >> "$sum"
-  grep -q "Pinned the agent at 127.0.0.1:$AGENT_HOST_PORT on first use" "$RES/agent-identify.txt" \
-    || echo "FAIL identify: the first use did not pin the agent's certificate" >> "$sum"
   touch "$RES/agent-done"
 }
 agent_checks &

@@ -20,8 +20,10 @@ import org.nvmeworkbench.core.agent.proto.ListDevicesRequest;
 
 /**
  * A connection to an agent: TLS with the agent's certificate pinned (first use pins it and says so; a changed
- * one is refused in a sentence that says how to accept it), the token on every call, keepalive probes so that
- * an agent that vanished is noticed within 2 s. Nothing here ever asks on a terminal.
+ * one is refused in a sentence that says how to accept it), the token on every call. An agent that dies closes
+ * its connections at once; keepalive probes every second find one that went silent (a host or network gone),
+ * with a 5 s grace so that a slow handshake on a busy host is not taken for one. Nothing here ever asks on a
+ * terminal.
  */
 public final class AgentClient implements AutoCloseable {
     private final AgentAddress address;
@@ -63,7 +65,7 @@ public final class AgentClient implements AutoCloseable {
             ManagedChannel ch = NettyChannelBuilder.forAddress(address.host(), address.port())
                     .sslContext(GrpcSslContexts.forClient().trustManager(trust).build())
                     .keepAliveTime(1, TimeUnit.SECONDS)
-                    .keepAliveTimeout(1, TimeUnit.SECONDS)
+                    .keepAliveTimeout(5, TimeUnit.SECONDS)
                     .keepAliveWithoutCalls(true)
                     .build();
             return new AgentClient(address, ch, trust, options);
@@ -141,7 +143,7 @@ public final class AgentClient implements AutoCloseable {
         }
         if (s.getCode() == Status.Code.UNAVAILABLE) {
             // The agent answers its own refusals with other codes: this one is the connection itself.
-            String why = s.getDescription() != null ? s.getDescription() : rootMessage(e);
+            String why = s.getDescription() != null ? s.getDescription().lines().findFirst().orElse("") : rootMessage(e);
             return new AgentException(capital(where) + " went away or cannot be reached (" + lowerNoDot(why) + ").", false, e);
         }
         String d = s.getDescription() == null ? s.getCode().toString() : s.getDescription();
