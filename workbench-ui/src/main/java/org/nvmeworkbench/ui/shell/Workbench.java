@@ -123,8 +123,10 @@ public final class Workbench {
     private void injectFault() {
         javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(FaultInjection.SUGGESTED);
         d.setTitle("Inject fault");
-        d.setHeaderText("Inject a fault into the simulator");
-        d.setContentText(FaultInjection.help());
+        // The help goes in the header, where it wraps; the field keeps the width to show what is typed.
+        d.setHeaderText("Inject a fault into the simulator.\n" + FaultInjection.help());
+        d.setContentText("Faults:");
+        d.getEditor().setPrefColumnCount(30);
         d.getDialogPane().setPrefWidth(640);
         if (root.getScene() != null) {
             d.initOwner(root.getScene().getWindow());
