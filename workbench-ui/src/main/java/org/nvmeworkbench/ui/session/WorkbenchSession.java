@@ -55,6 +55,8 @@ public final class WorkbenchSession implements WorkbenchContext {
     private final ReadOnlyObjectWrapper<ControllerState> state = new ReadOnlyObjectWrapper<>(this, "state", ControllerState.DETACHED);
     private final ReadOnlyObjectWrapper<NvmeController> controller = new ReadOnlyObjectWrapper<>(this, "controller");
     private final ReadOnlyObjectWrapper<TelemetrySnapshot> latest = new ReadOnlyObjectWrapper<>(this, "latest");
+    /** The run under way as a record of the part that has run; null when no run goes. */
+    private final ReadOnlyObjectWrapper<RunRecord> runSoFar = new ReadOnlyObjectWrapper<>(this, "runSoFar");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final DoubleProperty runProgress = new SimpleDoubleProperty(this, "runProgress", 0);
     private final ReadOnlyObjectWrapper<WorkloadSpec> lastSpec = new ReadOnlyObjectWrapper<>(this, "lastSpec");
@@ -91,6 +93,9 @@ public final class WorkbenchSession implements WorkbenchContext {
             device.set(dev);
             if (c == null) {
                 latest.set(null);
+            }
+            if (s != ControllerState.RUNNING) {
+                runSoFar.set(null); // the finished run's record follows at once (runAdded)
             }
             state.set(s);
         }
@@ -141,6 +146,7 @@ public final class WorkbenchSession implements WorkbenchContext {
     public ReadOnlyObjectProperty<ControllerState> state() { return state.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<NvmeController> controller() { return controller.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TelemetrySnapshot> latest() { return latest.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<RunRecord> runSoFar() { return runSoFar.getReadOnlyProperty(); }
     public StringProperty message() { return message; }
     public DoubleProperty runProgress() { return runProgress; }
     public ReadOnlyObjectProperty<WorkloadSpec> lastSpec() { return lastSpec.getReadOnlyProperty(); }
@@ -207,6 +213,10 @@ public final class WorkbenchSession implements WorkbenchContext {
         if (snap != null) {
             latest.set(snap);
             listeners.publish(snap);
+        }
+        RunRecord soFar = core.runSoFar();
+        if (soFar != null && state.get() == ControllerState.RUNNING) {
+            runSoFar.set(soFar); // the same object until the run publishes again: no change, no redraw
         }
         core.drainAdminLog();
     }

@@ -194,6 +194,10 @@ public final class Workbench {
     }
 
     /** Opens view {@code id} where it belongs (if it is not open) and brings its tab to the front. */
+    public void showView(String id) {
+        bringToFront(id);
+    }
+
     private void bringToFront(String id) {
         for (ViewContribution v : plugins.views()) {
             if (v.id().equals(id)) {

@@ -86,7 +86,7 @@ public final class WorkbenchAssembly {
                 new BuiltInView("coalescing", "Coalescing", AppIcon.COALESCING, Area.RIGHT, 40, c -> new CoalescingView(s)),
                 new BuiltInView("vectors", "MSI-X Vectors", AppIcon.VECTORS, Area.CENTER, 50, c -> new VectorsView(s)),
                 new BuiltInView("rings", "Queue Rings", AppIcon.RINGS, Area.CENTER, 60, c -> new QueueRingsView(s)),
-                new BuiltInView("latency", "Latency", AppIcon.LATENCY, Area.CENTER, 70, c -> new LatencyView(s.runs(), selection)),
+                new BuiltInView("latency", "Latency", AppIcon.LATENCY, Area.CENTER, 70, c -> new LatencyView(s.runs(), selection, s.runSoFar())),
                 new BuiltInView("sweep", "Sweep", AppIcon.SWEEP, Area.CENTER, 75, c -> new SweepView(s, opener.openedSweep())),
                 new BuiltInView("runs", "Runs", AppIcon.RUNS, Area.BOTTOM, 80, c -> new RunsView(s, selection)),
                 new BuiltInView("tasks", "Tasks", AppIcon.REFRESH, Area.BOTTOM, 90, c -> new TasksView(ex, files)),

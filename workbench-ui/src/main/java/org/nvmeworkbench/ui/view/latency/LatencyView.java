@@ -19,8 +19,9 @@ import org.nvmeworkbench.ui.view.EmptyState;
 import org.nvmeworkbench.ui.view.runs.RunSelection;
 
 /**
- * Latency: histogram, percentile spectrum and time series of the runs selected in Runs (or the newest),
- * overlaid, drawn by core.report's ChartFactory; which runs is the {@link LatencyViewModel}'s.
+ * Latency: histogram, percentile spectrum and time series of the run under way, or of the runs selected
+ * in Runs (or the newest), overlaid, drawn by core.report's ChartFactory; which runs is the
+ * {@link LatencyViewModel}'s. Only the tab on show is drawn; another is drawn when it is chosen.
  */
 public final class LatencyView implements WorkbenchView {
     private final LatencyViewModel vm;
@@ -32,11 +33,19 @@ public final class LatencyView implements WorkbenchView {
             new Tab("Over time", series));
     private final BorderPane charts = new BorderPane(tabs);
     private final ChangeListener<ReportModel> onShown = (o, a, b) -> draw(b);
+    /** The model each tab last drew (index as the tabs), so a tab is drawn once per model. */
+    private final ReportModel[] drawn = new ReportModel[3];
 
     public LatencyView(ObservableList<RunRecord> history, RunSelection selection) {
-        vm = new LatencyViewModel(history, selection);
+        this(history, selection, new javafx.beans.property.SimpleObjectProperty<>());
+    }
+
+    public LatencyView(ObservableList<RunRecord> history, RunSelection selection,
+                       javafx.beans.value.ObservableValue<RunRecord> live) {
+        vm = new LatencyViewModel(history, selection, live);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().select(1);
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> draw(vm.shown().get()));
         Label caption = new Label();
         caption.setId("latency-caption");
         caption.textProperty().bind(vm.caption());
@@ -52,14 +61,29 @@ public final class LatencyView implements WorkbenchView {
         return vm;
     }
 
+    /** The chart of the tab on show, or null when none is drawn (no run yet). */
+    public org.jfree.chart.JFreeChart chartOnShow() {
+        if (root.getChildren().isEmpty() || root.getChildren().get(0) != charts) {
+            return null;
+        }
+        ChartViewer v = (ChartViewer) tabs.getSelectionModel().getSelectedItem().getContent();
+        return v.getChart();
+    }
+
     private void draw(ReportModel model) {
         if (model == null) {
-            root.getChildren().setAll(new EmptyState("No run yet: latency charts appear when a workload finishes."));
+            root.getChildren().setAll(new EmptyState("No run yet: latency charts appear as soon as a workload runs."));
             return;
         }
-        histogram.setChart(ChartFactory.latencyHistogram(model));
-        percentiles.setChart(ChartFactory.percentileSpectrum(model));
-        series.setChart(ChartFactory.timeSeries(model));
+        int tab = Math.max(0, tabs.getSelectionModel().getSelectedIndex());
+        if (drawn[tab] != model) {
+            drawn[tab] = model;
+            switch (tab) {
+                case 0 -> histogram.setChart(ChartFactory.latencyHistogram(model));
+                case 1 -> percentiles.setChart(ChartFactory.percentileSpectrum(model));
+                default -> series.setChart(ChartFactory.timeSeries(model));
+            }
+        }
         if (root.getChildren().size() != 1 || root.getChildren().get(0) != charts) {
             root.getChildren().setAll(charts);
         }
