@@ -27,6 +27,8 @@ import org.nvmeworkbench.ui.view.controller.ControllerView;
 import org.nvmeworkbench.ui.view.devices.DevicesView;
 import org.nvmeworkbench.ui.view.latency.LatencyView;
 import org.nvmeworkbench.ui.view.plugins.PluginsView;
+import org.nvmeworkbench.ui.frame.FramePump;
+import org.nvmeworkbench.ui.task.LabWork;
 import org.nvmeworkbench.ui.view.rings.QueueRingsView;
 import org.nvmeworkbench.ui.view.runs.RunSelection;
 import org.nvmeworkbench.ui.view.runs.RunsView;
@@ -52,7 +54,9 @@ public final class WorkbenchAssembly {
     private final PluginRegistry plugins;
     private final LayoutModel layout;
     private final LayoutStore store;
-    private final LabSession lab = new LabSession();
+    /** The window's one frame clock: the telemetry sampler and the Lab draw on it. */
+    private final FramePump pump = new FramePump();
+    private final LabSession lab = new LabSession(pump, LabWork.shared());
     private Workbench workbench;
 
     /** @param home the user's workbench folder, e.g. ~/.nvme-workbench */
@@ -61,7 +65,7 @@ public final class WorkbenchAssembly {
         session = new WorkbenchSession(DeviceCatalog.load(), executor, home.resolve("runs"));
         selection = new RunSelection(session.runs());
         opener = new ResultOpener(session, files);
-        sampler = new TelemetrySampler(session);
+        sampler = new TelemetrySampler(session, pump);
         PluginRegistry[] self = new PluginRegistry[1];
         List<Contribution> builtIns = new ArrayList<>(builtInViews(session, selection, opener, executor, files, () -> self[0]));
         builtIns.addAll(LabViews.contributions(lab));
@@ -75,6 +79,7 @@ public final class WorkbenchAssembly {
         layout = new LayoutModel(plugins.perspectives(), ids);
         store = new LayoutStore(home.resolve("layout.json"));
         store.load().ifPresent(layout::restore);
+        lab.setOnScreen(() -> "lab".equals(layout.perspective().get()));
     }
 
     static List<ViewContribution> builtInViews(WorkbenchSession s, RunSelection selection, ResultOpener opener, FxTaskExecutor ex, FxTaskExecutor files,
@@ -112,6 +117,7 @@ public final class WorkbenchAssembly {
     public LayoutModel layout() { return layout; }
     public FxTaskExecutor executor() { return executor; }
     public LabSession lab() { return lab; }
+    public FramePump pump() { return pump; }
 
     /** Stops sampling, closes the views, detaches the device. */
     public void shutdown() {
@@ -121,6 +127,7 @@ public final class WorkbenchAssembly {
             workbench.dispose();
         }
         lab.unload();
+        pump.stop();
         session.detach();
         files.shutdown();
     }

@@ -31,7 +31,7 @@ public final class CoalescingSceneView implements WorkbenchView {
     private final Label figuresNote = Projector.label(18, Projector.MUTED, false);
 
     public CoalescingSceneView(LabSession session) {
-        this(session, CoalescingSceneView::daemon);
+        this(session, session.work());
     }
 
     CoalescingSceneView(LabSession session, Executor background) {
@@ -70,11 +70,6 @@ public final class CoalescingSceneView implements WorkbenchView {
         render();
     }
 
-    private static void daemon(Runnable r) {
-        Thread t = new Thread(r, "lab-coalescing-figures");
-        t.setDaemon(true);
-        t.start();
-    }
 
     /** One frame: the model reads both runners, then the scene is redrawn. */
     void frame() {

@@ -15,6 +15,7 @@ import javafx.scene.text.TextAlignment;
 
 import org.nvmeworkbench.core.telemetry.QueueRingSnapshot;
 import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
+import org.nvmeworkbench.ui.frame.Showing;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
 import org.nvmeworkbench.ui.view.Subscriptions;
@@ -47,7 +48,9 @@ public final class QueueRingsView implements WorkbenchView {
             if (!s.queues().isEmpty()) {
                 lastWithQueues = s;
             }
-            draw();
+            if (Showing.isShowing(root)) {
+                draw(); // a view not on screen is drawn when it comes back, by the next sample
+            }
         }));
         javafx.beans.value.ChangeListener<String> onDevice = (o, a, b) -> {
             if (b.isEmpty()) {

@@ -11,6 +11,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.paint.Color;
 
+import org.nvmeworkbench.ui.frame.Showing;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
 import org.nvmeworkbench.ui.view.EmptyState;
@@ -63,8 +64,10 @@ public final class VectorsView implements WorkbenchView {
             }
         });
         subs.add(session.subscribe(s -> {
-            vm.update(s);
-            table.refresh();
+            vm.update(s); // the rates' history is kept while the view is hidden; only the drawing waits
+            if (Showing.isShowing(table)) {
+                table.refresh();
+            }
         }));
         ChangeListener<String> onDevice = (o, a, b) -> {
             if (b.isEmpty()) {
