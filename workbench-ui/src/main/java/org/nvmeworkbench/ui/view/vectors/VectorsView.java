@@ -43,9 +43,12 @@ public final class VectorsView implements WorkbenchView {
         TableColumn<VectorRow, VectorRow> spark = new TableColumn<>("Rate history");
         spark.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         spark.setCellFactory(c -> new SparklineCell());
+        spark.setSortable(false);
         spark.setPrefWidth(160);
         table.getColumns().add(spark);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Rows of one height: the table then lays out a changed cell without measuring every row again.
+        table.setFixedCellSize(26);
         table.setRowFactory(t -> new TableRow<>() {
             private final ChangeListener<Boolean> fired = (o, a, b) -> pseudoClassStateChanged(FIRED, b);
 
@@ -63,12 +66,9 @@ public final class VectorsView implements WorkbenchView {
                 }
             }
         });
-        subs.add(session.subscribe(s -> {
-            vm.update(s); // the rates' history is kept while the view is hidden; only the drawing waits
-            if (Showing.isShowing(table)) {
-                table.refresh();
-            }
-        }));
+        // Each cell follows its row's revision: an update redraws the cells whose text changed, where
+        // table.refresh() rebuilt every cell and cost a layout pass per sample.
+        subs.add(session.subscribe(vm::update));
         ChangeListener<String> onDevice = (o, a, b) -> {
             if (b.isEmpty()) {
                 vm.clear();
@@ -83,7 +83,8 @@ public final class VectorsView implements WorkbenchView {
 
     private static TableColumn<VectorRow, String> column(String title, java.util.function.Function<VectorRow, String> f) {
         TableColumn<VectorRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        c.setCellValueFactory(cd -> javafx.beans.binding.Bindings.createStringBinding(() -> f.apply(cd.getValue()),
+                cd.getValue().revision()));
         c.setSortable(false);
         return c;
     }
@@ -102,17 +103,33 @@ public final class VectorsView implements WorkbenchView {
         subs.closeAll();
     }
 
-    /** Draws the row's rate history as a line on a small canvas. */
+    /** Draws the row's rate history as a line on a small canvas, again when the row changes and is on screen. */
     private static final class SparklineCell extends TableCell<VectorRow, VectorRow> {
         private final Canvas canvas = new Canvas(150, 18);
+        private final javafx.beans.InvalidationListener onRevision = o -> {
+            if (getItem() != null && Showing.isShowing(this)) {
+                draw(getItem());
+            }
+        };
+        private VectorRow followed;
 
         @Override
         protected void updateItem(VectorRow r, boolean empty) {
             super.updateItem(r, empty);
+            if (followed != null) {
+                followed.revision().removeListener(onRevision);
+                followed = null;
+            }
             if (empty || r == null) {
                 setGraphic(null);
                 return;
             }
+            followed = r;
+            r.revision().addListener(onRevision);
+            draw(r);
+        }
+
+        private void draw(VectorRow r) {
             GraphicsContext g = canvas.getGraphicsContext2D();
             double w = canvas.getWidth();
             double h = canvas.getHeight();
