@@ -38,8 +38,9 @@ warmup=15
 total=$(( long ? 600 : (warmup + measure > 60 ? warmup + measure : 60) ))
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)  cores: $(nproc)"
 
-# The JVM flags of ./nvme-workbench, plus the class-data archive it keeps in the build (see README).
-jvm=(-Dprism.order=sw -Djavafx.pulseLogger=true -Dnvmeworkbench.startupTrace=true -Dnvmeworkbench.fxLoad=true
+# The JVM flags of ./nvme-workbench (heap, class-data archive: the first run makes the archive).
+source "$here/scripts/gui-jvm-flags.sh"
+jvm=("${gui_jvm_flags[@]}" -Dprism.order=sw -Djavafx.pulseLogger=true -Dnvmeworkbench.startupTrace=true -Dnvmeworkbench.fxLoad=true
      -Duser.home="$work/home")
 [[ -n "${NVME_WORKBENCH_JAVA_OPTS:-}" ]] && jvm+=(${NVME_WORKBENCH_JAVA_OPTS})
 start_ms=$(date +%s%3N)
