@@ -38,8 +38,15 @@ public final class VectorsView implements WorkbenchView {
         table.getColumns().add(column("CD", r -> r.iv() == 0 ? "n/a" : r.coalescingDisabled().get() ? "1" : "0"));
         table.getColumns().add(column("Masked", r -> r.masked().get() ? "yes" : "no"));
         table.getColumns().add(column("Pending", r -> r.pending().get() ? "yes" : "no"));
-        table.getColumns().add(column("Count", r -> String.format("%,d", r.count().get())));
-        table.getColumns().add(column("Rate /s", r -> String.format("%,.0f", r.rate().get())));
+        // The controller counts from attach on, over every run since: the header says so (a run's own counts are
+        // in its record, in Runs).
+        TableColumn<VectorRow, String> count = column("Count since attach", r -> String.format("%,d", r.count().get()));
+        count.setId("vectors-count");
+        count.setMinWidth(130);
+        table.getColumns().add(count);
+        TableColumn<VectorRow, String> rate = column("Rate /s", r -> String.format("%,.0f", r.rate().get()));
+        rate.setMinWidth(90);
+        table.getColumns().add(rate);
         TableColumn<VectorRow, VectorRow> spark = new TableColumn<>("Rate history");
         spark.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         spark.setCellFactory(c -> new SparklineCell());
