@@ -155,8 +155,25 @@ public final class ChartFactory {
         if (model.labelsNotMeasuringInterrupts().size() < model.size()) {
             plot.add(panel(irq, "Interrupts/s", model.size(), 1, fewPoints, false), 1);
         }
+        // The legend names the runs by colour and the latency panel's two line styles, which it did not say.
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        for (int i = 0; i < model.size(); i++) {
+            legend.add(new org.jfree.chart.LegendItem(model.labels().get(i), null, null, null,
+                    new java.awt.geom.Line2D.Double(-8, 0, 8, 0), new BasicStroke(2.4f), runColour(i)));
+        }
+        legend.add(new org.jfree.chart.LegendItem(P50_LEGEND, null, null, null, new java.awt.geom.Line2D.Double(-8, 0, 8, 0),
+                new BasicStroke(1.6f), Color.GRAY));
+        legend.add(new org.jfree.chart.LegendItem(P99_LEGEND, null, null, null, new java.awt.geom.Line2D.Double(-8, 0, 8, 0),
+                DASHED, Color.GRAY));
+        plot.setFixedLegendItems(legend);
         return chart("Over time", plot, true);
     }
+
+    /** The Over-time legend's entries for the latency panel's line styles. */
+    public static final String P50_LEGEND = "p50 (solid)";
+    public static final String P99_LEGEND = "p99 (dashed)";
+    private static final BasicStroke DASHED =
+            new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {5f, 3f}, 0f);
 
     /** One panel; shapes only when lines would be too short to see, the legend (one entry per run) only once. */
     private static XYPlot panel(XYSeriesCollection data, String label, int runs, int seriesPerRun, boolean shapes,
@@ -178,8 +195,7 @@ public final class ChartFactory {
             for (int j = 0; j < perRun; j++) {
                 int s = k * perRun + j;
                 r.setSeriesPaint(s, runColour(k));
-                r.setSeriesStroke(s, j == 0 ? new BasicStroke(1.6f)
-                        : new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {5f, 3f}, 0f));
+                r.setSeriesStroke(s, j == 0 ? new BasicStroke(1.6f) : DASHED);
             }
         }
     }
