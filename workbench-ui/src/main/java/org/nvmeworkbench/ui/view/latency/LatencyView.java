@@ -15,6 +15,8 @@ import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.report.ChartFactory;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
+import org.nvmeworkbench.ui.theme.ChartTheming;
+import org.nvmeworkbench.ui.theme.Theme;
 import org.nvmeworkbench.ui.view.EmptyState;
 import org.nvmeworkbench.ui.view.runs.RunSelection;
 
@@ -33,6 +35,8 @@ public final class LatencyView implements WorkbenchView {
             new Tab("Over time", series));
     private final BorderPane charts = new BorderPane(tabs);
     private final ChangeListener<ReportModel> onShown = (o, a, b) -> draw(b);
+    /** A theme change redraws the charts in its colours. */
+    private final ChangeListener<Theme> onTheme = (o, a, b) -> redrawAll();
     /** The model each tab last drew (index as the tabs), so a tab is drawn once per model. */
     private final ReportModel[] drawn = new ReportModel[3];
 
@@ -54,11 +58,17 @@ public final class LatencyView implements WorkbenchView {
         caption.setPadding(new Insets(4, 8, 4, 8));
         charts.setTop(caption);
         vm.shown().addListener(onShown);
+        Theme.current().addListener(onTheme);
         draw(vm.shown().get());
     }
 
     public LatencyViewModel model() {
         return vm;
+    }
+
+    private void redrawAll() {
+        java.util.Arrays.fill(drawn, null);
+        draw(vm.shown().get());
     }
 
     /** The chart of the tab on show, or null when none is drawn (no run yet). */
@@ -78,10 +88,11 @@ public final class LatencyView implements WorkbenchView {
         int tab = Math.max(0, tabs.getSelectionModel().getSelectedIndex());
         if (drawn[tab] != model) {
             drawn[tab] = model;
+            Theme theme = Theme.now();
             switch (tab) {
-                case 0 -> histogram.setChart(ChartFactory.latencyHistogram(model));
-                case 1 -> percentiles.setChart(ChartFactory.percentileSpectrum(model));
-                default -> series.setChart(ChartFactory.timeSeries(model));
+                case 0 -> histogram.setChart(ChartTheming.apply(ChartFactory.latencyHistogram(model), theme));
+                case 1 -> percentiles.setChart(ChartTheming.apply(ChartFactory.percentileSpectrum(model), theme));
+                default -> series.setChart(ChartTheming.apply(ChartFactory.timeSeries(model), theme));
             }
         }
         if (root.getChildren().size() != 1 || root.getChildren().get(0) != charts) {
@@ -97,6 +108,7 @@ public final class LatencyView implements WorkbenchView {
     @Override
     public void close() {
         vm.shown().removeListener(onShown);
+        Theme.current().removeListener(onTheme);
         vm.dispose();
     }
 }

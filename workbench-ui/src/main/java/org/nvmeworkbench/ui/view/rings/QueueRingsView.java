@@ -16,6 +16,7 @@ import javafx.scene.text.TextAlignment;
 import org.nvmeworkbench.core.telemetry.QueueRingSnapshot;
 import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
 import org.nvmeworkbench.ui.frame.Showing;
+import org.nvmeworkbench.ui.theme.Theme;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
 import org.nvmeworkbench.ui.view.Subscriptions;
@@ -61,6 +62,9 @@ public final class QueueRingsView implements WorkbenchView {
         };
         session.device().addListener(onDevice);
         subs.add(() -> session.device().removeListener(onDevice));
+        javafx.beans.value.ChangeListener<Theme> onTheme = (o, a, b) -> draw();
+        Theme.current().addListener(onTheme);
+        subs.add(() -> Theme.current().removeListener(onTheme));
         last = session.latest().get();
         draw();
     }
@@ -75,7 +79,8 @@ public final class QueueRingsView implements WorkbenchView {
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
-        Color text = Color.web("#8b949e");
+        // Captions in the theme's text colour: the old mid-grey all but vanished on the dark ground.
+        Color text = Theme.now() == Theme.DARK ? Color.web("#c9d1d9") : Color.web("#57606a");
         g.setFill(text);
         g.setFont(Font.font(13));
         g.setTextAlign(TextAlignment.CENTER);
