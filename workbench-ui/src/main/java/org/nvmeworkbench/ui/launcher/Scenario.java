@@ -64,11 +64,26 @@ public final class Scenario {
         w.showView("rings");
         w.showView("latency");
         w.showView("vectors");
-        WorkloadSpec spec = WorkloadSpec.defaults().withRw(ReadWrite.RANDREAD).withQueues(16).withIodepth(32)
+        // -Dnvmeworkbench.benchQueues=N tries the same with fewer pairs (1, 4: how a new user starts).
+        WorkloadSpec spec = WorkloadSpec.defaults().withRw(ReadWrite.RANDREAD)
+                .withQueues(Integer.getInteger("nvmeworkbench.benchQueues", 16)).withIodepth(32)
                 .withLimits(3_600_000_000_000L, 0);
         s.simSpeed().set(0);
         CompletableFuture<?> attach = s.isAttached() ? CompletableFuture.completedFuture(null) : s.attach(device);
-        // Completes when the run has started; the run goes on until the window closes.
-        return attach.thenAccept(c -> s.run(spec));
+        // Completes when the run has published its first figures (a snapshot then shows live charts); the run
+        // goes on until the window closes.
+        CompletableFuture<Void> live = new CompletableFuture<>();
+        s.runSoFar().addListener((o, a, b) -> {
+            if (b != null) {
+                live.complete(null);
+            }
+        });
+        return attach.thenCompose(c -> {
+            s.run(spec);
+            // Views moved between areas come to the front once the window has laid them out.
+            w.showView("vectors");
+            w.showView("latency");
+            return live;
+        });
     }
 }

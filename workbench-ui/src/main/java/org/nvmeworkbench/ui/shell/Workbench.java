@@ -2,12 +2,7 @@ package org.nvmeworkbench.ui.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,12 +17,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -38,7 +29,6 @@ import org.nvmeworkbench.ui.action.ActionFactory;
 import org.nvmeworkbench.ui.action.ActionRegistry;
 import org.nvmeworkbench.ui.perspective.LayoutModel;
 import org.nvmeworkbench.ui.perspective.LayoutStore;
-import org.nvmeworkbench.ui.perspective.PerspectiveLayout;
 import org.nvmeworkbench.ui.plugin.PluginRegistry;
 import org.nvmeworkbench.core.session.ControllerState;
 import org.nvmeworkbench.core.session.SafetyPrompts;
@@ -46,22 +36,20 @@ import org.nvmeworkbench.ui.session.ResultOpener;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.ActionContribution;
 import org.nvmeworkbench.ui.spi.ActionSpec;
-import org.nvmeworkbench.ui.spi.Area;
 import org.nvmeworkbench.ui.spi.PerspectiveContribution;
 import org.nvmeworkbench.ui.spi.ViewContribution;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
 import org.nvmeworkbench.ui.task.TaskExecutor;
 import org.nvmeworkbench.ui.theme.Theme;
-import org.nvmeworkbench.ui.view.EmptyState;
 import org.nvmeworkbench.ui.view.export.ExportDialog;
 import org.nvmeworkbench.ui.view.export.ExportViewModel;
 import org.nvmeworkbench.ui.view.runs.RunSelection;
 import org.nvmeworkbench.ui.view.safety.SafetyDialogs;
 
 /**
- * The window's contents: menu bar and toolbar built from the action registry, four areas of tabbed
- * views drawn from the {@link LayoutModel}, and a status bar fed by telemetry. Drawing only; the
- * layout and the session hold the state.
+ * The window's contents: menu bar and toolbar built from the action registry, the four areas of tabbed
+ * views ({@link WorkbenchAreas}, drawn from the {@link LayoutModel}), and a status bar fed by telemetry.
+ * Drawing only; the layout and the session hold the state.
  */
 public final class Workbench {
     private static final Logger LOG = Logger.getLogger(Workbench.class.getName());
@@ -73,18 +61,11 @@ public final class Workbench {
     private final LayoutStore store;
     private final ActionRegistry actions = new ActionRegistry();
     private final BorderPane root = new BorderPane();
-    private final Map<Area, TabPane> areas = new EnumMap<>(Area.class);
-    private final Map<String, WorkbenchView> open = new HashMap<>();
-    private final Map<String, Tab> tabs = new HashMap<>();
-    /** Per perspective, the tab the user brought to the front of each area, so a perspective comes back as left. */
-    private final Map<String, Map<Area, String>> front = new HashMap<>();
-    private final SplitPane horizontal = new SplitPane();
-    private final SplitPane vertical = new SplitPane();
     private final TaskExecutor files;
     private final ReportExporters exporters;
     private final OpenResults opening;
     private ExportDialog exportDialog;
-    private boolean rendering;
+    private final WorkbenchAreas areas;
 
     public Workbench(WorkbenchSession session, PluginRegistry plugins, LayoutModel layout, LayoutStore store) {
         this(session, new RunSelection(session.runs()), new ResultOpener(session, session.tasks()), plugins, layout, store,
@@ -105,29 +86,18 @@ public final class Workbench {
         this.plugins = plugins;
         this.layout = layout;
         this.store = store;
-        for (Area a : Area.values()) {
-            TabPane t = new TabPane();
-            t.setId("area-" + a.name().toLowerCase());
-            t.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-            t.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-                if (!rendering && now != null) {
-                    front.computeIfAbsent(layout.perspective().get(), p -> new EnumMap<>(Area.class)).put(a, now.getId());
-                }
-            });
-            areas.put(a, t);
-        }
+        this.areas = new WorkbenchAreas(session, plugins, layout, this::save);
         // Writes and Set Features during I/O ask through dialogs owned by this window.
         session.prompts().set(new SafetyDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow()));
-        opening = new OpenResults(opener, this::window, this::bringToFront);
+        opening = new OpenResults(opener, this::window, this::showView);
         registerActions();
         opening.acceptDrops(root);
         root.setTop(new VBox(menuBar(), toolBar()));
-        root.setCenter(horizontal);
+        root.setCenter(areas.node());
         root.setBottom(new WorkbenchStatusBar(session).node());
-        vertical.setOrientation(Orientation.VERTICAL);
-        layout.layout().addListener((o, a, b) -> render());
+        layout.layout().addListener((o, a, b) -> areas.render());
         layout.perspective().addListener((o, a, b) -> applyTypeSize());
-        render();
+        areas.render();
         applyTypeSize();
     }
 
@@ -145,7 +115,7 @@ public final class Workbench {
 
     /** The open instance of a view, or null. */
     public WorkbenchView view(String id) {
-        return open.get(id);
+        return areas.view(id);
     }
 
     // --- actions ----------------------------------------------------------------------------------
@@ -195,19 +165,7 @@ public final class Workbench {
 
     /** Opens view {@code id} where it belongs (if it is not open) and brings its tab to the front. */
     public void showView(String id) {
-        bringToFront(id);
-    }
-
-    private void bringToFront(String id) {
-        for (ViewContribution v : plugins.views()) {
-            if (v.id().equals(id)) {
-                layout.open(id, v.defaultArea());
-            }
-        }
-        Tab t = tabs.get(id);
-        if (t != null && t.getTabPane() != null) {
-            t.getTabPane().getSelectionModel().select(t);
-        }
+        areas.show(id);
     }
 
     private javafx.stage.Window window() {
@@ -302,137 +260,6 @@ public final class Workbench {
         return bar;
     }
 
-    // --- areas and views --------------------------------------------------------------------------
-
-    private void render() {
-        rendering = true;
-        try {
-            PerspectiveLayout l = layout.layout().get();
-            Set<String> wanted = new HashSet<>();
-            for (Area a : Area.values()) {
-                List<Tab> content = new ArrayList<>();
-                for (String id : l.views(a)) {
-                    Tab t = tab(id);
-                    if (t != null) {
-                        content.add(t);
-                        wanted.add(id);
-                    }
-                }
-                areas.get(a).getTabs().setAll(content);
-            }
-            // A view that another perspective still holds is only put aside, as Eclipse does: a visit to the Lab
-            // must not cost the Tuning views their state (a sweep's result, the selection in Runs, the rate
-            // history of the vectors), which lives in the view instances. Closed is what no perspective holds.
-            Set<String> held = heldByAnyPerspective();
-            for (String id : new ArrayList<>(open.keySet())) {
-                if (!wanted.contains(id) && !held.contains(id)) {
-                    open.remove(id).close();
-                    tabs.remove(id);
-                }
-            }
-            for (Area a : Area.values()) {
-                bringToFront(a);
-            }
-            arrange(l);
-        } finally {
-            rendering = false;
-        }
-        save();
-    }
-
-    /** The views open in some perspective's layout, the active one's included. */
-    private Set<String> heldByAnyPerspective() {
-        Set<String> held = new HashSet<>();
-        for (PerspectiveLayout l : layout.state().layouts().values()) {
-            for (Area a : Area.values()) {
-                held.addAll(l.views(a));
-            }
-        }
-        return held;
-    }
-
-    /** Selects the tab the user last had in front of {@code a} in this perspective, if it is there. */
-    private void bringToFront(Area a) {
-        String id = front.getOrDefault(layout.perspective().get(), Map.of()).get(a);
-        TabPane pane = areas.get(a);
-        for (Tab t : pane.getTabs()) {
-            if (t.getId().equals(id)) {
-                pane.getSelectionModel().select(t);
-            }
-        }
-    }
-
-    /** Only non-empty areas take space. */
-    private void arrange(PerspectiveLayout l) {
-        vertical.getItems().clear();
-        if (!l.views(Area.CENTER).isEmpty()) {
-            vertical.getItems().add(areas.get(Area.CENTER));
-        }
-        if (!l.views(Area.BOTTOM).isEmpty()) {
-            vertical.getItems().add(areas.get(Area.BOTTOM));
-        }
-        if (vertical.getItems().isEmpty()) {
-            vertical.getItems().add(new EmptyState("Every view is closed: use Window > Show view, or Reset perspective."));
-        }
-        horizontal.getItems().clear();
-        if (!l.views(Area.LEFT).isEmpty()) {
-            horizontal.getItems().add(areas.get(Area.LEFT));
-        }
-        horizontal.getItems().add(vertical);
-        if (!l.views(Area.RIGHT).isEmpty()) {
-            horizontal.getItems().add(areas.get(Area.RIGHT));
-        }
-        if (vertical.getItems().size() == 2) {
-            vertical.setDividerPositions(0.6);
-        }
-        int n = horizontal.getItems().size();
-        if (n == 3) {
-            horizontal.setDividerPositions(0.19, 0.76);
-        } else if (n == 2) {
-            horizontal.setDividerPositions(l.views(Area.LEFT).isEmpty() ? 0.72 : 0.3);
-        }
-    }
-
-    private Tab tab(String id) {
-        Tab existing = tabs.get(id);
-        if (existing != null) {
-            return existing;
-        }
-        ViewContribution c = plugins.view(id);
-        if (c == null) {
-            return null;
-        }
-        WorkbenchView v;
-        try {
-            v = c.create(session);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "View " + id + " could not be created: " + e.getMessage(), e);
-            session.message().set("The view " + c.title() + " could not be opened: " + e.getMessage());
-            return null;
-        }
-        Tab t = new Tab(c.title(), v.node());
-        t.setId("tab-" + id);
-        t.setGraphic(Icons.node(c.icon(), 14));
-        t.setOnClosed(e -> {
-            if (!rendering) {
-                layout.close(id);
-            }
-        });
-        ContextMenu menu = new ContextMenu();
-        for (Area a : Area.values()) {
-            MenuItem move = new MenuItem("Move to " + a.title());
-            move.setOnAction(e -> layout.move(id, a));
-            menu.getItems().add(move);
-        }
-        MenuItem close = new MenuItem("Close");
-        close.setOnAction(e -> layout.close(id));
-        menu.getItems().addAll(new SeparatorMenuItem(), close);
-        t.setContextMenu(menu);
-        open.put(id, v);
-        tabs.put(id, t);
-        return t;
-    }
-
     private void applyTypeSize() {
         PerspectiveContribution p = layout.activePerspective();
         Theme.scaleType(root, p == null ? 1.0 : p.fontScale());
@@ -455,11 +282,7 @@ public final class Workbench {
         if (exportDialog != null) {
             exportDialog.close();
         }
-        for (WorkbenchView v : open.values()) {
-            v.close();
-        }
-        open.clear();
-        tabs.clear();
+        areas.dispose();
         session.prompts().set(SafetyPrompts.UNATTENDED);
     }
 }
