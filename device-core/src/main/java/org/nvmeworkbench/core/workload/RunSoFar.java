@@ -17,6 +17,8 @@ import org.nvmeworkbench.core.record.RunTotals;
  */
 final class RunSoFar {
     static final String NOTE = "So far: the run is under way.";
+    /** Reads and writes are not told apart while the run goes: one shared empty histogram for both. */
+    private static final LatencyHistogram NOT_SPLIT = LatencyHistogram.empty();
 
     private final Instant startedAt;
     private final DeviceIdentity device;
@@ -51,7 +53,7 @@ final class RunSoFar {
         RunTotals totals = new RunTotals(c.completed(), reads, writes, c.completed() * (long) spec.blockSize(), 0,
                 c.interrupts());
         return new RunRecord(ToolVersion.get(), startedAt, c.durationNanos(), spec.seed(), device, spec.settings(),
-                features, totals, LatencyHistogram.of(c.latency()), null, null, List.of(),
+                features, totals, LatencyHistogram.handedOver(c.latency()), NOT_SPLIT, NOT_SPLIT, List.of(),
                 c.interrupts() == 0 ? 0 : (double) c.completed() / c.interrupts(), 0, series, RunOrigin.WORKBENCH,
                 List.of(), List.of(NOTE));
     }
