@@ -47,7 +47,13 @@ start_ms=$(date +%s%3N)
 xvfb-run -a -s '-screen 0 1440x900x24' java "${jvm[@]}" -cp "$cp" org.nvmeworkbench.ui.WorkbenchLauncher \
   --scenario live-bench >"$out" 2>&1 &
 runner=$!
-pid_of_java() { pgrep -f -n "user.home=$work/home" || true; }
+# The JVM itself, not xvfb-run or the shell that carries the same arguments.
+pid_of_java() {
+  local p
+  for p in $(pgrep -f "user.home=$work/home" || true); do
+    [[ "$(cat "/proc/$p/comm" 2>/dev/null)" == java ]] && { echo "$p"; return; }
+  done
+}
 
 sleep "$warmup"
 java_pid="$(pid_of_java)"
