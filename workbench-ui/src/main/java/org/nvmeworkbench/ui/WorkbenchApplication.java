@@ -53,6 +53,9 @@ public final class WorkbenchApplication extends Application {
     @Override
     public void start(Stage stage) {
         LaunchOptions o = options;
+        if (Boolean.getBoolean("nvmeworkbench.fxLoad")) {
+            org.nvmeworkbench.ui.frame.FxThreadLoad.startReporting();
+        }
         assembly = new WorkbenchAssembly(home());
         if (o.perspective() != null) {
             assembly.layout().select(o.perspective());
@@ -79,6 +82,10 @@ public final class WorkbenchApplication extends Application {
         }
         stage.setMaximized(place.maximized());
         this.stage = stage;
+        if (Boolean.getBoolean("nvmeworkbench.startupTrace")) {
+            // For scripts/gui-bench.sh: the wall clock when the window is first on screen.
+            stage.setOnShown(e -> System.out.println("first-window-epoch-ms=" + System.currentTimeMillis()));
+        }
         stage.show();
 
         CompletableFuture<?> ready;

@@ -100,6 +100,23 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     /**
+     * Stop now: device time stands still at once (within the simulator's few milliseconds of pacing sleep),
+     * not only at the next Lab event, which slow motion may put seconds of screen time away. A step or
+     * resume goes on from here.
+     */
+    public void pauseNow() {
+        trace.gate().pause();
+        if (live != null && !cancelled) {
+            sim.control().pause();
+        }
+    }
+
+    /** Whether the play is held: at the gate or with its clock stopped. */
+    public boolean isHeld() {
+        return trace.gate().isPaused() || sim.control().isPaused();
+    }
+
+    /**
      * From a stop: go on to the next Lab event and stop there. The step itself is not paced: at a
      * hundred thousand times slower, the 70 us a read spends on the media would keep a presenter's
      * key press waiting seven seconds. The device-time stamps still tell how long it took; the pacing
@@ -109,6 +126,7 @@ public final class ScenarioRunner implements AutoCloseable {
         if (live != null && !cancelled) {
             sim.control().setSpeed(0);
         }
+        sim.control().resume();
         trace.gate().step();
     }
 
@@ -116,6 +134,7 @@ public final class ScenarioRunner implements AutoCloseable {
         if (live != null && !cancelled) {
             sim.control().setSpeed(speed);
         }
+        sim.control().resume();
         trace.gate().resume();
     }
 
@@ -158,10 +177,31 @@ public final class ScenarioRunner implements AutoCloseable {
         return cancelled;
     }
 
-    /** Plays the scenario on a daemon thread; the future completes with every run. Call once. */
+    /** Plays the scenario on a daemon thread of its own; the future completes with every run. Call once. */
     public CompletableFuture<List<LabRun>> start() {
+        return start(r -> {
+            Thread t = new Thread(r, "lab-scenario-" + plan.name());
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /**
+     * Plays the scenario on {@code executor} (one of its threads is taken for the whole play, paused or not);
+     * the future completes with every run. Call once.
+     */
+    public CompletableFuture<List<LabRun>> start(java.util.concurrent.Executor executor) {
         CompletableFuture<List<LabRun>> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        synchronized (lifecycle) {
+            if (closed || playing || playThread != null) {
+                throw new IllegalStateException("The scenario " + plan.name() + " was already started or closed.");
+            }
+            playing = true;
+        }
+        executor.execute(() -> {
+            synchronized (lifecycle) {
+                playThread = Thread.currentThread();
+            }
             try {
                 f.complete(runAll());
             } catch (RuntimeException | Error e) {
@@ -169,16 +209,7 @@ public final class ScenarioRunner implements AutoCloseable {
             } finally {
                 playEnded();
             }
-        }, "lab-scenario-" + plan.name());
-        t.setDaemon(true);
-        synchronized (lifecycle) {
-            if (closed || playThread != null) {
-                throw new IllegalStateException("The scenario " + plan.name() + " was already started or closed.");
-            }
-            playThread = t;
-            playing = true;
-        }
-        t.start();
+        });
         return f;
     }
 

@@ -41,6 +41,36 @@ public final class LatencyHistogram {
         return new LatencyHistogram(packed(h));
     }
 
+    /** Wraps {@code h} without copying it: the caller hands it over and never touches it again. */
+    public static LatencyHistogram handedOver(Histogram h) {
+        return new LatencyHistogram(h);
+    }
+
+    /**
+     * The percentile curve without copying the histogram: {@code (percentile, value)} pairs, {@code ticks}
+     * per halving of the distance to 100 % (HdrHistogram's percentile iteration).
+     */
+    public java.util.List<double[]> percentilePoints(int ticks) {
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        if (histogram.getTotalCount() > 0) {
+            for (org.HdrHistogram.HistogramIterationValue v : histogram.percentiles(ticks)) {
+                out.add(new double[] {v.getPercentileLevelIteratedTo(), v.getValueIteratedTo()});
+            }
+        }
+        return out;
+    }
+
+    /** Log buckets from the minimum, each {@code factor} wider: {@code (bucket top, count)} pairs, without a copy. */
+    public java.util.List<double[]> logBuckets(double factor) {
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        if (histogram.getTotalCount() > 0) {
+            for (org.HdrHistogram.HistogramIterationValue v : histogram.logarithmicBucketValues(Math.max(1, histogram.getMinValue()), factor)) {
+                out.add(new double[] {v.getValueIteratedTo(), v.getCountAddedInThisIterationStep()});
+            }
+        }
+        return out;
+    }
+
     /** An empty histogram tracking 1 ns .. 1 h at 3 significant digits. */
     public static LatencyHistogram empty() {
         return new LatencyHistogram(new PackedHistogram(3_600_000_000_000L, 3));

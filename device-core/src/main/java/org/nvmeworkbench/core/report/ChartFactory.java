@@ -12,8 +12,6 @@ import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
 
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -25,6 +23,7 @@ import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.nvmeworkbench.core.record.LatencyHistogram;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.record.TimeSample;
 
@@ -50,14 +49,12 @@ public final class ChartFactory {
     public static JFreeChart latencyHistogram(ReportModel model) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (int i = 0; i < model.size(); i++) {
-            Histogram h = model.runs().get(i).latency().toHistogram();
+            // Iterated in place: a copy of a run's histogram per chart was most of a live redraw's cost.
+            LatencyHistogram h = model.runs().get(i).latency();
             XYSeries s = new XYSeries(model.labels().get(i), false, true);
-            long total = h.getTotalCount();
-            if (total > 0) {
-                long first = Math.max(1, h.getMinValue());
-                for (HistogramIterationValue v : h.logarithmicBucketValues(first, 1.1)) {
-                    s.add(v.getValueIteratedTo() / 1e3, v.getCountAddedInThisIterationStep() * 100.0 / total);
-                }
+            long total = h.count();
+            for (double[] b : h.logBuckets(1.1)) {
+                s.add(b[0] / 1e3, b[1] * 100.0 / total);
             }
             data.addSeries(s);
         }
@@ -76,20 +73,20 @@ public final class ChartFactory {
         XYSeriesCollection data = new XYSeriesCollection();
         double maxX = 10;
         for (int i = 0; i < model.size(); i++) {
-            Histogram h = model.runs().get(i).latency().toHistogram();
+            LatencyHistogram h = model.runs().get(i).latency();
             XYSeries s = new XYSeries(model.labels().get(i), false, true);
-            if (h.getTotalCount() > 0) {
-                for (HistogramIterationValue v : h.percentiles(5)) {
-                    double p = v.getPercentileLevelIteratedTo();
+            if (h.count() > 0) {
+                for (double[] v : h.percentilePoints(5)) {
+                    double p = v[0];
                     if (p >= 100) {
                         break;
                     }
                     double x = ninesX(p);
-                    s.add(x, v.getValueIteratedTo() / 1e3);
+                    s.add(x, v[1] / 1e3);
                     maxX = Math.max(maxX, x);
                 }
                 // The maximum sits one decade past the last finite level so it stays on the chart.
-                s.add(Math.min(1e7, maxX * 10), h.getMaxValue() / 1e3);
+                s.add(Math.min(1e7, maxX * 10), h.max() / 1e3);
             }
             data.addSeries(s);
         }
@@ -155,8 +152,25 @@ public final class ChartFactory {
         if (model.labelsNotMeasuringInterrupts().size() < model.size()) {
             plot.add(panel(irq, "Interrupts/s", model.size(), 1, fewPoints, false), 1);
         }
+        // The legend names the runs by colour and the latency panel's two line styles, which it did not say.
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        for (int i = 0; i < model.size(); i++) {
+            legend.add(new org.jfree.chart.LegendItem(model.labels().get(i), null, null, null,
+                    new java.awt.geom.Line2D.Double(-8, 0, 8, 0), new BasicStroke(2.4f), runColour(i)));
+        }
+        legend.add(new org.jfree.chart.LegendItem(P50_LEGEND, null, null, null, new java.awt.geom.Line2D.Double(-8, 0, 8, 0),
+                new BasicStroke(1.6f), Color.GRAY));
+        legend.add(new org.jfree.chart.LegendItem(P99_LEGEND, null, null, null, new java.awt.geom.Line2D.Double(-8, 0, 8, 0),
+                DASHED, Color.GRAY));
+        plot.setFixedLegendItems(legend);
         return chart("Over time", plot, true);
     }
+
+    /** The Over-time legend's entries for the latency panel's line styles. */
+    public static final String P50_LEGEND = "p50 (solid)";
+    public static final String P99_LEGEND = "p99 (dashed)";
+    private static final BasicStroke DASHED =
+            new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {5f, 3f}, 0f);
 
     /** One panel; shapes only when lines would be too short to see, the legend (one entry per run) only once. */
     private static XYPlot panel(XYSeriesCollection data, String label, int runs, int seriesPerRun, boolean shapes,
@@ -178,8 +192,7 @@ public final class ChartFactory {
             for (int j = 0; j < perRun; j++) {
                 int s = k * perRun + j;
                 r.setSeriesPaint(s, runColour(k));
-                r.setSeriesStroke(s, j == 0 ? new BasicStroke(1.6f)
-                        : new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {5f, 3f}, 0f));
+                r.setSeriesStroke(s, j == 0 ? new BasicStroke(1.6f) : DASHED);
             }
         }
     }

@@ -17,6 +17,7 @@ import org.nvmeworkbench.core.sweep.SweepGrid;
 import org.nvmeworkbench.core.sweep.SweepPoint;
 import org.nvmeworkbench.core.sweep.SweepResult;
 import org.nvmeworkbench.core.telemetry.TelemetrySource;
+import org.nvmeworkbench.core.workload.LiveRecord;
 import org.nvmeworkbench.core.workload.RunObserver;
 import org.nvmeworkbench.core.workload.WorkloadRunner;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -37,6 +38,7 @@ public final class SessionRuns {
     /** Simulator pacing during runs: 0 as fast as possible, 1 live, below 1 slow motion. */
     private volatile double simSpeed;
     private volatile TelemetrySource source;
+    private volatile LiveRecord liveRecord;
     private volatile boolean sampleIdleOnce;
     private volatile Sweep currentSweep;
 
@@ -61,6 +63,12 @@ public final class SessionRuns {
             return c;
         }
         return s;
+    }
+
+    /** The run under way as a record of the part that has run, or null when none runs (any thread). */
+    RunRecord runSoFar() {
+        LiveRecord r = liveRecord;
+        return r == null ? null : r.soFar();
     }
 
     /** Why no run can start now, in words, or null when one can. */
@@ -154,6 +162,7 @@ public final class SessionRuns {
 
     private <T> void failed(Throwable t, CompletableFuture<T> done) {
         source = null;
+        liveRecord = null;
         sampleIdleOnce = true;
         currentSweep = null;
         if (session.isAttached()) {
@@ -172,7 +181,8 @@ public final class SessionRuns {
     private RunObserver following(NvmeController c, Progress p, boolean reportProgress) {
         return new RunObserver() {
             @Override
-            public void started(TelemetrySource live) {
+            public void started(TelemetrySource live, LiveRecord record) {
+                liveRecord = record;
                 source = live;
             }
 
@@ -192,6 +202,7 @@ public final class SessionRuns {
             @Override
             public void finished(RunRecord r) {
                 source = null;
+                liveRecord = null;
             }
         };
     }

@@ -369,6 +369,14 @@ public final class TuningSession {
         return s == null ? null : s.snapshot();
     }
 
+    /**
+     * The run under way as a record of the part that has run (cumulative latency, counts, time series), for a
+     * front end's timer; the same object until the run publishes its next slice; null when no run goes.
+     */
+    public RunRecord runSoFar() {
+        return work.runSoFar();
+    }
+
     /** Hands the admin commands logged since the last call to the listeners; on the sampler's thread. */
     public void drainAdminLog() {
         NvmeController c = controller;

@@ -39,6 +39,9 @@ public final class SimulationControl {
         if (!(factor >= 0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("Speed must be 0 (as fast as possible) or a positive factor, not " + factor + ".");
         }
+        if (factor == speed) {
+            return; // a change re-anchors the pacing: repeated, it would keep the next event from ever coming
+        }
         speed = factor;
         changes++;
     }
@@ -49,6 +52,9 @@ public final class SimulationControl {
     }
 
     public void resume() {
+        if (!paused) {
+            return; // as in setSpeed: only a real change re-anchors the pacing
+        }
         paused = false;
         changes++;
     }

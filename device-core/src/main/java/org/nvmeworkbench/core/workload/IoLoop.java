@@ -17,7 +17,8 @@ import org.nvmeworkbench.core.telemetry.RunGauges;
  * The hot loop of a run: keeps iodepth commands in flight on every queue, waits by interrupt or
  * polls, reaps, records latency and resubmits on the slot that just completed. Everything it needs is
  * allocated in the constructor; per I/O it allocates nothing, takes no lock and makes no JNA call.
- * Telemetry figures are published once per 100 ms slice of device time.
+ * Telemetry figures, with the cumulative histogram and time series so far, are published once per 100 ms
+ * slice of device time.
  */
 final class IoLoop implements CompletionSink {
     /** Latencies above this are recorded as this (a stuck command must not break the histogram). */
@@ -74,7 +75,10 @@ final class IoLoop implements CompletionSink {
     private final LatencyWindow window = new LatencyWindow(HIGHEST_LATENCY_NANOS);
     private final TimeSeriesRecorder series;
     private final RunGauges gauges;
+    /** The totals so far for the live views, copied once per slice. */
+    private final PublishedLatency published = new PublishedLatency(HIGHEST_LATENCY_NANOS);
     private final long[] completionsByQid;
+    private long interruptsAtStart;
 
     private long seqNext;
     private long now;
@@ -156,6 +160,7 @@ final class IoLoop implements CompletionSink {
      */
     IoOutcome run(RunObserver observer) {
         startNanos = pci.nanoTime();
+        interruptsAtStart = interruptsNow();
         long stopAt = runtimeNanos > 0 ? startNanos + runtimeNanos : Long.MAX_VALUE;
         for (IoQueuePair q : queues) {
             for (int cid = 0; cid < iodepth && issued < issueLimit; cid++) {
@@ -308,6 +313,13 @@ final class IoLoop implements CompletionSink {
         gauges.window(n * 1e9 / span, window.percentile(50),
                 window.percentile(99), window.percentile(99.9));
         gauges.totalIos(completed);
+        published.publish(readLatency, writeLatency, Math.max(0, now - startNanos), completed,
+                interruptsNow() - interruptsAtStart);
+    }
+
+    /** The figures the loop has published so far (any thread). */
+    LoopSoFar soFar() {
+        return new LoopSoFar(published, series);
     }
 
     private double progress() {

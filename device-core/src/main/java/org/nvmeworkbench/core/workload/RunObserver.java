@@ -15,6 +15,11 @@ public interface RunObserver {
     default void started(TelemetrySource live) {
     }
 
+    /** {@link #started(TelemetrySource)}, with the run so far as a record ({@code record}, any thread). */
+    default void started(TelemetrySource live, LiveRecord record) {
+        started(live);
+    }
+
     /** Fraction done, 0..1, roughly ten times per second of device time. */
     default void progress(double fraction) {
     }

@@ -6,14 +6,18 @@ import java.util.List;
 
 import org.nvmeworkbench.core.record.TimeSample;
 
-/** A run's figures per sample interval, in arrays that grow by doubling (once in a long while, never per I/O). */
+/**
+ * A run's figures per sample interval, in arrays that grow by doubling (once in a long while, never per I/O).
+ * Written by the run's thread only; {@link #soFar()} may be called from any thread: an entry is complete
+ * before the size that covers it is published, and a grown array holds every entry of the old one.
+ */
 final class TimeSeriesRecorder {
-    private long[] at;
-    private double[] iops;
-    private long[] p50;
-    private long[] p99;
-    private double[] irqs;
-    private int size;
+    private volatile long[] at;
+    private volatile double[] iops;
+    private volatile long[] p50;
+    private volatile long[] p99;
+    private volatile double[] irqs;
+    private volatile int size;
 
     TimeSeriesRecorder(int expectedSamples) {
         int n = Math.max(4, expectedSamples + 1);
@@ -33,19 +37,31 @@ final class TimeSeriesRecorder {
             p99 = Arrays.copyOf(p99, n);
             irqs = Arrays.copyOf(irqs, n);
         }
-        at[size] = atNanos;
-        iops[size] = iopsValue;
-        p50[size] = p50Nanos;
-        p99[size] = p99Nanos;
-        irqs[size] = interruptsPerSecond;
-        size++;
+        int n = size;
+        at[n] = atNanos;
+        iops[n] = iopsValue;
+        p50[n] = p50Nanos;
+        p99[n] = p99Nanos;
+        irqs[n] = interruptsPerSecond;
+        size = n + 1;
+    }
+
+    /** The samples published so far; any thread. */
+    List<TimeSample> soFar() {
+        return result();
     }
 
     /** The samples so far, stamped with the end of their interval. */
     List<TimeSample> result() {
-        List<TimeSample> out = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            out.add(new TimeSample(at[i], iops[i], irqs[i], p50[i], p99[i], 0));
+        int n = size;
+        long[] a = at;
+        double[] io = iops;
+        long[] l50 = p50;
+        long[] l99 = p99;
+        double[] ir = irqs;
+        List<TimeSample> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new TimeSample(a[i], io[i], ir[i], l50[i], l99[i], 0));
         }
         return out;
     }

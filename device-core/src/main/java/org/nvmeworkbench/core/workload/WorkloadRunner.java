@@ -96,7 +96,9 @@ public final class WorkloadRunner {
             }
             long cpuStart = pci.interruptCpuNanos();
             gauges.state(RunState.RUNNING);
-            obs.started(new LiveRun(ctrl, gauges));
+            LiveRun live = new LiveRun(ctrl, gauges, new RunSoFar(startedAt, DeviceIdentity.of(device, ctrl), spec,
+                    readBack, loop.soFar()));
+            obs.started(live, live);
 
             IoOutcome out = loop.run(obs);
 

@@ -86,4 +86,15 @@ class ChartFactoryTest {
         String svg = ChartFactory.svg(ChartFactory.latencyHistogram(SampleRuns.two()), 900, 420, "h-");
         assertThat(svg).contains("viewBox='0.0 0.0 900.0 420.0'");
     }
+
+    @Test
+    void overTimeLegendSaysWhichLineIsP50AndWhichP99() {
+        org.jfree.chart.JFreeChart c = ChartFactory.timeSeries(SampleRuns.two());
+        org.jfree.chart.LegendItemCollection items = c.getPlot().getLegendItems();
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            labels.add(items.get(i).getLabel());
+        }
+        assertThat(labels).contains(ChartFactory.P50_LEGEND, ChartFactory.P99_LEGEND).hasSize(SampleRuns.two().size() + 2);
+    }
 }

@@ -270,4 +270,41 @@ class WorkloadRunnerTest {
             }
         }
     }
+
+    @Test
+    void liveRecordGrowsDuringTheRunAndEndsEqualToTheRecord() {
+        try (SimBench b = SimBench.attach("tlc")) {
+            List<RunRecord> midRun = new ArrayList<>();
+            LiveRecord[] live = new LiveRecord[1];
+            RunRecord r = new WorkloadRunner().run(b.ctrl, spec(32, 0).withLimits(500_000_000L, 0).withQueues(4),
+                    new RunObserver() {
+                        @Override
+                        public void started(TelemetrySource source, LiveRecord record) {
+                            live[0] = record;
+                        }
+
+                        @Override
+                        public void progress(double fraction) {
+                            RunRecord soFar = live[0].soFar();
+                            if (soFar != null && (midRun.isEmpty() || midRun.get(midRun.size() - 1) != soFar)) {
+                                midRun.add(soFar);
+                            }
+                        }
+                    });
+            assertThat(midRun).isNotEmpty();
+            RunRecord first = midRun.get(0);
+            assertThat(first.totals().ios()).isPositive().isLessThan(r.totals().ios());
+            assertThat(first.latency().count()).isEqualTo(first.totals().ios());
+            assertThat(first.timeSeries()).isNotEmpty().hasSizeLessThan(r.timeSeries().size());
+            assertThat(r.timeSeries()).startsWith(first.timeSeries().toArray(new TimeSample[0]));
+
+            RunRecord last = live[0].soFar();
+            assertThat(last.latency()).isEqualTo(r.latency());
+            assertThat(last.latency().valueAtPercentile(99)).isEqualTo(r.latency().valueAtPercentile(99));
+            assertThat(last.totals().ios()).isEqualTo(r.totals().ios());
+            assertThat(last.totals().interrupts()).isEqualTo(r.totals().interrupts());
+            assertThat(last.durationNanos()).isEqualTo(r.durationNanos());
+            assertThat(last.timeSeries()).isEqualTo(r.timeSeries());
+        }
+    }
 }

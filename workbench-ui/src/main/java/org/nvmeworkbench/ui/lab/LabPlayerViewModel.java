@@ -136,7 +136,9 @@ public final class LabPlayerViewModel {
                 : "Device time " + micros(now) + " us\n(" + micros(now - start) + " us into the workload)");
         LabEvent e = r.journeys().lastEvent();
         lastEvent.set(e == null ? "No Lab event yet." : e.describe());
-        state.set(stateText(lab.phase().get(), r.gate().isPaused(), r.gate().parkedAt() != null));
+        boolean parked = r.gate().parkedAt() != null;
+        state.set(!parked && r.control().isPaused() && lab.phase().get() == LabSession.Phase.PLAYING ? "Paused"
+                : stateText(lab.phase().get(), r.isHeld(), parked));
     }
 
     static String stateText(LabSession.Phase phase, boolean paused, boolean parked) {

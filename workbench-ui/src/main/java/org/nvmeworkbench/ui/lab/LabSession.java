@@ -3,11 +3,11 @@ package org.nvmeworkbench.ui.lab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -17,24 +17,26 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.util.Duration;
 
 import org.nvmeworkbench.core.lab.LabRun;
 import org.nvmeworkbench.core.lab.ScenarioPlan;
 import org.nvmeworkbench.core.lab.ScenarioRunner;
 import org.nvmeworkbench.core.session.Failures;
+import org.nvmeworkbench.ui.frame.FramePump;
+import org.nvmeworkbench.ui.task.LabWork;
 
 /**
  * The Lab perspective's one scenario at a time: the {@link ScenarioRunner} that is loaded (its own
  * simulator, driver and workload, paced for the projector), shared by every Lab view. Views read the
  * runner's models (journeys, coalescing scene, live telemetry) when {@link #frame()} ticks, never per
- * event: a {@link Timeline} ticks it at {@link #FRAMES_PER_SECOND} while a scenario is loaded. Used on
- * the FX thread.
+ * event: the window's {@link FramePump} ticks it at {@link #FRAMES_PER_SECOND} while a scenario is loaded
+ * and the Lab is on screen. Scenarios play on the Lab's executor ({@link LabWork}), not on threads of
+ * their own. Used on the FX thread.
  */
 public final class LabSession {
     private static final Logger LOG = Logger.getLogger(LabSession.class.getName());
     /** Frame rate of the Lab views: smooth enough for slow motion, cheap for the FX thread. */
-    public static final int FRAMES_PER_SECOND = 20;
+    public static final int FRAMES_PER_SECOND = 30;
     /** How long unloading waits for a cancelled scenario's thread to end before leaving it to close itself. */
     static final long UNLOAD_WAIT_MILLIS = 2_000;
 
@@ -58,10 +60,24 @@ public final class LabSession {
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final List<Runnable> frameListeners = new ArrayList<>();
-    private Timeline frames;
+    private final FramePump pump;
+    private final Executor work;
+    private BooleanSupplier onScreen = () -> true;
+    private AutoCloseable frames;
     private List<LabRun> results = List.of();
 
+    /** A Lab with a pump and an executor of its own (tests, a Lab alone). */
     public LabSession() {
+        this(new FramePump(), LabWork.shared());
+    }
+
+    /**
+     * @param pump the window's frame pump
+     * @param work where scenarios play and Lab views compute (each play holds one thread while it lasts)
+     */
+    public LabSession(FramePump pump, Executor work) {
+        this.pump = pump;
+        this.work = work;
         speed.addListener((o, a, b) -> {
             ScenarioRunner r = runner.get();
             if (r != null && b.doubleValue() >= 0 && r.speed() != b.doubleValue()) {
@@ -92,6 +108,16 @@ public final class LabSession {
     /** The last failure, one sentence; empty when none. */
     public StringProperty message() {
         return message;
+    }
+
+    /** The Lab's executor, for views' background work. */
+    public Executor work() {
+        return work;
+    }
+
+    /** Says whether the Lab is on screen (e.g. its perspective is active); frames are skipped while it is not. */
+    public void setOnScreen(BooleanSupplier showing) {
+        onScreen = showing == null ? () -> true : showing;
     }
 
     /** The runs of the last scenario that finished (empty until then). */
@@ -129,9 +155,7 @@ public final class LabSession {
                 LOG.info("The scenario " + old.plan().name() + " is still ending; it closes its simulator when it does.");
             }
         }
-        if (frames != null) {
-            frames.stop();
-        }
+        stopFrames();
     }
 
     /** Starts the loaded scenario (from READY); does nothing otherwise. */
@@ -141,7 +165,7 @@ public final class LabSession {
             return;
         }
         phase.set(Phase.PLAYING);
-        CompletableFuture<List<LabRun>> done = r.start();
+        CompletableFuture<List<LabRun>> done = r.start(work);
         done.whenComplete((runs, t) -> Platform.runLater(() -> ended(r, runs, t)));
     }
 
@@ -160,11 +184,11 @@ public final class LabSession {
         frame();
     }
 
-    /** Stops at the next Lab event. */
+    /** Stops now: device time stands still within a frame, at slow motion too (then a step goes to the next event). */
     public void pause() {
         ScenarioRunner r = runner.get();
         if (r != null) {
-            r.pause();
+            r.pauseNow();
         }
     }
 
@@ -179,7 +203,7 @@ public final class LabSession {
     /** True while the loaded scenario is set to stop at Lab events. */
     public boolean isPaused() {
         ScenarioRunner r = runner.get();
-        return r != null && r.gate().isPaused();
+        return r != null && r.isHeld();
     }
 
     /** Pause when playing, resume when paused, start when ready. */
@@ -202,10 +226,10 @@ public final class LabSession {
         if (phase.get() == Phase.READY) {
             r.pause();
             play();
-        } else if (r.gate().isPaused()) {
+        } else if (r.isHeld()) {
             r.step();
         } else {
-            r.pause();
+            r.pauseNow();
         }
     }
 
@@ -240,9 +264,18 @@ public final class LabSession {
 
     private void startFrames() {
         if (frames == null) {
-            frames = new Timeline(new KeyFrame(Duration.millis(1000.0 / FRAMES_PER_SECOND), e -> frame()));
-            frames.setCycleCount(Timeline.INDEFINITE);
+            frames = pump.add("Lab", FRAMES_PER_SECOND, () -> runner.get() != null && onScreen.getAsBoolean(), this::frame);
         }
-        frames.play();
+    }
+
+    private void stopFrames() {
+        if (frames != null) {
+            try {
+                frames.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "Stopping the Lab's frames: " + e.getMessage(), e);
+            }
+            frames = null;
+        }
     }
 }

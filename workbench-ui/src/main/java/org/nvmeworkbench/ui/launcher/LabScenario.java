@@ -56,7 +56,7 @@ public final class LabScenario {
         r.pause();
         lab.play();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        lab.work().execute(() -> {
             try {
                 advance(r, plan);
                 r.setSpeed(shown);
@@ -68,9 +68,7 @@ public final class LabScenario {
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);
             }
-        }, "lab-scenario-director");
-        t.setDaemon(true);
-        t.start();
+        });
         return done;
     }
 

@@ -3,57 +3,49 @@ package org.nvmeworkbench.ui.session;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.util.Duration;
+import org.nvmeworkbench.ui.frame.FramePump;
 
 /**
- * The one timer that pulls telemetry: about 15 times a second it asks the session for a snapshot
- * and hands it to every subscribed view (design.md, "Live data and the UI thread"). It runs on the
- * FX thread, so a slow tick delays the next one instead of piling up; with no device there is
- * nothing to poll.
+ * Pulls telemetry about 15 times a second, as a client of the window's {@link FramePump}: it asks the
+ * session for a snapshot and hands it to every subscribed view (design.md, "Live data and the UI
+ * thread"). It runs on the FX thread in the pulse, so a slow sample delays the next one instead of
+ * piling up; with no device there is nothing to poll.
  */
 public final class TelemetrySampler {
     private static final Logger LOG = Logger.getLogger(TelemetrySampler.class.getName());
     public static final double HZ = 15;
 
     private final WorkbenchSession session;
-    /** Half a period: enough to tell a catch-up tick from a real one. */
-    private static final long MIN_SPACING_NANOS = (long) (0.5e9 / HZ);
-
-    private Timeline timeline;
-    private long lastTickNanos = Long.MIN_VALUE / 2;
+    private final FramePump pump;
+    private AutoCloseable client;
 
     public TelemetrySampler(WorkbenchSession session) {
+        this(session, new FramePump());
+    }
+
+    public TelemetrySampler(WorkbenchSession session, FramePump pump) {
         this.session = session;
+        this.pump = pump;
     }
 
     public void start() {
-        if (timeline != null) {
-            return;
+        if (client == null) {
+            client = pump.add("Telemetry sampler", HZ, session::isAttached, this::tick);
         }
-        timeline = new Timeline(new KeyFrame(Duration.millis(1000 / HZ), e -> {
-            // A Timeline that falls behind (a slow frame, a busy machine) fires every missed cycle in one
-            // pulse; samples microseconds apart would show rates of zero, so those catch-up ticks are dropped.
-            long now = System.nanoTime();
-            if (now - lastTickNanos >= MIN_SPACING_NANOS) {
-                lastTickNanos = now;
-                tick();
-            }
-        }));
-        timeline.setCycleCount(Animation.INDEFINITE);
-        timeline.play();
     }
 
     public void stop() {
-        if (timeline != null) {
-            timeline.stop();
-            timeline = null;
+        if (client != null) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "Stopping the sampler: " + e.getMessage(), e);
+            }
+            client = null;
         }
     }
 
-    /** One sample; public so tests can step the sampler without waiting for the timer. */
+    /** One sample; public so tests can step the sampler without waiting for the pump. */
     public void tick() {
         try {
             session.sample();

@@ -55,6 +55,19 @@ public final class WorkbenchSession implements WorkbenchContext {
     private final ReadOnlyObjectWrapper<ControllerState> state = new ReadOnlyObjectWrapper<>(this, "state", ControllerState.DETACHED);
     private final ReadOnlyObjectWrapper<NvmeController> controller = new ReadOnlyObjectWrapper<>(this, "controller");
     private final ReadOnlyObjectWrapper<TelemetrySnapshot> latest = new ReadOnlyObjectWrapper<>(this, "latest");
+    /** The run under way as a record of the part that has run; null when no run goes. */
+    private final ReadOnlyObjectWrapper<RunRecord> runSoFar = new ReadOnlyObjectWrapper<>(this, "runSoFar");
+    /**
+     * Copies the run's histogram into its so-far record away from the FX thread (a few hundred KB per copy was
+     * the largest part of a live pulse); the next sample picks the record up, so nothing is posted per sample.
+     */
+    private static final java.util.concurrent.Executor SO_FAR_WORK = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "live-run-record");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicReference<RunRecord> soFarBuilt = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean soFarBuilding = new java.util.concurrent.atomic.AtomicBoolean();
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final DoubleProperty runProgress = new SimpleDoubleProperty(this, "runProgress", 0);
     private final ReadOnlyObjectWrapper<WorkloadSpec> lastSpec = new ReadOnlyObjectWrapper<>(this, "lastSpec");
@@ -91,6 +104,9 @@ public final class WorkbenchSession implements WorkbenchContext {
             device.set(dev);
             if (c == null) {
                 latest.set(null);
+            }
+            if (s != ControllerState.RUNNING) {
+                runSoFar.set(null); // the finished run's record follows at once (runAdded)
             }
             state.set(s);
         }
@@ -141,6 +157,7 @@ public final class WorkbenchSession implements WorkbenchContext {
     public ReadOnlyObjectProperty<ControllerState> state() { return state.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<NvmeController> controller() { return controller.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TelemetrySnapshot> latest() { return latest.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<RunRecord> runSoFar() { return runSoFar.getReadOnlyProperty(); }
     public StringProperty message() { return message; }
     public DoubleProperty runProgress() { return runProgress; }
     public ReadOnlyObjectProperty<WorkloadSpec> lastSpec() { return lastSpec.getReadOnlyProperty(); }
@@ -207,6 +224,24 @@ public final class WorkbenchSession implements WorkbenchContext {
         if (snap != null) {
             latest.set(snap);
             listeners.publish(snap);
+        }
+        if (state.get() == ControllerState.RUNNING) {
+            RunRecord soFar = soFarBuilt.getAndSet(null);
+            if (soFar != null) {
+                runSoFar.set(soFar); // the same object until the run publishes again: no change, no redraw
+            }
+            if (soFarBuilding.compareAndSet(false, true)) {
+                SO_FAR_WORK.execute(() -> {
+                    try {
+                        RunRecord r = core.runSoFar();
+                        if (r != null) {
+                            soFarBuilt.set(r);
+                        }
+                    } finally {
+                        soFarBuilding.set(false);
+                    }
+                });
+            }
         }
         core.drainAdminLog();
     }

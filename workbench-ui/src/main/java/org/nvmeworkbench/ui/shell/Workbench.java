@@ -48,9 +48,9 @@ import org.nvmeworkbench.ui.view.runs.RunSelection;
 import org.nvmeworkbench.ui.view.safety.SafetyDialogs;
 
 /**
- * The window's contents: menu bar and toolbar built from the action registry, four areas of tabbed
- * views drawn from the {@link LayoutModel}, and a status bar fed by telemetry. Drawing only; the
- * layout and the session hold the state.
+ * The window's contents: menu bar and toolbar built from the action registry, the four areas of tabbed
+ * views ({@link ViewAreas}, drawn from the {@link LayoutModel}), and a status bar fed by telemetry.
+ * Drawing only; the layout and the session hold the state.
  */
 public final class Workbench {
     private static final Logger LOG = Logger.getLogger(Workbench.class.getName());
@@ -173,6 +173,11 @@ public final class Workbench {
                 LOG.log(Level.WARNING, "Plugin actions " + c.id() + " failed: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Opens view {@code id} where it belongs (if it is not open) and brings its tab to the front. */
+    public void showView(String id) {
+        views.bringToFront(id);
     }
 
     /** Opens results made anywhere (File > Open, a drop, file arguments); a sweep folder also shows in the Sweep view. */

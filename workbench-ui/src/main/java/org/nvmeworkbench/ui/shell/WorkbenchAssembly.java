@@ -27,6 +27,8 @@ import org.nvmeworkbench.ui.view.controller.ControllerView;
 import org.nvmeworkbench.ui.view.devices.DevicesView;
 import org.nvmeworkbench.ui.view.latency.LatencyView;
 import org.nvmeworkbench.ui.view.plugins.PluginsView;
+import org.nvmeworkbench.ui.frame.FramePump;
+import org.nvmeworkbench.ui.task.LabWork;
 import org.nvmeworkbench.ui.view.rings.QueueRingsView;
 import org.nvmeworkbench.ui.view.runs.RunSelection;
 import org.nvmeworkbench.ui.view.runs.RunsView;
@@ -54,7 +56,9 @@ public final class WorkbenchAssembly {
     private final LayoutStore store;
     /** What was wrong with the state files at start (set aside), for the status bar once the window is up. */
     private final List<String> stateNotices = new ArrayList<>();
-    private final LabSession lab = new LabSession();
+    /** The window's one frame clock: the telemetry sampler and the Lab draw on it. */
+    private final FramePump pump = new FramePump();
+    private final LabSession lab = new LabSession(pump, LabWork.shared());
     private Workbench workbench;
 
     /** @param home the user's workbench folder, e.g. ~/.nvme-workbench */
@@ -63,7 +67,7 @@ public final class WorkbenchAssembly {
         session = new WorkbenchSession(DeviceCatalog.load(), executor, home.resolve("runs"));
         selection = new RunSelection(session.runs());
         opener = new ResultOpener(session, files);
-        sampler = new TelemetrySampler(session);
+        sampler = new TelemetrySampler(session, pump);
         PluginRegistry[] self = new PluginRegistry[1];
         List<Contribution> builtIns = new ArrayList<>(builtInViews(session, selection, opener, executor, files, () -> self[0]));
         builtIns.addAll(LabViews.contributions(lab));
@@ -85,6 +89,7 @@ public final class WorkbenchAssembly {
             // Said in the window, not only in a log nobody reads: the Runs view is missing these.
             stateNotices.add(skipped.size() + " saved run(s) could not be read and are not in Runs; the first: " + skipped.get(0));
         }
+        lab.setOnScreen(() -> "lab".equals(layout.perspective().get()));
     }
 
     static List<ViewContribution> builtInViews(WorkbenchSession s, RunSelection selection, ResultOpener opener, FxTaskExecutor ex, FxTaskExecutor files,
@@ -96,7 +101,7 @@ public final class WorkbenchAssembly {
                 new BuiltInView("coalescing", "Coalescing", AppIcon.COALESCING, Area.RIGHT, 40, c -> new CoalescingView(s)),
                 new BuiltInView("vectors", "MSI-X Vectors", AppIcon.VECTORS, Area.CENTER, 50, c -> new VectorsView(s)),
                 new BuiltInView("rings", "Queue Rings", AppIcon.RINGS, Area.CENTER, 60, c -> new QueueRingsView(s)),
-                new BuiltInView("latency", "Latency", AppIcon.LATENCY, Area.CENTER, 70, c -> new LatencyView(s.runs(), selection)),
+                new BuiltInView("latency", "Latency", AppIcon.LATENCY, Area.CENTER, 70, c -> new LatencyView(s.runs(), selection, s.runSoFar())),
                 new BuiltInView("sweep", "Sweep", AppIcon.SWEEP, Area.CENTER, 75, c -> new SweepView(s, opener.openedSweep())),
                 new BuiltInView("runs", "Runs", AppIcon.RUNS, Area.BOTTOM, 80, c -> new RunsView(s, selection)),
                 new BuiltInView("tasks", "Tasks", AppIcon.REFRESH, Area.BOTTOM, 90, c -> new TasksView(ex, files)),
@@ -123,6 +128,7 @@ public final class WorkbenchAssembly {
     public LayoutModel layout() { return layout; }
     public FxTaskExecutor executor() { return executor; }
     public LabSession lab() { return lab; }
+    public FramePump pump() { return pump; }
 
     /** Stops sampling, closes the views, detaches the device. */
     public void shutdown() {
@@ -132,6 +138,7 @@ public final class WorkbenchAssembly {
             workbench.dispose();
         }
         lab.unload();
+        pump.stop();
         session.detach();
         files.shutdown();
     }

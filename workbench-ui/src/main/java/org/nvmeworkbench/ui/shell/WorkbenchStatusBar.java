@@ -8,7 +8,6 @@ import javafx.scene.control.Separator;
 import org.controlsfx.control.StatusBar;
 import org.nvmeworkbench.core.session.ControllerState;
 import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
-import org.nvmeworkbench.core.telemetry.VectorSnapshot;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 
 /** The window's status bar: the device, its state and the last sentence; IOPS, p99 and interrupts/s while something runs. */
@@ -38,6 +37,9 @@ final class WorkbenchStatusBar {
                 () -> session.state().get() == ControllerState.RUNNING ? session.runProgress().get() : 0,
                 session.state(), session.runProgress()));
         iops.setId("status-iops");
+        for (Label l : new Label[] {iops, p99, irqs}) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         status.getRightItems().addAll(iops, new Separator(Orientation.VERTICAL), p99, new Separator(Orientation.VERTICAL), irqs);
         session.latest().addListener((o, a, b) -> showFigures(b));
         // The right-hand figures are live ones: once the run ends they would go stale (the message on
@@ -51,18 +53,9 @@ final class WorkbenchStatusBar {
     }
 
     private void showFigures(TelemetrySnapshot s) {
-        if (s == null || session.state().get() != ControllerState.RUNNING) {
-            iops.setText("IOPS -");
-            p99.setText("p99 -");
-            irqs.setText("interrupts/s -");
-            return;
-        }
-        double rate = 0;
-        for (VectorSnapshot v : s.vectors()) {
-            rate += v.ratePerSecond();
-        }
-        iops.setText(String.format("IOPS %,.0f", s.iops()));
-        p99.setText(s.p99Nanos() == 0 ? "p99 -" : String.format("p99 %.1f us", s.p99Nanos() / 1e3));
-        irqs.setText(String.format("interrupts/s %,.0f", rate));
+        StatusFigures f = StatusFigures.of(s, session.state().get() == ControllerState.RUNNING);
+        iops.setText(f.iops());
+        p99.setText(f.p99());
+        irqs.setText(f.interrupts());
     }
 }

@@ -12,6 +12,18 @@ public enum Theme {
 
     /** The theme's base type size in px. */
     private static final double BASE_FONT = 14;
+    /** The theme applied last; views that draw their own colours (charts, canvases) follow it. FX thread. */
+    private static final javafx.beans.property.ObjectProperty<Theme> CURRENT =
+            new javafx.beans.property.SimpleObjectProperty<>(Theme.class, "current", null);
+
+    public static javafx.beans.property.ReadOnlyObjectProperty<Theme> current() {
+        return CURRENT;
+    }
+
+    /** The theme applied last, light before any. */
+    public static Theme now() {
+        return CURRENT.get() == null ? LIGHT : CURRENT.get();
+    }
 
     private final String id;
 
@@ -35,6 +47,7 @@ public enum Theme {
     public void apply() {
         Application.setUserAgentStylesheet(this == DARK ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
+        CURRENT.set(this);
     }
 
     /** Scales every text of {@code root} (the Lab perspective reads from across a room). */

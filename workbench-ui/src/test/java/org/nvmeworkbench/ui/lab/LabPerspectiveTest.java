@@ -80,8 +80,11 @@ class LabPerspectiveTest {
         assertThat(lab.isPaused()).as("space plays, once").isFalse();
         robot.type(KeyCode.SPACE);
         assertThat(lab.isPaused()).as("space pauses").isTrue();
+        // Paused at once, between events; the right arrow goes on to the next one and stops there.
+        robot.type(KeyCode.RIGHT);
         LabEvent e = r.gate().awaitParked(10_000);
         assertThat(e).as("the run stops at a Lab event").isNotNull();
+        long finishedBefore = r.journeys().finishedCount();
         robot.interact(() -> lab.speed().set(1.0)); // between events, stepping need not wait in slow motion
 
         int prevSqTail = sim.sqTail(1);
@@ -150,7 +153,7 @@ class LabPerspectiveTest {
             }
             prevSqTail = sim.sqTail(1);
             prevCqHead = sim.cqHead(1);
-            if (r.journeys().finishedCount() >= 2) {
+            if (r.journeys().finishedCount() >= finishedBefore + 2) {
                 break;
             }
             robot.type(KeyCode.RIGHT);

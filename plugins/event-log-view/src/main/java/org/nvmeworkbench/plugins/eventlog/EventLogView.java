@@ -27,10 +27,10 @@ final class EventLogView implements WorkbenchView {
         table.setPlaceholder(new Label("No admin commands yet: attach a device."));
         table.getColumns().add(col("#", 50, e -> Long.toString(e.sequence())));
         table.getColumns().add(col("Time", 85, e -> TIME.format(e.wallTime())));
-        table.getColumns().add(col("Command", 170, e -> Opcodes.adminName(e.opcode())));
+        table.getColumns().add(col("Command", 210, e -> Opcodes.adminName(e.opcode())));
         table.getColumns().add(col("CDW10", 105, e -> String.format("0x%08x", e.cdw10())));
         table.getColumns().add(col("CDW11", 105, e -> String.format("0x%08x", e.cdw11())));
-        table.getColumns().add(col("Status", 300, e -> e.status() == AdminLogEntry.TIMED_OUT ? "timed out" : StatusCode.describe(e.status())));
+        table.getColumns().add(col("Status", 380, e -> e.status() == AdminLogEntry.TIMED_OUT ? "timed out" : StatusCode.describe(e.status())));
         table.getColumns().add(col("DW0", 105, e -> String.format("0x%08x", e.dw0())));
         table.getColumns().add(col("Took (us)", 90, e -> String.format("%.1f", e.durationNanos() / 1e3)));
         table.setRowFactory(t -> new TableRow<>() {
@@ -43,7 +43,23 @@ final class EventLogView implements WorkbenchView {
                 }
             }
         });
-        context.adminLog().addListener((javafx.collections.ListChangeListener<AdminLogEntry>) c -> {
+        context.adminLog().addListener((javafx.collections.ListChangeListener<AdminLogEntry>) c -> followLater());
+    }
+
+    private boolean followPending;
+
+    /**
+     * Shows the newest entry. Scrolling at once, inside the list's change, came before the table knew of the
+     * new rows, so the scroll was dropped and the log did not follow; this waits for the table to take them
+     * (one scroll per batch of admin commands, never per sample).
+     */
+    private void followLater() {
+        if (followPending) {
+            return;
+        }
+        followPending = true;
+        javafx.application.Platform.runLater(() -> {
+            followPending = false;
             if (!table.getItems().isEmpty()) {
                 table.scrollTo(table.getItems().size() - 1);
             }
@@ -55,7 +71,7 @@ final class EventLogView implements WorkbenchView {
                                                           java.util.function.Function<AdminLogEntry, String> f) {
         TableColumn<AdminLogEntry, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 80));
+        c.setMinWidth(width); // never narrower than its values: the table scrolls sideways instead
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         return c;
     }

@@ -31,7 +31,7 @@ public final class CoalescingSceneView implements WorkbenchView {
     private final Label figuresNote = Projector.label(18, Projector.MUTED, false);
 
     public CoalescingSceneView(LabSession session) {
-        this(session, CoalescingSceneView::daemon);
+        this(session, session.work());
     }
 
     CoalescingSceneView(LabSession session, Executor background) {
@@ -55,10 +55,11 @@ public final class CoalescingSceneView implements WorkbenchView {
         caption.setWrapText(true);
         caption.setText(CoalescingSceneViewModel.LOCKSTEP_CAPTION);
         caption.setId("coalescing-caption");
-        HBox legend = new HBox(14);
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(14, 6); // chips wrap rather than shrink
         for (TripCause c : TripCause.values()) {
             Label l = Projector.label(18, Projector.GROUND, true);
             l.setText(SideState.shortName(c));
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a chip shows its whole name, never "thre..."
             l.setStyle(l.getStyle() + " -fx-background-color: " + Projector.color(c)
                     + "; -fx-background-radius: 4; -fx-padding: 1 8 1 8;");
             legend.getChildren().add(l);
@@ -70,11 +71,6 @@ public final class CoalescingSceneView implements WorkbenchView {
         render();
     }
 
-    private static void daemon(Runnable r) {
-        Thread t = new Thread(r, "lab-coalescing-figures");
-        t.setDaemon(true);
-        t.start();
-    }
 
     /** One frame: the model reads both runners, then the scene is redrawn. */
     void frame() {

@@ -114,7 +114,7 @@ public final class CoalescingSceneViewModel implements AutoCloseable {
             status = "Loaded " + main.plan().name() + ": press play.";
         } else if (finished()) {
             status = "Both runs finished.";
-        } else if (main.gate().isPaused()) {
+        } else if (main.isHeld()) {
             status = "Paused: step to move on one event.";
         } else {
             status = "Playing.";
@@ -128,9 +128,13 @@ public final class CoalescingSceneViewModel implements AutoCloseable {
         return ic == null ? "the device's own coalescing" : ic.describe();
     }
 
-    /** Whether both sides are over: the twin's run completed and the main workload is not running. */
+    /**
+     * Whether both sides are over: the twin's run completed and the main scenario's play has ended (not only
+     * its first run: between that and a rerun no workload runs either).
+     */
     public boolean finished() {
-        return lockstep != null && lockstep.mainStarted() && lockstep.offFinished() && main.live() == null;
+        return lockstep != null && lockstep.mainStarted() && lockstep.offFinished() && main.live() == null
+                && !main.isPlaying();
     }
 
     public SideState on() {

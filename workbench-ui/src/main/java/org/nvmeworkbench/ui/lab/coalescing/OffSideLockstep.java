@@ -23,10 +23,17 @@ final class OffSideLockstep implements AutoCloseable {
     static final long STEP_WAIT_MILLIS = 5;
     private final ScenarioRunner main;
     private final ScenarioRunner off;
+    private final java.util.concurrent.Executor plays;
     private CompletableFuture<List<LabRun>> runs;
 
     OffSideLockstep(ScenarioRunner main) {
+        this(main, org.nvmeworkbench.ui.task.LabWork.shared());
+    }
+
+    /** @param plays where the twin plays (it holds a thread until its run ends) */
+    OffSideLockstep(ScenarioRunner main, java.util.concurrent.Executor plays) {
         this.main = main;
+        this.plays = plays;
         this.off = new ScenarioRunner(main.plan().withCoalescing(InterruptCoalescing.OFF));
     }
 
@@ -63,7 +70,7 @@ final class OffSideLockstep implements AutoCloseable {
             if (mainPaused) {
                 off.pause(); // parks at its first event: the main run's bring-up took the same device time
             }
-            runs = off.start();
+            runs = off.start(plays);
             return;
         }
         if (runs.isDone()) {
@@ -76,8 +83,9 @@ final class OffSideLockstep implements AutoCloseable {
             catchUp(tMain);
         } else if (main.live() != null && tOff > tMain) {
             off.pause(); // ahead of the main workload: wait for it at the next Lab event
-        } else {
-            off.resume();
+        } else if (off.isHeld()) {
+            off.resume(); // only when held: resuming a running twin every frame re-anchored its pacing, so at
+                          // slow motion its next event never came and the off side showed no interrupt at all
         }
         // The player may change the main run's speed; the twin plays at the same pace (bring-up stays unpaced).
         double speed = main.control().speed();

@@ -55,7 +55,7 @@ public final class InterruptModesView implements WorkbenchView {
     private final List<Label[]> liveCells = new ArrayList<>();
 
     public InterruptModesView(LabSession session) {
-        this(session, InterruptModesView::daemon);
+        this(session, session.work());
     }
 
     InterruptModesView(LabSession session, Executor background) {
@@ -101,11 +101,6 @@ public final class InterruptModesView implements WorkbenchView {
         render();
     }
 
-    private static void daemon(Runnable r) {
-        Thread t = new Thread(r, "lab-interrupt-modes");
-        t.setDaemon(true);
-        t.start();
-    }
 
     void frame() {
         vm.frame();

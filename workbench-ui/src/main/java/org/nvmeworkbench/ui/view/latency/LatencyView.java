@@ -15,12 +15,15 @@ import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.report.ChartFactory;
 import org.nvmeworkbench.core.report.ReportModel;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
+import org.nvmeworkbench.ui.theme.ChartTheming;
+import org.nvmeworkbench.ui.theme.Theme;
 import org.nvmeworkbench.ui.view.EmptyState;
 import org.nvmeworkbench.ui.view.runs.RunSelection;
 
 /**
- * Latency: histogram, percentile spectrum and time series of the runs selected in Runs (or the newest),
- * overlaid, drawn by core.report's ChartFactory; which runs is the {@link LatencyViewModel}'s.
+ * Latency: histogram, percentile spectrum and time series of the run under way, or of the runs selected
+ * in Runs (or the newest), overlaid, drawn by core.report's ChartFactory; which runs is the
+ * {@link LatencyViewModel}'s. Only the tab on show is drawn; another is drawn when it is chosen.
  */
 public final class LatencyView implements WorkbenchView {
     private final LatencyViewModel vm;
@@ -32,11 +35,21 @@ public final class LatencyView implements WorkbenchView {
             new Tab("Over time", series));
     private final BorderPane charts = new BorderPane(tabs);
     private final ChangeListener<ReportModel> onShown = (o, a, b) -> draw(b);
+    /** A theme change redraws the charts in its colours. */
+    private final ChangeListener<Theme> onTheme = (o, a, b) -> redrawAll();
+    /** The model each tab last drew (index as the tabs), so a tab is drawn once per model. */
+    private final ReportModel[] drawn = new ReportModel[3];
 
     public LatencyView(ObservableList<RunRecord> history, RunSelection selection) {
-        vm = new LatencyViewModel(history, selection);
+        this(history, selection, new javafx.beans.property.SimpleObjectProperty<>());
+    }
+
+    public LatencyView(ObservableList<RunRecord> history, RunSelection selection,
+                       javafx.beans.value.ObservableValue<RunRecord> live) {
+        vm = new LatencyViewModel(history, selection, live);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().select(1);
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> draw(vm.shown().get()));
         Label caption = new Label();
         caption.setId("latency-caption");
         caption.textProperty().bind(vm.caption());
@@ -45,6 +58,7 @@ public final class LatencyView implements WorkbenchView {
         caption.setPadding(new Insets(4, 8, 4, 8));
         charts.setTop(caption);
         vm.shown().addListener(onShown);
+        Theme.current().addListener(onTheme);
         draw(vm.shown().get());
     }
 
@@ -52,14 +66,35 @@ public final class LatencyView implements WorkbenchView {
         return vm;
     }
 
+    private void redrawAll() {
+        java.util.Arrays.fill(drawn, null);
+        draw(vm.shown().get());
+    }
+
+    /** The chart of the tab on show, or null when none is drawn (no run yet). */
+    public org.jfree.chart.JFreeChart chartOnShow() {
+        if (root.getChildren().isEmpty() || root.getChildren().get(0) != charts) {
+            return null;
+        }
+        ChartViewer v = (ChartViewer) tabs.getSelectionModel().getSelectedItem().getContent();
+        return v.getChart();
+    }
+
     private void draw(ReportModel model) {
         if (model == null) {
-            root.getChildren().setAll(new EmptyState("No run yet: latency charts appear when a workload finishes."));
+            root.getChildren().setAll(new EmptyState("No run yet: latency charts appear as soon as a workload runs."));
             return;
         }
-        histogram.setChart(ChartFactory.latencyHistogram(model));
-        percentiles.setChart(ChartFactory.percentileSpectrum(model));
-        series.setChart(ChartFactory.timeSeries(model));
+        int tab = Math.max(0, tabs.getSelectionModel().getSelectedIndex());
+        if (drawn[tab] != model) {
+            drawn[tab] = model;
+            Theme theme = Theme.now();
+            switch (tab) {
+                case 0 -> histogram.setChart(ChartTheming.apply(ChartFactory.latencyHistogram(model), theme));
+                case 1 -> percentiles.setChart(ChartTheming.apply(ChartFactory.percentileSpectrum(model), theme));
+                default -> series.setChart(ChartTheming.apply(ChartFactory.timeSeries(model), theme));
+            }
+        }
         if (root.getChildren().size() != 1 || root.getChildren().get(0) != charts) {
             root.getChildren().setAll(charts);
         }
@@ -73,6 +108,7 @@ public final class LatencyView implements WorkbenchView {
     @Override
     public void close() {
         vm.shown().removeListener(onShown);
+        Theme.current().removeListener(onTheme);
         vm.dispose();
     }
 }

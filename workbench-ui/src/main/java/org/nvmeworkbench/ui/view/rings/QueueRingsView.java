@@ -15,6 +15,8 @@ import javafx.scene.text.TextAlignment;
 
 import org.nvmeworkbench.core.telemetry.QueueRingSnapshot;
 import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
+import org.nvmeworkbench.ui.frame.Showing;
+import org.nvmeworkbench.ui.theme.Theme;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
 import org.nvmeworkbench.ui.view.Subscriptions;
@@ -47,7 +49,9 @@ public final class QueueRingsView implements WorkbenchView {
             if (!s.queues().isEmpty()) {
                 lastWithQueues = s;
             }
-            draw();
+            if (Showing.isShowing(root)) {
+                draw(); // a view not on screen is drawn when it comes back, by the next sample
+            }
         }));
         javafx.beans.value.ChangeListener<String> onDevice = (o, a, b) -> {
             if (b.isEmpty()) {
@@ -58,6 +62,9 @@ public final class QueueRingsView implements WorkbenchView {
         };
         session.device().addListener(onDevice);
         subs.add(() -> session.device().removeListener(onDevice));
+        javafx.beans.value.ChangeListener<Theme> onTheme = (o, a, b) -> draw();
+        Theme.current().addListener(onTheme);
+        subs.add(() -> Theme.current().removeListener(onTheme));
         last = session.latest().get();
         draw();
     }
@@ -72,7 +79,8 @@ public final class QueueRingsView implements WorkbenchView {
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
-        Color text = Color.web("#8b949e");
+        // Captions in the theme's text colour: the old mid-grey all but vanished on the dark ground.
+        Color text = Theme.now() == Theme.DARK ? Color.web("#c9d1d9") : Color.web("#57606a");
         g.setFill(text);
         g.setFont(Font.font(13));
         g.setTextAlign(TextAlignment.CENTER);
@@ -168,36 +176,63 @@ public final class QueueRingsView implements WorkbenchView {
     private static final double MIN_CAPTION = 9;
     private static final Text MEASURE = new Text();
 
+    /** Fitting sizes by wording shape (digits as 8), type size and width: text is measured once per shape, not per frame. */
+    private static final java.util.Map<String, Double> FITTING = new java.util.HashMap<>();
+
     /** The largest type size, up to {@code preferred}, at which every line is at most {@code width} wide. */
     private static double fittingSize(String[] lines, double preferred, double width) {
+        String key = String.join("\n", lines).replaceAll("[0-9]", "8") + "|" + preferred + "|" + Math.round(width);
+        Double cached = FITTING.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        if (FITTING.size() > 4096) {
+            FITTING.clear();
+        }
+        String[] widest = key.substring(0, key.indexOf('|')).split("\n");
+        double fit = 0;
         for (double size = preferred; size >= MIN_CAPTION; size -= 0.5) {
             MEASURE.setFont(Font.font(size));
             boolean fits = true;
-            for (String l : lines) {
+            for (String l : widest) {
                 MEASURE.setText(l);
                 fits &= MEASURE.getLayoutBounds().getWidth() <= width;
             }
             if (fits) {
-                return size;
+                fit = size;
+                break;
             }
         }
-        return 0;
+        FITTING.put(key, fit);
+        return fit;
     }
 
-    /** One ring: a slot per entry, the occupied ones (head..tail) coloured, head and tail ticks. */
+    /**
+     * One ring: a slot per entry, the occupied ones (head..tail) coloured, head and tail ticks. Two dashed
+     * strokes (the dash is a slot, the gap the space between slots) rather than one arc per slot: with 16
+     * pairs that was over a thousand arcs per frame for the software renderer.
+     */
     private static void ring(GraphicsContext g, double cx, double cy, double r, double band, int entries, int head,
                              int tail, Color fill) {
         double mid = r - band / 2;
         double step = 360.0 / entries;
-        double gap = entries > 128 ? 0 : Math.min(1.5, step * 0.2);
+        double slotLength = 2 * Math.PI * mid / entries;
+        double gap = entries > 128 ? 0 : Math.min(1.5, step * 0.2) / step * slotLength;
         g.setLineWidth(band);
         g.setLineCap(javafx.scene.shape.StrokeLineCap.BUTT);
-        for (int s = 0; s < entries; s++) {
-            boolean used = head <= tail ? s >= head && s < tail : s >= head || s < tail;
-            g.setStroke(used ? fill : EMPTY);
-            double start = 90 - s * step;
-            g.strokeArc(cx - mid, cy - mid, 2 * mid, 2 * mid, start - step + gap / 2, step - gap, ArcType.OPEN);
+        if (gap > 0) {
+            g.setLineDashes(slotLength - gap, gap);
+            g.setLineDashOffset(-gap / 2);
         }
+        g.setStroke(EMPTY);
+        g.strokeArc(cx - mid, cy - mid, 2 * mid, 2 * mid, 90, -360, ArcType.OPEN);
+        int used = Math.floorMod(tail - head, entries);
+        if (used > 0) {
+            g.setStroke(fill);
+            g.strokeArc(cx - mid, cy - mid, 2 * mid, 2 * mid, 90 - head * step, -used * step, ArcType.OPEN);
+        }
+        g.setLineDashes();
+        g.setLineDashOffset(0);
         tick(g, cx, cy, r, band, head, entries, Color.web("#3fb950"));
         tick(g, cx, cy, r, band, tail, entries, Color.web("#f85149"));
     }

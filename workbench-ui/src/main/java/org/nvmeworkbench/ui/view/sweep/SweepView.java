@@ -55,6 +55,11 @@ public final class SweepView implements WorkbenchView {
     /** @param opened the sweep folder opened last (File > Open), shown here when it changes; may be null */
     public SweepView(WorkbenchSession session, javafx.beans.value.ObservableValue<SweepResult> opened) {
         vm = new SweepViewModel(session, opened);
+        // The Pareto chart shows every setting: the wheel zoomed into empty space with no way back, and a
+        // drag did the same; both are off (the tooltips stay).
+        pareto.getCanvas().setDomainZoomable(false);
+        pareto.getCanvas().setRangeZoomable(false);
+        pareto.getCanvas().setOnScroll(null); // the wheel scrolls the view instead
         FlowPane inputs = new FlowPane(14, 6);
         inputs.getChildren().addAll(
                 field("THR", "sweep-thr", vm.thresholds(), 9, "THR values, 0's based (7 = signal after 8 completions), e.g. 0,3,7,15"),
@@ -179,13 +184,20 @@ public final class SweepView implements WorkbenchView {
         return vm;
     }
 
+    /** The Pareto chart's viewer (tests: it must not zoom). */
+    ChartViewer paretoViewer() {
+        return pareto;
+    }
+
     private void show(SweepResult r) {
         if (r == null || r.points().isEmpty()) {
             charts.getChildren().setAll(new EmptyState("No sweep yet: set the grid and the latency target, then Start sweep. "
                     + "The Pareto chart and the heatmap appear as the settings finish."));
             return;
         }
-        pareto.setChart(ChartFactory.pareto(r.tradeOffs(), r.cost().label(), r.percentileName(), r.targetNanos()));
+        pareto.setChart(org.nvmeworkbench.ui.theme.ChartTheming.apply(
+                ChartFactory.pareto(r.tradeOffs(), r.cost().label(), r.percentileName(), r.targetNanos()),
+                org.nvmeworkbench.ui.theme.Theme.now()));
         if (!heatDepth.getItems().equals(r.grid().iodepths())) {
             heatDepth.getItems().setAll(r.grid().iodepths());
         }
@@ -204,8 +216,9 @@ public final class SweepView implements WorkbenchView {
         if (r == null || d == null) {
             return;
         }
-        heatmap.setChart(ChartFactory.heatmap(r.grid().thresholds(), r.grid().times(), r.latencyGrid(d),
-                r.percentileName() + " over THR x TIME at iodepth " + d));
+        heatmap.setChart(org.nvmeworkbench.ui.theme.ChartTheming.apply(ChartFactory.heatmap(r.grid().thresholds(),
+                r.grid().times(), r.latencyGrid(d), r.percentileName() + " over THR x TIME at iodepth " + d),
+                org.nvmeworkbench.ui.theme.Theme.now()));
     }
 
     private static HBox field(String label, String id, javafx.beans.property.StringProperty p, int columns, String tip) {

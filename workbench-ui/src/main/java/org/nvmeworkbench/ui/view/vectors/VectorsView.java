@@ -11,6 +11,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.paint.Color;
 
+import org.nvmeworkbench.ui.frame.Showing;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.WorkbenchView;
 import org.nvmeworkbench.ui.view.EmptyState;
@@ -37,14 +38,24 @@ public final class VectorsView implements WorkbenchView {
         table.getColumns().add(column("CD", r -> r.iv() == 0 ? "n/a" : r.coalescingDisabled().get() ? "1" : "0"));
         table.getColumns().add(column("Masked", r -> r.masked().get() ? "yes" : "no"));
         table.getColumns().add(column("Pending", r -> r.pending().get() ? "yes" : "no"));
-        table.getColumns().add(column("Count", r -> String.format("%,d", r.count().get())));
-        table.getColumns().add(column("Rate /s", r -> String.format("%,.0f", r.rate().get())));
+        // The controller counts from attach on, over every run since: the header says so (a run's own counts are
+        // in its record, in Runs).
+        TableColumn<VectorRow, String> count = column("Count since attach", r -> String.format("%,d", r.count().get()));
+        count.setId("vectors-count");
+        count.setMinWidth(130);
+        table.getColumns().add(count);
+        TableColumn<VectorRow, String> rate = column("Rate /s", r -> String.format("%,.0f", r.rate().get()));
+        rate.setMinWidth(90);
+        table.getColumns().add(rate);
         TableColumn<VectorRow, VectorRow> spark = new TableColumn<>("Rate history");
         spark.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         spark.setCellFactory(c -> new SparklineCell());
+        spark.setSortable(false);
         spark.setPrefWidth(160);
         table.getColumns().add(spark);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Rows of one height: the table then lays out a changed cell without measuring every row again.
+        table.setFixedCellSize(26);
         table.setRowFactory(t -> new TableRow<>() {
             private final ChangeListener<Boolean> fired = (o, a, b) -> pseudoClassStateChanged(FIRED, b);
 
@@ -62,10 +73,9 @@ public final class VectorsView implements WorkbenchView {
                 }
             }
         });
-        subs.add(session.subscribe(s -> {
-            vm.update(s);
-            table.refresh();
-        }));
+        // Each cell follows its row's revision: an update redraws the cells whose text changed, where
+        // table.refresh() rebuilt every cell and cost a layout pass per sample.
+        subs.add(session.subscribe(vm::update));
         ChangeListener<String> onDevice = (o, a, b) -> {
             if (b.isEmpty()) {
                 vm.clear();
@@ -80,7 +90,8 @@ public final class VectorsView implements WorkbenchView {
 
     private static TableColumn<VectorRow, String> column(String title, java.util.function.Function<VectorRow, String> f) {
         TableColumn<VectorRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        c.setCellValueFactory(cd -> javafx.beans.binding.Bindings.createStringBinding(() -> f.apply(cd.getValue()),
+                cd.getValue().revision()));
         c.setSortable(false);
         return c;
     }
@@ -99,17 +110,33 @@ public final class VectorsView implements WorkbenchView {
         subs.closeAll();
     }
 
-    /** Draws the row's rate history as a line on a small canvas. */
+    /** Draws the row's rate history as a line on a small canvas, again when the row changes and is on screen. */
     private static final class SparklineCell extends TableCell<VectorRow, VectorRow> {
         private final Canvas canvas = new Canvas(150, 18);
+        private final javafx.beans.InvalidationListener onRevision = o -> {
+            if (getItem() != null && Showing.isShowing(this)) {
+                draw(getItem());
+            }
+        };
+        private VectorRow followed;
 
         @Override
         protected void updateItem(VectorRow r, boolean empty) {
             super.updateItem(r, empty);
+            if (followed != null) {
+                followed.revision().removeListener(onRevision);
+                followed = null;
+            }
             if (empty || r == null) {
                 setGraphic(null);
                 return;
             }
+            followed = r;
+            r.revision().addListener(onRevision);
+            draw(r);
+        }
+
+        private void draw(VectorRow r) {
             GraphicsContext g = canvas.getGraphicsContext2D();
             double w = canvas.getWidth();
             double h = canvas.getHeight();

@@ -36,6 +36,9 @@ public final class WorkloadView implements WorkbenchView {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the names are never cut short
+        g.getColumnConstraints().add(names);
         ChoiceBox<ReadWrite> rw = new ChoiceBox<>(FXCollections.observableArrayList(ReadWrite.values()));
         rw.valueProperty().bindBidirectional(vm.rw());
         int row = 0;
@@ -151,7 +154,9 @@ public final class WorkloadView implements WorkbenchView {
         f.setId("workload-" + id);
         f.setPrefColumnCount(8);
         f.textProperty().bindBidirectional(p);
-        g.addRow(row, new Label(label), f);
+        Label l = new Label(label);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "ios (0 = no limit)" in full, never "ios (0 = no li..."
+        g.addRow(row, l, f);
         return row + 1;
     }
 

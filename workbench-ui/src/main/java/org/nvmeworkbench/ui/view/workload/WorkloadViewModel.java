@@ -131,6 +131,14 @@ public final class WorkloadViewModel {
     }
 
     private void revalidate() {
+        // The fields changed: what the last start was refused for (here and in the status bar) is stale now.
+        String stale = outcome.get();
+        if (!stale.isEmpty()) {
+            outcome.set("");
+            if (stale.equals(session.message().get())) {
+                session.message().set("");
+            }
+        }
         List<String> p = new ArrayList<>();
         WorkloadSpec s = build(p);
         problem.set(p.isEmpty() ? "" : p.get(0));

@@ -85,4 +85,23 @@ class LatencyViewModelTest {
         history.add(run(7, 90_000));
         assertThat(vm.shown().get().runs()).containsExactly(history.get(0));
     }
+
+    @Test
+    void aRunUnderWayIsShownUntilItsRecordArrives() {
+        javafx.beans.property.ObjectProperty<RunRecord> live = new javafx.beans.property.SimpleObjectProperty<>();
+        LatencyViewModel m = new LatencyViewModel(history, selection, live);
+        history.add(run(0, 100_000));
+        RunRecord soFar = run(7, 90_000);
+        live.set(soFar);
+        assertThat(m.showsLiveRun()).isTrue();
+        assertThat(m.shown().get().runs()).containsExactly(soFar);
+        assertThat(m.shown().get().labels()).containsExactly("run 2 so far");
+        assertThat(m.caption().get()).startsWith("Run 2 under way: 1,000 I/Os in");
+
+        live.set(null);
+        RunRecord finished = run(7, 91_000);
+        history.add(finished);
+        assertThat(m.showsLiveRun()).isFalse();
+        assertThat(m.shown().get().runs()).containsExactly(finished);
+    }
 }
