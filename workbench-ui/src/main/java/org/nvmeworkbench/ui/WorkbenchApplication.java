@@ -75,6 +75,11 @@ public final class WorkbenchApplication extends Application {
                 : WindowPlacement.restore(last.window(), screens());
         Scene scene = new Scene(w.root(), place.width(), place.height());
         stage.setTitle("NVMe Workbench");
+        // The same artwork as the installed menu entry, for the window list and the task bar.
+        var icon = org.nvmeworkbench.icons.Icons.class.getResourceAsStream("nvme-workbench.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon));
+        }
         stage.setScene(scene);
         if (place.hasPosition()) {
             stage.setX(place.x());
