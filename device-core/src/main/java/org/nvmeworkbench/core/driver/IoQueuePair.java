@@ -157,7 +157,7 @@ public final class IoQueuePair {
         for (int s = 0; s < slots; s++) {
             prp1[s] = dataBus + (long) s * slotBytes;
             if (prpR != null) {
-                // The list holds the slot's pages 1..n-1, page aligned (reference/nvme.md, PRP).
+                // The list holds the slot's pages 1..n-1, page aligned (docs/nvme-reference.md, PRP).
                 ByteBuffer list = prpR.buffer();
                 int at = s * pageSize;
                 for (int p = 1; p < pagesPerSlot; p++) {

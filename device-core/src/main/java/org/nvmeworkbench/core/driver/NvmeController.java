@@ -448,7 +448,7 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
     /**
      * Controller reset (CC.EN 1 -> 0 -> 1): every queue and feature goes back to its default, so the
      * driver creates the admin and I/O queues again and sets the desired features again (the host
-     * must, reference/nvme.md). Commands in flight are lost. Returns what could not be re-applied,
+     * must, docs/nvme-reference.md). Commands in flight are lost. Returns what could not be re-applied,
      * one sentence each (empty when everything was).
      */
     public List<String> reset() {

@@ -117,7 +117,7 @@ public final class InterruptModeComparison {
     }
 
     /**
-     * The mode's structural fact (reference/nvme.md, "MSI, MSI-X, pin-based") and what the host measurably
+     * The mode's structural fact (docs/nvme-reference.md, "MSI, MSI-X, pin-based") and what the host measurably
      * did per interrupt in {@code work}.
      */
     static String duties(InterruptMode m, int queues, HostInterruptWork work) {

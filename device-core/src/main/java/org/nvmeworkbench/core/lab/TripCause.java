@@ -2,7 +2,7 @@ package org.nvmeworkbench.core.lab;
 
 import org.nvmeworkbench.core.sim.SimTraceListener;
 
-/** Why a vector was signalled (Feature 08h/09h rules, reference/nvme.md). */
+/** Why a vector was signalled (Feature 08h/09h rules, docs/nvme-reference.md). */
 public enum TripCause {
     /** THR + 1 completions gathered. */
     THRESHOLD("threshold reached"),

@@ -4,7 +4,7 @@ import org.nvmeworkbench.core.spec.InterruptCoalescing;
 
 /**
  * The question before Set Features 08h/09h while I/O is in flight: the spec advises against changing
- * coalescing during I/O (reference/nvme.md), so the user chooses. The dialog shows these texts only.
+ * coalescing during I/O (docs/nvme-reference.md), so the user chooses. The dialog shows these texts only.
  *
  * @param device the attached device
  * @param value  the Feature 08h value to set

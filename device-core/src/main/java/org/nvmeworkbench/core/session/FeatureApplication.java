@@ -19,7 +19,7 @@ import org.nvmeworkbench.core.spec.InterruptVectorConfig;
  * sentence. Runs on the device thread, or between two batches of a run.
  *
  * <p>Feature 09h configures only a vector that an I/O completion queue uses (NVMe 2.x, Interrupt Vector
- * Configuration; reference/nvme.md): between runs no such queue exists, so a vector without one is given a
+ * Configuration; docs/nvme-reference.md): between runs no such queue exists, so a vector without one is given a
  * short-lived I/O queue pair for the command, deleted at once. CD stays with the vector (it is per vector,
  * not per queue), and the driver sets it again after a reset (its desired features).
  */

@@ -12,7 +12,7 @@ import org.nvmeworkbench.core.spec.StatusCode;
 
 /**
  * The admin command set: Identify, queue creation and deletion, Get/Set Features 07h/08h/09h, Abort,
- * Get Log Page, Asynchronous Event Request, with the status codes of reference/nvme.md. Effects apply
+ * Get Log Page, Asynchronous Event Request, with the status codes of docs/nvme-reference.md. Effects apply
  * when the command is fetched; the completion follows after the profile's admin time.
  */
 final class AdminCommands {

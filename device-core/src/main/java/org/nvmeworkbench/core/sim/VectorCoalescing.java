@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Interrupt coalescing state per interrupt vector: Feature 08h (global THR and TIME) and Feature 09h
- * (per-vector Coalescing Disable), as reference/nvme.md states them.
+ * (per-vector Coalescing Disable), as docs/nvme-reference.md states them.
  *
  * <p>The rules implemented:
  * <ul>

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * get-feature -H output in nvme-cli's vocabulary, but saying what the numbers mean: THR is 0's based,
- * TIME counts 100 us units, and a 0 in either turns coalescing off (reference/nvme.md, Features 07h-09h).
+ * TIME counts 100 us units, and a 0 in either turns coalescing off (docs/nvme-reference.md, Features 07h-09h).
  */
 public final class FeatureText {
     private FeatureText() {

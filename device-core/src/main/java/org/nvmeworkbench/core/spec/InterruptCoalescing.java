@@ -3,7 +3,7 @@ package org.nvmeworkbench.core.spec;
 /**
  * Feature 08h, Interrupt Coalescing (global): CDW11 THR 7:0 (aggregation threshold, 0's based) and
  * TIME 15:8 (aggregation time in 100 microsecond units). A 0 in either field turns coalescing off
- * (reference/nvme.md, "Interrupt Coalescing").
+ * (docs/nvme-reference.md, "Interrupt Coalescing").
  *
  * @param threshold THR as the spec encodes it, 0..255 (THR 7 means 8 completion entries)
  * @param time      TIME as the spec encodes it, 0..255 (TIME 2 means 200 us)

@@ -2,7 +2,7 @@ package org.nvmeworkbench.core.spec;
 
 /**
  * Controller register offsets in BAR0 and their fields (NVMe base spec, "Controller Registers";
- * reference/nvme.md). Pure functions over register values.
+ * docs/nvme-reference.md). Pure functions over register values.
  */
 public final class Registers {
     private Registers() {

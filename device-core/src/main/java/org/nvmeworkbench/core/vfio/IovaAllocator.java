@@ -6,7 +6,7 @@ import java.util.TreeMap;
 /**
  * Hands out I/O virtual addresses for DMA mappings: first fit over a free list, 4 KiB aligned, freed
  * ranges merged again. The window stays below 2^39 (what emulated and many real IOMMUs translate) and
- * never touches 0xFEE00000-0xFEEFFFFF, where x86 routes MSI writes instead of memory (reference/nvme.md).
+ * never touches 0xFEE00000-0xFEEFFFFF, where x86 routes MSI writes instead of memory (docs/nvme-reference.md).
  * Address 0 is kept free so a bus address of 0 always means a bug. Setup only: not thread-safe.
  */
 final class IovaAllocator {

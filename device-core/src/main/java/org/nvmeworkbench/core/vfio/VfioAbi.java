@@ -2,7 +2,7 @@ package org.nvmeworkbench.core.vfio;
 
 /**
  * Linux {@code include/uapi/linux/vfio.h}, legacy container/group path: ioctl numbers
- * ({@code _IO(';', 100 + n)}), flags, indexes and struct sizes (reference/nvme.md "Linux VFIO ABI").
+ * ({@code _IO(';', 100 + n)}), flags, indexes and struct sizes (docs/nvme-reference.md "Linux VFIO ABI").
  * Every struct starts with {@code u32 argsz}.
  */
 final class VfioAbi {

@@ -14,7 +14,7 @@ import org.nvmeworkbench.core.pci.VectorSet;
 
 /**
  * A real PCI function through Linux VFIO, legacy container/group path with a type1v2 IOMMU, in the
- * order of reference/nvme.md "Linux VFIO ABI": container (API version, TYPE1v2), group (viable),
+ * order of docs/nvme-reference.md "Linux VFIO ABI": container (API version, TYPE1v2), group (viable),
  * SET_CONTAINER, SET_IOMMU, device fd, region info, BAR0 mmap, bus master on. DMA memory is anonymous
  * memory mapped through the IOMMU; interrupts are eventfds ({@link EventfdVectors}).
  *

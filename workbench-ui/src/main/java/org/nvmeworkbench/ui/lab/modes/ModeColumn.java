@@ -29,7 +29,7 @@ public record ModeColumn(ModeFigures figures, boolean inUse) {
         }
     }
 
-    /** The mechanism in one line (reference/nvme.md, "MSI, MSI-X, pin-based"). */
+    /** The mechanism in one line (docs/nvme-reference.md, "MSI, MSI-X, pin-based"). */
     public String mechanism() {
         switch (figures.mode()) {
             case PIN: return "one shared line for every queue; host masks it with INTMS, unmasks with INTMC";
