@@ -73,10 +73,6 @@ public final class AgentServer implements AutoCloseable {
         return server.getPort();
     }
 
-    public AgentIdentity identity() {
-        return identity;
-    }
-
     public void awaitTermination() throws InterruptedException {
         server.awaitTermination();
     }

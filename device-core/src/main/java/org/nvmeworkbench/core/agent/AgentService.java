@@ -2,7 +2,6 @@ package org.nvmeworkbench.core.agent;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -356,7 +355,4 @@ final class AgentService extends AgentGrpc.AgentImplBase {
         }
     }
 
-    List<String> heldDevices() {
-        return List.copyOf(byDevice.keySet());
-    }
 }

@@ -18,7 +18,6 @@ import org.nvmeworkbench.core.sweep.SweepRefusedException;
 import org.nvmeworkbench.core.sweep.SweepCost;
 import org.nvmeworkbench.core.sweep.SweepGrid;
 import org.nvmeworkbench.core.sweep.SweepPoint;
-import org.nvmeworkbench.core.sweep.Sweep;
 import org.nvmeworkbench.core.device.DeviceCatalog;
 import org.nvmeworkbench.core.session.ControllerSession;
 import org.nvmeworkbench.core.device.DeviceOptions;

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.nvmeworkbench.core.record.RunRecord;
 
 /**
  * One self-contained HTML file: styles and SVG charts inline, no script, no fonts or images fetched, so

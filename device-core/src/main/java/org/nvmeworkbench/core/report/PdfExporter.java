@@ -20,7 +20,6 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import org.jfree.chart.JFreeChart;
-import org.nvmeworkbench.core.record.RunRecord;
 
 /**
  * A printable A4 PDF with the same content as the HTML report: provenance, summary (with deltas when

@@ -48,10 +48,6 @@ public final class SweepView implements WorkbenchView {
     private final StackPane charts = new StackPane();
     private final SplitPane chartPair;
 
-    public SweepView(WorkbenchSession session) {
-        this(session, null);
-    }
-
     /** @param opened the sweep folder opened last (File > Open), shown here when it changes; may be null */
     public SweepView(WorkbenchSession session, javafx.beans.value.ObservableValue<SweepResult> opened) {
         vm = new SweepViewModel(session, opened);

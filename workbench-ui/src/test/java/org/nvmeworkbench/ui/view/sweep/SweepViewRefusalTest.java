@@ -40,7 +40,7 @@ class SweepViewRefusalTest {
                 new CurrentThreadTaskExecutor(), null);
         session.draftSpec().set(WorkloadSpec.defaults().withQueues(1));
         session.attach("vfio:0000:00:04.0").join();
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(new SweepView(session).node()), 1100, 600));
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(new SweepView(session, null).node()), 1100, 600));
         stage.show();
     }
 
