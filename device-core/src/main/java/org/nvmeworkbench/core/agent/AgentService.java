@@ -3,6 +3,7 @@ package org.nvmeworkbench.core.agent;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -20,6 +21,11 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 import org.nvmeworkbench.core.agent.proto.AgentGrpc;
+import org.nvmeworkbench.core.agent.proto.ApplyRequest;
+import org.nvmeworkbench.core.agent.proto.ReadControllerRequest;
+import org.nvmeworkbench.core.agent.proto.ReadoutReply;
+import org.nvmeworkbench.core.agent.proto.StopRequest;
+import org.nvmeworkbench.core.agent.proto.Stopped;
 import org.nvmeworkbench.core.agent.proto.DeviceEntry;
 import org.nvmeworkbench.core.agent.proto.DeviceList;
 import org.nvmeworkbench.core.agent.proto.FeatureReply;
@@ -44,11 +50,13 @@ import org.nvmeworkbench.core.driver.AdminResult;
 import org.nvmeworkbench.core.record.RunOrigin;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.record.RunRecordJson;
+import org.nvmeworkbench.core.session.ControllerReadout;
 import org.nvmeworkbench.core.session.ControllerSession;
 import org.nvmeworkbench.core.session.FeatureApplication;
 import org.nvmeworkbench.core.session.LocalControllerSession;
 import org.nvmeworkbench.core.session.RunHistory;
 import org.nvmeworkbench.core.spec.FeatureId;
+import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.sweep.SweepCost;
 import org.nvmeworkbench.core.sweep.SweepGrid;
 import org.nvmeworkbench.core.sweep.SweepResult;
@@ -95,14 +103,20 @@ final class AgentService extends AgentGrpc.AgentImplBase {
         final boolean finishOnDisconnect;
         /** Held by the call using the device now, so a release waits for a run to drain. */
         final ReentrantLock busy = new ReentrantLock();
+        final ClientAnswers answers;
         volatile boolean released;
+        /** The followed session's stream (a window's), or null when the client only calls (a command line). */
+        volatile SessionFollower follower;
 
-        Holding(String device, String client, LocalControllerSession session, int coalescingBefore, boolean finish) {
+        Holding(String device, String client, LocalControllerSession session, int coalescingBefore, boolean finish,
+                boolean allowWrites) {
             this.device = device;
             this.client = client;
             this.session = session;
             this.coalescingBefore = coalescingBefore;
             this.finishOnDisconnect = finish;
+            this.answers = new ClientAnswers(allowWrites);
+            session.session().setPrompts(answers);
         }
     }
 
@@ -153,7 +167,7 @@ final class AgentService extends AgentGrpc.AgentImplBase {
             }
             AdminResult before = s.getFeature(FeatureId.INTERRUPT_COALESCING, FeatureId.SEL_CURRENT, 0);
             h = new Holding(device, request.getClient().isBlank() ? "a client" : request.getClient(), s,
-                    before.ok() ? before.dw0() & 0xFFFF : -1, request.getFinishRunOnDisconnect());
+                    before.ok() ? before.dw0() & 0xFFFF : -1, request.getFinishRunOnDisconnect(), request.getAllowWrites());
             byDevice.put(device, h);
             byLease.put(h.lease, h);
         }
@@ -161,6 +175,9 @@ final class AgentService extends AgentGrpc.AgentImplBase {
         events.setOnCancelHandler(() -> release(h));
         events.onNext(SessionEvent.newBuilder().setHeld(Held.newBuilder().setLease(h.lease).setDevice(device)
                 .setHost(host)).build());
+        if (request.getFollow()) {
+            h.follower = SessionFollower.start(h.session.session(), events, sampler, this::withHost);
+        }
     }
 
     /** The client let go or vanished: stop (or finish) its run, put 08h back, release the device. */
@@ -173,6 +190,10 @@ final class AgentService extends AgentGrpc.AgentImplBase {
         }
         if (!h.finishOnDisconnect) {
             h.session.stop();
+        }
+        SessionFollower f = h.follower;
+        if (f != null) {
+            f.stop();
         }
         Thread t = new Thread(() -> {
             h.busy.lock();
@@ -261,13 +282,19 @@ final class AgentService extends AgentGrpc.AgentImplBase {
         ServerCallStreamObserver<RunUpdate> updates = (ServerCallStreamObserver<RunUpdate>) out;
         using(h, out, () -> {
             WorkloadSpec spec = WireWorkload.spec(request.getWorkload());
-            ScheduledFuture<?> live = sampler.scheduleAtFixedRate(() -> sample(h, updates), SAMPLE_PERIOD_MILLIS,
-                    SAMPLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            // A followed session's samples travel on its hold stream; two samplers would halve each other's rates.
+            ScheduledFuture<?> live = h.follower != null ? null : sampler.scheduleAtFixedRate(() -> sample(h, updates),
+                    SAMPLE_PERIOD_MILLIS, SAMPLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
             RunRecord r;
+            h.answers.allowWritesForThisCall(request.getAllowWrites());
+            h.session.session().work().setSimSpeed(request.getSimSpeed());
             try {
                 r = h.session.run(spec);
             } finally {
-                live.cancel(false);
+                h.answers.allowWritesForThisCall(false);
+                if (live != null) {
+                    live.cancel(false);
+                }
             }
             RunRecord kept = withHost(r);
             history.save(kept);
@@ -314,19 +341,90 @@ final class AgentService extends AgentGrpc.AgentImplBase {
             WorkloadSpec base = WireWorkload.spec(request.getWorkload());
             SweepGrid grid = new SweepGrid(request.getThrList(), request.getTimeList(), request.getIodepthList());
             SweepCost cost = "cpu".equals(request.getCost()) ? SweepCost.IRQ_CPU_SHARE : SweepCost.INTERRUPTS_PER_SECOND;
-            SweepResult r = h.session.sweep(base, grid, request.getPercentile(), request.getTargetNs(), cost, point -> {
+            h.answers.allowWritesForThisCall(request.getAllowWrites());
+            SweepResult r;
+            try {
+                r = h.session.sweep(base, grid, request.getPercentile(), request.getTargetNs(), cost, point -> {
                 RunRecord kept = withHost(point.record());
                 history.save(kept);
                 synchronized (updates) {
                     updates.onNext(SweepUpdate.newBuilder().setPointRecordJson(RunRecordJson.write(kept)).build());
                 }
             });
+            } finally {
+                h.answers.allowWritesForThisCall(false);
+            }
             synchronized (updates) {
                 updates.onNext(SweepUpdate.newBuilder().setFinished(true).setCancelled(r.cancelled())
                         .setElapsedNs(r.elapsedNanos()).build());
                 updates.onCompleted();
             }
         });
+    }
+
+    @Override
+    public void stop(StopRequest request, StreamObserver<Stopped> out) {
+        Holding h = holding(request.getLease(), out);
+        if (h == null) {
+            return;
+        }
+        h.session.stop(); // not under the device lock: the run holds it until it has drained
+        out.onNext(Stopped.getDefaultInstance());
+        out.onCompleted();
+    }
+
+    /**
+     * Sets 08h (and CD per vector) through the session's policy. During a run the client's user has chosen:
+     * after the run (this call waits for the device) or now, between two of its batches, without the device
+     * lock the run holds.
+     */
+    @Override
+    public void applyCoalescing(ApplyRequest request, StreamObserver<FeatureReply> out) {
+        Holding h = holding(request.getLease(), out);
+        if (h == null) {
+            return;
+        }
+        InterruptCoalescing value = InterruptCoalescing.fromCdw11(request.getCoalescing());
+        Set<Integer> cd = request.getHasCdVectors() ? Set.copyOf(request.getCdVectorsList()) : null;
+        int vectors = Math.max(1, request.getVectorsBetweenRuns());
+        if (!request.getAfterRun() && h.session.session().isRunning()) {
+            h.session.session().applyCoalescing(value, cd, vectors).whenComplete((r, t) -> complete(out, r, t, WireReadout::reply));
+            return;
+        }
+        using(h, out, () -> {
+            AdminResult r = LocalControllerSession.join(h.session.session().applyCoalescing(value, cd, vectors));
+            complete(out, r, null, WireReadout::reply);
+        });
+    }
+
+    /** Answers {@code out} with {@code value} on the wire, or with the failure in one sentence. */
+    private static <T, R> void complete(StreamObserver<R> out, T value, Throwable t, java.util.function.Function<T, R> wire) {
+        try {
+            if (t != null) {
+                Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+                out.onError(Refusals.status(cause).asRuntimeException());
+            } else {
+                out.onNext(wire.apply(value));
+                out.onCompleted();
+            }
+        } catch (IllegalStateException closed) {
+            LOG.log(Level.FINE, "The call had closed already", closed);
+        }
+    }
+
+    /** Identify, registers, 07h/08h and 09h per bound vector; during a run between two of its batches. */
+    @Override
+    public void readController(ReadControllerRequest request, StreamObserver<ReadoutReply> out) {
+        Holding h = holding(request.getLease(), out);
+        if (h == null) {
+            return;
+        }
+        if (h.session.session().isRunning()) {
+            h.session.session().readController().whenComplete((r, t) -> complete(out, r, t, WireReadout::of));
+            return;
+        }
+        using(h, out, () -> complete(out, LocalControllerSession.join(h.session.session().readController()), null,
+                WireReadout::of));
     }
 
     /** A run made here for a client, marked with this host. */

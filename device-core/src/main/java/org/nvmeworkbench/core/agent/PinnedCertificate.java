@@ -52,7 +52,8 @@ final class PinnedCertificate extends X509ExtendedTrustManager {
         if (pinned != null && !pinned.equals(fp)) {
             throw new Mismatch("The agent at " + endpoint + " presented certificate " + fp + ", not " + pinned
                     + " as pinned before; if the agent was given a new certificate on purpose, accept it with "
-                    + "--agent-fingerprint " + fp + " (compare it with what the agent printed at its start).");
+                    + "--agent-fingerprint " + fp + ", or in the window with that fingerprint in Add agent (compare it with "
+                    + "what the agent printed at its start).");
         }
     }
 

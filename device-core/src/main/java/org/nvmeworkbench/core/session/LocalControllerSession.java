@@ -110,7 +110,7 @@ public final class LocalControllerSession implements ControllerSession {
     }
 
     /** The value, or the failure itself (not wrapped), as the session said it. */
-    static <T> T join(CompletableFuture<T> f) {
+    public static <T> T join(CompletableFuture<T> f) {
         try {
             return f.join();
         } catch (CompletionException e) {

@@ -125,6 +125,14 @@ public final class TuningSession {
         remembersRuns = remember;
     }
 
+    /**
+     * A run made elsewhere for this session's user (on an agent, marked with its host) joins the history, in
+     * memory and on disk, as a run of this session would.
+     */
+    public void keep(RunRecord r) {
+        add(r);
+    }
+
     /** Runs opened from files join the history in memory (they already live in their files). */
     public void addOpened(List<RunRecord> opened) {
         for (RunRecord r : opened) {
@@ -288,6 +296,12 @@ public final class TuningSession {
         });
     }
 
+    /** Identify, registers and Features 07h/08h/09h as the device answers now (between batches during a run). */
+    public CompletableFuture<ControllerReadout> readController() {
+        boolean running = isRunning();
+        return query("Read controller", c -> ControllerReadout.read(c, running));
+    }
+
     /** The 08h and CD vectors the next runs use, as a restored session had them; nothing is sent to the device. */
     public void restoreDesired(InterruptCoalescing value, Set<Integer> cdVectors) {
         keepDesired(value, cdVectors);
@@ -338,13 +352,21 @@ public final class TuningSession {
 
     /** The spec as it will run: the desired coalescing and CD vectors folded in. */
     public WorkloadSpec effective(WorkloadSpec spec) {
+        return effective(spec, desiredCoalescing, desiredCdVectors);
+    }
+
+    /**
+     * {@code spec} with {@code coalescing} and the CD vectors among its queues' vectors folded in (null: as the
+     * spec has it); an agent's session folds its own in the same way.
+     */
+    public static WorkloadSpec effective(WorkloadSpec spec, InterruptCoalescing coalescing, Set<Integer> cdVectors) {
         WorkloadSpec s = spec;
-        if (desiredCoalescing != null) {
-            s = s.withCoalescing(desiredCoalescing);
+        if (coalescing != null) {
+            s = s.withCoalescing(coalescing);
         }
-        if (desiredCdVectors != null) {
+        if (cdVectors != null) {
             Set<Integer> cd = new TreeSet<>();
-            for (int v : desiredCdVectors) {
+            for (int v : cdVectors) {
                 if (v >= 1 && v <= spec.queues()) {
                     cd.add(v);
                 }
