@@ -225,11 +225,14 @@ public final class RemoteTuning implements AutoCloseable {
 
     private CompletableFuture<RunRecord> start(WorkloadSpec spec, boolean allowWrites, double simSpeed) {
         CompletableFuture<RunRecord> done = new CompletableFuture<>();
+        // The record completes the future on the callback executor, maybe after the stream's end was seen here.
+        java.util.concurrent.atomic.AtomicBoolean recorded = new java.util.concurrent.atomic.AtomicBoolean();
         client.async().run(RunRequest.newBuilder().setLease(lease).setWorkload(WireWorkload.of(spec))
                 .setAllowWrites(allowWrites).setSimSpeed(simSpeed).build(), new StreamObserver<>() {
                     @Override
                     public void onNext(RunUpdate u) {
                         if (u.hasRecordJson()) {
+                            recorded.set(true);
                             RunRecord r = RunRecordJson.read(u.getRecordJson());
                             events.callbacks.execute(() -> done.complete(r));
                         }
@@ -242,7 +245,7 @@ public final class RemoteTuning implements AutoCloseable {
 
                     @Override
                     public void onCompleted() {
-                        if (!done.isDone()) {
+                        if (!recorded.get()) {
                             failed(done, new AgentException("The agent at " + address.endpoint()
                                     + " ended the run without its record.", false));
                         }

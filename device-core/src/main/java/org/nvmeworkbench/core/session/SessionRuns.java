@@ -180,6 +180,9 @@ public final class SessionRuns {
      */
     private RunObserver following(NvmeController c, Progress p, boolean reportProgress) {
         return new RunObserver() {
+            /** The last fraction the listeners heard: they hear each whole percent, not every batch. */
+            private double said;
+
             @Override
             public void started(TelemetrySource live, LiveRecord record) {
                 liveRecord = record;
@@ -190,6 +193,14 @@ public final class SessionRuns {
             public void progress(double fraction) {
                 if (reportProgress) {
                     p.update(fraction, null);
+                    if (fraction - said >= 0.01 && fraction < 1) {
+                        said = fraction;
+                        session.tasks().deliver(() -> {
+                            if (session.isRunning()) {
+                                session.progress(fraction);
+                            }
+                        });
+                    }
                 }
             }
 

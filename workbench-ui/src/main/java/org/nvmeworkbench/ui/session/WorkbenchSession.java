@@ -6,7 +6,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import java.util.concurrent.CompletableFuture;
+
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,12 +23,17 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.nvmeworkbench.core.agent.AgentAddress;
+import org.nvmeworkbench.core.agent.AgentException;
+import org.nvmeworkbench.core.agent.RemoteTuning;
 import org.nvmeworkbench.core.device.DeviceCatalog;
 import org.nvmeworkbench.core.driver.AdminLogEntry;
 import org.nvmeworkbench.core.driver.AdminResult;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.session.ControllerReadout;
 import org.nvmeworkbench.core.session.ControllerState;
+import org.nvmeworkbench.core.session.Failures;
 import org.nvmeworkbench.core.session.RunHistory;
 import org.nvmeworkbench.core.session.SafetyPrompts;
 import org.nvmeworkbench.core.session.SessionListener;
@@ -54,6 +63,12 @@ public final class WorkbenchSession implements WorkbenchContext {
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper(this, "device", "");
     private final ReadOnlyObjectWrapper<ControllerState> state = new ReadOnlyObjectWrapper<>(this, "state", ControllerState.DETACHED);
     private final ReadOnlyObjectWrapper<NvmeController> controller = new ReadOnlyObjectWrapper<>(this, "controller");
+    /** A device is attached, here (then {@link #controller()} is it) or on an agent (then it is null). */
+    private final ReadOnlyBooleanWrapper attached = new ReadOnlyBooleanWrapper(this, "attached");
+    /** The session on an agent the window follows while a {@code remote://} device is attached; else null. */
+    private RemoteTuning remote;
+    /** The agents the user added (their tokens); null where the window has no home (some tests). */
+    private AddedAgents agents;
     private final ReadOnlyObjectWrapper<TelemetrySnapshot> latest = new ReadOnlyObjectWrapper<>(this, "latest");
     /** The run under way as a record of the part that has run; null when no run goes. */
     private final ReadOnlyObjectWrapper<RunRecord> runSoFar = new ReadOnlyObjectWrapper<>(this, "runSoFar");
@@ -102,6 +117,7 @@ public final class WorkbenchSession implements WorkbenchContext {
         public void stateChanged(ControllerState s, String dev, NvmeController c) {
             controller.set(c);
             device.set(dev);
+            attached.set(s != ControllerState.DETACHED && s != ControllerState.ATTACHING);
             if (c == null) {
                 latest.set(null);
             }
@@ -155,7 +171,11 @@ public final class WorkbenchSession implements WorkbenchContext {
 
     @Override public ReadOnlyStringProperty device() { return device.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ControllerState> state() { return state.getReadOnlyProperty(); }
+    /** The controller of a device of this host; null when none is attached or the device is on an agent. */
     public ReadOnlyObjectProperty<NvmeController> controller() { return controller.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty attached() { return attached.getReadOnlyProperty(); }
+    /** Whether the attached device is on an agent. */
+    public boolean isRemote() { return remote != null; }
     public ReadOnlyObjectProperty<TelemetrySnapshot> latest() { return latest.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<RunRecord> runSoFar() { return runSoFar.getReadOnlyProperty(); }
     public StringProperty message() { return message; }
@@ -184,42 +204,157 @@ public final class WorkbenchSession implements WorkbenchContext {
         proposal.set(new Advice(value, why));
     }
 
-    public boolean isAttached() { return core.isAttached(); }
-    public boolean isRunning() { return core.isRunning(); }
+    public boolean isAttached() { return remote != null ? remote.isAttached() : core.isAttached(); }
+    public boolean isRunning() { return remote != null ? remote.isRunning() : core.isRunning(); }
+
+    /** The agents the user added, through which {@code remote://} devices are reached. */
+    public void useAgents(AddedAgents added) {
+        agents = added;
+    }
+
+    public AddedAgents agents() {
+        return agents;
+    }
 
     /** The 08h and CD vectors the next runs use, as a restored session had them; nothing is sent. */
     public void restoreDesired(InterruptCoalescing coalescing, Set<Integer> cdVectors) {
         core.restoreDesired(coalescing, cdVectors);
     }
 
-    public java.util.concurrent.CompletableFuture<NvmeController> attach(String spec) { return core.attach(spec); }
-    public java.util.concurrent.CompletableFuture<Void> detach() { return core.detach(); }
-
-    public <T> java.util.concurrent.CompletableFuture<T> onDevice(String title, Function<NvmeController, T> work) {
-        return core.onDevice(title, work);
+    /**
+     * Attaches {@code spec}: a device of this host through the local session, or {@code remote://HOST:PORT/DEV}
+     * through the agent's session, which the window then follows. Completes with the local controller, or
+     * null for a device on an agent.
+     */
+    public CompletableFuture<NvmeController> attach(String spec) {
+        if (isAttached() && (remote != null || AgentAddress.names(spec))) {
+            message.set(device.get() + " is attached; detach it before attaching " + spec + ".");
+            return CompletableFuture.failedFuture(new IllegalStateException(message.get()));
+        }
+        if (!AgentAddress.names(spec)) {
+            return core.attach(spec);
+        }
+        CompletableFuture<NvmeController> done = new CompletableFuture<>();
+        AgentAddress address;
+        try {
+            address = AgentAddress.parse(spec);
+        } catch (RuntimeException e) {
+            message.set(Failures.sentence(e));
+            return CompletableFuture.failedFuture(e);
+        }
+        Mirror mirror = new Mirror();
+        mirror.stateChanged(ControllerState.ATTACHING, "", null);
+        message.set("Attaching " + spec + "...");
+        long seed = draftSpec.get() == null ? WorkloadSpec.defaults().seed() : draftSpec.get().seed();
+        tasks.submit("Attach " + spec, p -> {
+            p.update(-1, "Connecting to the agent at " + address.endpoint());
+            if (agents == null) {
+                throw new AgentException("This window keeps no agents; " + address.endpoint() + " cannot be reached.", true);
+            }
+            return RemoteTuning.attach(address, agents.options(address, null, null), seed,
+                    org.nvmeworkbench.core.driver.DriverOptions.DEFAULT.ioQueues(),
+                    new FromAgent(mirror), tasks::deliver);
+        }, r -> {
+            remote = r;
+            adminLog.clear();
+            mirror.stateChanged(ControllerState.IDLE, r.device(), null);
+            message.set("Attached " + r.device() + ".");
+            done.complete(null);
+        }, t -> {
+            mirror.stateChanged(ControllerState.DETACHED, "", null);
+            message.set(Failures.sentence(t));
+            done.completeExceptionally(t);
+        });
+        return done;
     }
 
-    public <T> java.util.concurrent.CompletableFuture<T> query(String title, Function<NvmeController, T> work) {
-        return core.query(title, work);
+    /** An agent session's events, as the local session's: its runs join this window's history too. */
+    private final class FromAgent implements SessionListener {
+        private final Mirror mirror;
+
+        FromAgent(Mirror mirror) {
+            this.mirror = mirror;
+        }
+
+        @Override
+        public void stateChanged(ControllerState s, String dev, NvmeController c) {
+            if (s == ControllerState.DETACHED) {
+                remote = null;
+            }
+            if (remote != null || s == ControllerState.DETACHED) {
+                mirror.stateChanged(s, s == ControllerState.DETACHED ? "" : remote.device(), null);
+            }
+        }
+
+        @Override public void said(String sentence) { mirror.said(sentence); }
+        @Override public void progress(double fraction) { mirror.progress(fraction); }
+        @Override public void runStarted(WorkloadSpec spec) { mirror.runStarted(spec); }
+        @Override public void runAdded(RunRecord run) { core.keep(run); }
+        @Override public void adminLogged(List<AdminLogEntry> entries) { mirror.adminLogged(entries); }
+
+        @Override
+        public void desiredFeaturesChanged(InterruptCoalescing coalescing, Set<Integer> cdVectors) {
+            mirror.desiredFeaturesChanged(coalescing, cdVectors);
+        }
+    }
+
+    public CompletableFuture<Void> detach() {
+        RemoteTuning r = remote;
+        if (r == null) {
+            return core.detach();
+        }
+        r.stop();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        tasks.submit("Detach " + r.device(), p -> {
+            r.close();
+            return null;
+        }, v -> done.complete(null), done::completeExceptionally);
+        return done;
+    }
+
+    /** Identify, registers and Features 07h/08h/09h as the device answers now, here or on its agent. */
+    public CompletableFuture<ControllerReadout> readController() {
+        return remote != null ? remote.readController() : core.readController();
     }
 
     /** {@link TuningSession#applyCoalescing}, with the Workload view's queue count for 09h between runs. */
-    public java.util.concurrent.CompletableFuture<AdminResult> applyCoalescing(InterruptCoalescing value, Set<Integer> cdVectors) {
-        return core.applyCoalescing(value, cdVectors, draftSpec.get() == null ? 1 : draftSpec.get().queues());
+    public CompletableFuture<AdminResult> applyCoalescing(InterruptCoalescing value, Set<Integer> cdVectors) {
+        int queues = draftSpec.get() == null ? 1 : draftSpec.get().queues();
+        return remote != null ? remote.applyCoalescing(value, cdVectors, queues, prompts.get())
+                : core.applyCoalescing(value, cdVectors, queues);
     }
 
-    public WorkloadSpec effective(WorkloadSpec spec) { return core.effective(spec); }
-    public java.util.concurrent.CompletableFuture<RunRecord> run(WorkloadSpec spec) { return core.work().run(spec); }
-    public java.util.concurrent.CompletableFuture<RunRecord> rerun() { return core.work().rerun(); }
-    public void stop() { core.work().stop(); }
+    public WorkloadSpec effective(WorkloadSpec spec) { return remote != null ? remote.effective(spec) : core.effective(spec); }
 
-    public java.util.concurrent.CompletableFuture<SweepResult> sweep(WorkloadSpec base, SweepGrid grid, double percentile,
-                                                                    long targetNanos, SweepCost cost, Consumer<SweepPoint> onPoint) {
-        return core.work().sweep(base, grid, percentile, targetNanos, cost, onPoint);
+    public CompletableFuture<RunRecord> run(WorkloadSpec spec) {
+        return remote != null ? remote.run(spec, prompts.get(), simSpeed.get()) : core.work().run(spec);
+    }
+
+    public CompletableFuture<RunRecord> rerun() {
+        return remote != null ? remote.rerun(prompts.get(), simSpeed.get()) : core.work().rerun();
+    }
+
+    public void stop() {
+        if (remote != null) {
+            remote.stop();
+        } else {
+            core.work().stop();
+        }
+    }
+
+    public CompletableFuture<SweepResult> sweep(WorkloadSpec base, SweepGrid grid, double percentile,
+                                                long targetNanos, SweepCost cost, Consumer<SweepPoint> onPoint) {
+        return remote != null ? remote.sweep(base, grid, percentile, targetNanos, cost, onPoint, prompts.get())
+                : core.work().sweep(base, grid, percentile, targetNanos, cost, onPoint);
     }
 
     /** One telemetry sample (FX thread) for the subscribed views, and the admin log's new entries. */
     void sample() {
+        RemoteTuning agent = remote;
+        if (agent != null) {
+            sampleRemote(agent);
+            return;
+        }
         TelemetrySnapshot snap = core.sample();
         if (snap != null) {
             latest.set(snap);
@@ -244,5 +379,18 @@ public final class WorkbenchSession implements WorkbenchContext {
             }
         }
         core.drainAdminLog();
+    }
+
+    /** The agent's newest sample and run-so-far record, as they arrived (the admin log comes as events). */
+    private void sampleRemote(RemoteTuning r) {
+        TelemetrySnapshot snap = r.sample();
+        if (snap != null) {
+            latest.set(snap);
+            listeners.publish(snap);
+        }
+        RunRecord soFar = r.runSoFar();
+        if (soFar != null) {
+            runSoFar.set(soFar);
+        }
     }
 }

@@ -135,7 +135,7 @@ public final class Workbench {
     }
 
     private void registerActions() {
-        var attached = session.controller().isNotNull();
+        var attached = session.attached();
         var idle = Bindings.createBooleanBinding(() -> session.state().get() == ControllerState.IDLE, session.state());
         var running = Bindings.createBooleanBinding(() -> session.state().get() == ControllerState.RUNNING, session.state());
         var always = new SimpleBooleanProperty(true);
@@ -147,7 +147,7 @@ public final class Workbench {
         actions.add(new ActionSpec("file.export", "Export report...", AppIcon.EXPORT_REPORT, "Shortcut+E", "File", true,
                 Bindings.isNotEmpty(session.runs()), this::openExport));
         actions.add(new ActionSpec("device.attach-sim", "Attach simulator (sim:tlc)", AppIcon.ATTACH, "Shortcut+D", "Device",
-                true, session.controller().isNull(), () -> session.attach("sim:tlc")));
+                true, session.attached().not(), () -> session.attach("sim:tlc")));
         actions.add(new ActionSpec("device.detach", "Detach", AppIcon.DETACH, null, "Device", true, attached,
                 session::detach));
         actions.add(new ActionSpec("device.inject-fault", "Inject fault...", AppIcon.WARNING, null, "Device", false,

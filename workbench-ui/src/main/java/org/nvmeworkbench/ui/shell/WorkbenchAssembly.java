@@ -16,6 +16,7 @@ import org.nvmeworkbench.ui.perspective.LayoutStore;
 import org.nvmeworkbench.ui.plugin.PluginRegistry;
 import org.nvmeworkbench.ui.session.TelemetrySampler;
 import org.nvmeworkbench.ui.session.ResultOpener;
+import org.nvmeworkbench.ui.session.AddedAgents;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.spi.Area;
 import org.nvmeworkbench.ui.spi.Contribution;
@@ -65,6 +66,7 @@ public final class WorkbenchAssembly {
     public WorkbenchAssembly(Path home) {
         this.home = home;
         session = new WorkbenchSession(DeviceCatalog.load(), executor, home.resolve("runs"));
+        session.useAgents(new AddedAgents(home));
         selection = new RunSelection(session.runs());
         opener = new ResultOpener(session, files);
         sampler = new TelemetrySampler(session, pump);

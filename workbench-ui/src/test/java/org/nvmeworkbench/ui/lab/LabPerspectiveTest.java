@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -22,6 +21,7 @@ import org.nvmeworkbench.core.lab.LabEvent;
 import org.nvmeworkbench.core.lab.ScenarioRunner;
 import org.nvmeworkbench.core.sim.SimulatedController;
 import org.nvmeworkbench.ui.shell.WorkbenchAssembly;
+import org.nvmeworkbench.ui.shell.WorkbenchOnStage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,15 +41,12 @@ class LabPerspectiveTest {
 
     @Start
     void start(Stage stage) {
-        assembly = new WorkbenchAssembly(home);
-        assembly.layout().select("lab");
-        stage.setScene(new Scene(assembly.workbench().root(), 1280, 800));
-        stage.show();
+        assembly = WorkbenchOnStage.show(stage, home, 1280, 800, a -> a.layout().select("lab"));
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> assembly.shutdown()).get(30, TimeUnit.SECONDS);
+        WorkbenchOnStage.close(assembly);
     }
 
     @Test

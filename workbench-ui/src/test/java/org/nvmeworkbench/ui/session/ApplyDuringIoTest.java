@@ -109,7 +109,7 @@ class ApplyDuringIoTest {
         AdminResult r = applyAnswering(SafetyPrompts.ApplyChoice.APPLY_NOW, java.util.Set.of(1)).get(30, TimeUnit.SECONDS);
         assertThat(r.ok()).isTrue();
         assertThat(session.message().get()).contains("IV 1 CD=1 (coalescing disabled)").endsWith(", during the run.");
-        AdminResult cd = WaitForAsyncUtils.asyncFx(() -> session.query("Get 09h", c ->
+        AdminResult cd = WaitForAsyncUtils.asyncFx(() -> session.core().query("Get 09h", c ->
                 c.getFeature(FeatureId.INTERRUPT_VECTOR_CONFIGURATION, FeatureId.SEL_CURRENT, 1)))
                 .get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
         assertThat(cd.dw0() & org.nvmeworkbench.core.spec.InterruptVectorConfig.CD_BIT).as("CD read back mid-run").isNotZero();

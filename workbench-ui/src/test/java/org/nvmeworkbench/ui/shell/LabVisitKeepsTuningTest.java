@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
@@ -54,14 +53,12 @@ class LabVisitKeepsTuningTest {
 
     @Start
     void start(Stage stage) {
-        assembly = new WorkbenchAssembly(home);
-        stage.setScene(new Scene(assembly.workbench().root(), 1280, 800));
-        stage.show();
+        assembly = WorkbenchOnStage.show(stage, home);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> assembly.shutdown()).get(30, TimeUnit.SECONDS);
+        WorkbenchOnStage.close(assembly);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.jfree.chart.plot.XYPlot;
@@ -35,14 +34,12 @@ class LiveLatencyTest {
 
     @Start
     void start(Stage stage) {
-        assembly = new WorkbenchAssembly(home);
-        stage.setScene(new Scene(assembly.workbench().root(), 1280, 800));
-        stage.show();
+        assembly = WorkbenchOnStage.show(stage, home);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> assembly.shutdown()).get(30, TimeUnit.SECONDS);
+        WorkbenchOnStage.close(assembly);
     }
 
     private static int points(LatencyView v) {

@@ -46,17 +46,15 @@ class SweepScenarioTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        assembly = new WorkbenchAssembly(home);
         // As large as the (headless) screen allows, up to the README's 1600 x 1000.
         var screen = javafx.stage.Screen.getPrimary().getBounds();
-        stage.setScene(new Scene(assembly.workbench().root(), Math.min(1600, screen.getWidth()),
-                Math.min(1000, screen.getHeight())));
-        stage.show();
+        assembly = WorkbenchOnStage.show(stage, home, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()),
+                a -> { });
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> assembly.shutdown()).get(30, TimeUnit.SECONDS);
+        WorkbenchOnStage.close(assembly);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -45,14 +44,12 @@ class TuningScenarioTest {
 
     @Start
     void start(Stage stage) {
-        assembly = new WorkbenchAssembly(home);
-        stage.setScene(new Scene(assembly.workbench().root(), 1280, 800));
-        stage.show();
+        assembly = WorkbenchOnStage.show(stage, home);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> assembly.shutdown()).get(30, TimeUnit.SECONDS);
+        WorkbenchOnStage.close(assembly);
     }
 
     @Test

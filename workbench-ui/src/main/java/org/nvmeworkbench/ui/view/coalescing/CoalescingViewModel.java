@@ -66,8 +66,8 @@ public final class CoalescingViewModel {
             time.set(Integer.toString(desired.time()));
         }
         canApply = Bindings.createBooleanBinding(
-                () -> problem.get().isEmpty() && session.controller().get() != null,
-                problem, session.controller());
+                () -> problem.get().isEmpty() && session.attached().get(),
+                problem, session.attached());
         revalidate();
         updateWarning();
         updateVectors();

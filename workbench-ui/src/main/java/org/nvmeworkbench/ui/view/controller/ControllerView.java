@@ -38,7 +38,7 @@ public final class ControllerView implements WorkbenchView {
         text.textProperty().bind(vm.text());
         Button refresh = new Button("Read again", Icons.node(AppIcon.REFRESH, 16));
         refresh.setId("controller-refresh");
-        refresh.disableProperty().bind(session.controller().isNull());
+        refresh.disableProperty().bind(session.attached().not());
         refresh.setOnAction(e -> vm.load());
         HBox bar = new HBox(6, refresh);
         bar.setPadding(new Insets(4));
@@ -52,7 +52,7 @@ public final class ControllerView implements WorkbenchView {
             }
         };
         onRun = c -> vm.load();
-        session.controller().addListener(onAttach);
+        session.attached().addListener(onAttach);
         session.state().addListener(onState);
         session.runs().addListener(onRun);
         vm.load();
@@ -65,7 +65,7 @@ public final class ControllerView implements WorkbenchView {
 
     @Override
     public void close() {
-        session.controller().removeListener(onAttach);
+        session.attached().removeListener(onAttach);
         session.state().removeListener(onState);
         session.runs().removeListener(onRun);
     }

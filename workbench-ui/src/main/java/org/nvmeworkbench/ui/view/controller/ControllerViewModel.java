@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,14 +14,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.nvmeworkbench.core.driver.AdminResult;
 import org.nvmeworkbench.core.driver.ControllerRegisters;
-import org.nvmeworkbench.core.driver.IoQueuePair;
-import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.record.FeatureReadback;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.spec.FeatureId;
 import org.nvmeworkbench.core.spec.FeatureText;
 import org.nvmeworkbench.core.spec.RegisterDecoder;
-import org.nvmeworkbench.core.session.ControllerState;
+import org.nvmeworkbench.core.session.ControllerReadout;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
 
 /**
@@ -47,56 +44,48 @@ public final class ControllerViewModel {
 
     /** Reads the controller again (between batches when a run is going); the text changes when it answers. */
     public void load() {
-        NvmeController c = session.controller().get();
-        attached.set(c != null);
-        if (c == null) {
+        boolean isAttached = session.attached().get();
+        attached.set(isAttached);
+        if (!isAttached) {
             text.set("");
             return;
         }
         RunRecord last = session.runs().isEmpty() ? null : session.runs().get(session.runs().size() - 1);
         int lastNumber = session.runs().size();
-        boolean running = session.state().get() == ControllerState.RUNNING;
-        session.query("Read controller", ctrl -> read(ctrl, last, lastNumber, running))
-                .thenAccept(lines -> text.set(String.join("\n", lines)));
+        session.readController().thenAccept(r -> text.set(String.join("\n", lines(r, last, lastNumber))));
     }
 
-    /** Everything the view shows; called on the thread that owns the controller. */
-    static List<String> read(NvmeController c, RunRecord last, int lastNumber, boolean running) {
+    /** Everything the view shows, from what the device answered (here or on an agent). */
+    static List<String> lines(ControllerReadout r, RunRecord last, int lastNumber) {
         List<String> l = new ArrayList<>();
         l.add("== Identify Controller ==");
-        l.addAll(c.identifyController().describe());
+        l.addAll(r.controller().describe());
         l.add("");
         l.add("== Registers ==");
-        ControllerRegisters r = c.registers();
-        l.addAll(RegisterDecoder.describe(r.cap(), r.vs(), r.cc(), r.csts(), r.aqa()));
+        ControllerRegisters reg = r.registers();
+        l.addAll(RegisterDecoder.describe(reg.cap(), reg.vs(), reg.cc(), reg.csts(), reg.aqa()));
         l.add("");
-        l.add("== Features (current" + (running ? ", read during the run" : "") + ") ==");
-        for (int fid : new int[] {FeatureId.NUMBER_OF_QUEUES, FeatureId.INTERRUPT_COALESCING}) {
-            AdminResult res = c.getFeature(fid, FeatureId.SEL_CURRENT, 0);
-            if (res.ok()) {
-                l.addAll(FeatureText.lines(fid, FeatureId.SEL_CURRENT, res.dw0()));
+        l.add("== Features (current" + (r.duringRun() ? ", read during the run" : "") + ") ==");
+        for (ControllerReadout.FeatureRead f : r.features()) {
+            if (f.result().ok()) {
+                l.addAll(FeatureText.lines(f.fid(), FeatureId.SEL_CURRENT, f.result().dw0()));
             } else {
-                l.add(FeatureText.failure("get-feature", fid, res.status()));
+                l.add(FeatureText.failure("get-feature", f.fid(), f.result().status()));
             }
         }
         l.add("");
-        l.addAll(vectorConfiguration(c, last, lastNumber));
+        l.addAll(vectorConfiguration(r, last, lastNumber));
         return l;
     }
 
     /** Feature 09h for each vector bound to an I/O CQ now, or the last run's read-back when none is. */
-    static List<String> vectorConfiguration(NvmeController c, RunRecord last, int lastNumber) {
+    static List<String> vectorConfiguration(ControllerReadout r, RunRecord last, int lastNumber) {
         List<String> l = new ArrayList<>();
-        TreeMap<Integer, Set<Integer>> cqsByVector = new TreeMap<>();
-        for (IoQueuePair q : c.ioQueuePairs()) {
-            cqsByVector.computeIfAbsent(q.vector(), v -> new TreeSet<>()).add(q.qid());
-        }
-        if (!cqsByVector.isEmpty()) {
+        if (!r.vectors().isEmpty()) {
             l.add("== Feature 09h (Interrupt Vector Configuration), per vector, read now ==");
-            for (var e : cqsByVector.entrySet()) {
-                int iv = e.getKey();
-                AdminResult res = c.getFeature(FeatureId.INTERRUPT_VECTOR_CONFIGURATION, FeatureId.SEL_CURRENT, iv);
-                l.add("IV " + iv + " (I/O CQ " + joined(e.getValue()) + "):");
+            for (ControllerReadout.VectorRead v : r.vectors()) {
+                AdminResult res = v.result();
+                l.add("IV " + v.iv() + " (I/O CQ " + joined(v.cqs()) + "):");
                 if (res.ok()) {
                     FeatureText.lines(FeatureId.INTERRUPT_VECTOR_CONFIGURATION, FeatureId.SEL_CURRENT, res.dw0())
                             .forEach(s -> l.add("  " + s));
@@ -125,7 +114,7 @@ public final class ControllerViewModel {
 
     private static String joined(Set<Integer> qids) {
         StringBuilder b = new StringBuilder();
-        for (int q : qids) {
+        for (int q : new TreeSet<>(qids)) {
             b.append(b.length() == 0 ? "" : ", ").append(q);
         }
         return b.toString();

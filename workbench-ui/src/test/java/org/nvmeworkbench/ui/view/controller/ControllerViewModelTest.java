@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nvmeworkbench.core.device.DeviceCatalog;
 import org.nvmeworkbench.core.driver.IoQueuePair;
 import org.nvmeworkbench.core.driver.NvmeController;
+import org.nvmeworkbench.core.session.ControllerReadout;
 import org.nvmeworkbench.core.sim.SimDeviceProvider;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -61,7 +62,7 @@ class ControllerViewModelTest {
         NvmeController c = session.controller().get();
         IoQueuePair q = c.createIoQueuePair(1, 16, 1);
         try {
-            assertThat(ControllerViewModel.vectorConfiguration(c, null, 0))
+            assertThat(ControllerViewModel.vectorConfiguration(ControllerReadout.read(c, false), null, 0))
                     .contains("== Feature 09h (Interrupt Vector Configuration), per vector, read now ==")
                     .contains("IV 1 (I/O CQ 1):")
                     .contains("  Coalescing Disable (CD): False");

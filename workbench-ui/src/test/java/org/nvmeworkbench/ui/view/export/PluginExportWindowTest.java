@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -24,6 +23,7 @@ import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 import org.nvmeworkbench.ui.plugin.PluginJars;
 import org.nvmeworkbench.ui.shell.WorkbenchAssembly;
+import org.nvmeworkbench.ui.shell.WorkbenchOnStage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,14 +42,12 @@ class PluginExportWindowTest {
         Path plugins = Files.createDirectories(home.resolve("plugins"));
         PluginJars.write(plugins.resolve("p99-tsv.jar"), Files.createDirectories(home.resolve("build")),
                 Map.of("P99Tsv", PluginExporterTest.P99_TSV), ReportExporter.class, "thirdparty.P99Tsv");
-        assembly = new WorkbenchAssembly(home);
-        stage.setScene(new Scene(assembly.workbench().root(), 1280, 800));
-        stage.show();
+        assembly = WorkbenchOnStage.show(stage, home);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> assembly.shutdown()).get(30, TimeUnit.SECONDS);
+        WorkbenchOnStage.close(assembly);
     }
 
     @Test
