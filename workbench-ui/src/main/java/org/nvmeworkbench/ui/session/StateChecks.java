@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class StateChecks {
     /** sim, sim:PROFILE or vfio: with a strict PCI address (domain:bus:device.function, hexadecimal). */
-    static final Pattern DEVICE = Pattern.compile("sim(:[a-z0-9-]{1,32})?|vfio:[0-9a-f]{4}:[0-9a-f]{2}:[01][0-9a-f]\\.[0-7]");
+    private static final String LOCAL = "sim(:[a-z0-9-]{1,32})?|vfio:[0-9a-f]{4}:[0-9a-f]{2}:[01][0-9a-f]\\.[0-7]";
+    /** One of those on an agent: remote://HOST:PORT/DEV, the host a DNS name, an IPv4 or a bracketed IPv6 address. */
+    static final Pattern DEVICE = Pattern.compile(LOCAL + "|remote://([A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\]):[0-9]{1,5}/("
+            + LOCAL + ")");
 
     private StateChecks() {
     }
@@ -19,7 +22,7 @@ final class StateChecks {
     static String session(JsonNode o) {
         JsonNode d = o.get("device");
         if (d != null && !d.isNull() && (!d.isTextual() || !DEVICE.matcher(d.asText()).matches())) {
-            return "its \"device\" " + d + " is not sim, sim:PROFILE or vfio:DDDD:BB:DD.F";
+            return "its \"device\" " + d + " is not sim, sim:PROFILE, vfio:DDDD:BB:DD.F or one of those on an agent (remote://HOST:PORT/DEV)";
         }
         JsonNode w = o.get("workload");
         if (w != null && !w.isNull()) {

@@ -71,6 +71,22 @@ class LastSessionTest {
     }
 
     @Test
+    void aDeviceOnAnAgentIsRememberedButNotReattached() {
+        new LastSession("remote://lab7:7450/sim", WorkloadSpec.defaults(), null, null).save(home);
+        LastSession last = LastSession.load(home);
+        assertThat(last.device()).isEqualTo("remote://lab7:7450/sim");
+        assertThat(last.reattachable()).as("an agent needs its token and is attached when asked").isFalse();
+        assertThat(new LastSession("remote://[::1]:7450/vfio:0000:01:00.0", null, null, null).reattachable()).isFalse();
+    }
+
+    @Test
+    void aRemoteNameWithAPathInItIsDamage() throws Exception {
+        java.nio.file.Files.writeString(home.resolve("session.json"), "{\"device\": \"remote://lab7:7450/vfio:../../etc\"}");
+        LastSession last = LastSession.load(home);
+        assertThat(last.device()).isNull();
+    }
+
+    @Test
     void writesAreNeverRememberedAsAllowedBeyondWhatThePatternNeeds() {
         WorkloadSpec cd = WorkloadSpec.defaults().withCdVectors(Set.of(2)).withAllowWrites(true);
         new LastSession("sim", cd, null, null).save(home);
