@@ -388,13 +388,20 @@ final class AgentService extends AgentGrpc.AgentImplBase {
         Set<Integer> cd = request.getHasCdVectors() ? Set.copyOf(request.getCdVectorsList()) : null;
         int vectors = Math.max(1, request.getVectorsBetweenRuns());
         if (!request.getAfterRun() && h.session.session().isRunning()) {
-            h.session.session().applyCoalescing(value, cd, vectors).whenComplete((r, t) -> complete(out, r, t, WireReadout::reply));
+            h.session.session().applyCoalescing(value, cd, vectors).whenComplete((r, t) -> applied(h, request, out, r, t));
             return;
         }
-        using(h, out, () -> {
-            AdminResult r = LocalControllerSession.join(h.session.session().applyCoalescing(value, cd, vectors));
-            complete(out, r, null, WireReadout::reply);
-        });
+        using(h, out, () -> applied(h, request, out,
+                LocalControllerSession.join(h.session.session().applyCoalescing(value, cd, vectors)), null));
+    }
+
+    /** The outcome to the caller, and first on the hold stream of a followed session, behind what the session said. */
+    private static void applied(Holding h, ApplyRequest request, StreamObserver<FeatureReply> out, AdminResult r, Throwable t) {
+        SessionFollower f = h.follower;
+        if (f != null && t == null) {
+            f.applied(request.getId(), WireReadout.reply(r));
+        }
+        complete(out, r, t, WireReadout::reply);
     }
 
     /** Answers {@code out} with {@code value} on the wire, or with the failure in one sentence. */

@@ -360,15 +360,29 @@ public final class RemoteTuning implements AutoCloseable {
         });
     }
 
+    /**
+     * Sends the Set Features; the outcome completes the future when it arrives on the hold stream, behind the
+     * sentence the agent's session said about it (the call's own answer, on another stream, could overtake it,
+     * and the Coalescing view words its outcome from that sentence).
+     */
     private CompletableFuture<AdminResult> apply(InterruptCoalescing value, Set<Integer> cdVectors, int vectors, boolean afterRun) {
+        long id = events.nextApply.incrementAndGet();
         ApplyRequest.Builder b = ApplyRequest.newBuilder().setLease(lease).setCoalescing(value.cdw11())
-                .setVectorsBetweenRuns(vectors).setAfterRun(afterRun);
+                .setVectorsBetweenRuns(vectors).setAfterRun(afterRun).setId(id);
         if (cdVectors != null) {
             b.setHasCdVectors(true).addAllCdVectors(cdVectors);
         }
+        CompletableFuture<AdminResult> done = new CompletableFuture<>();
+        events.applying.put(id, done);
         CompletableFuture<FeatureReply> reply = new CompletableFuture<>();
         client.async().applyCoalescing(b.build(), unary(reply));
-        return reply.thenApply(WireReadout::result);
+        reply.whenComplete((r, t) -> {
+            if (t != null) {
+                events.applying.remove(id);
+                done.completeExceptionally(t);
+            }
+        });
+        return done;
     }
 
     /** Identify, registers and Features 07h/08h/09h as the device on the agent answers now. */
@@ -444,6 +458,9 @@ public final class RemoteTuning implements AutoCloseable {
         volatile InterruptCoalescing desiredCoalescing;
         volatile Set<Integer> desiredCdVectors;
         volatile WorkloadSpec lastSpec;
+        final java.util.concurrent.atomic.AtomicLong nextApply = new java.util.concurrent.atomic.AtomicLong();
+        /** Set Features sent, by id, until their outcome arrives on the hold stream. */
+        final java.util.Map<Long, CompletableFuture<AdminResult>> applying = new java.util.concurrent.ConcurrentHashMap<>();
         private String lastSaid;
 
         Events(AgentAddress address, SessionListener listener, Executor callbacks) {
@@ -486,6 +503,13 @@ public final class RemoteTuning implements AutoCloseable {
                     var entries = WireTelemetry.entries(e.getAdminLogged());
                     callbacks.execute(() -> listener.adminLogged(entries));
                 }
+                case APPLIED -> {
+                    CompletableFuture<AdminResult> f = applying.remove(e.getApplied().getId());
+                    if (f != null) {
+                        AdminResult r = WireReadout.result(e.getApplied().getResult());
+                        callbacks.execute(() -> f.complete(r));
+                    }
+                }
                 default -> {
                     // An event a newer agent sends that this client does not know: nothing to show for it.
                 }
@@ -526,6 +550,9 @@ public final class RemoteTuning implements AutoCloseable {
             gone = true;
             state = ControllerState.DETACHED;
             soFar = null;
+            IllegalStateException lost = new IllegalStateException(why);
+            applying.values().forEach(f -> callbacks.execute(() -> f.completeExceptionally(lost)));
+            applying.clear();
             callbacks.execute(() -> {
                 listener.stateChanged(ControllerState.DETACHED, "", null);
                 lastSaid = null;

@@ -11,6 +11,8 @@ import java.util.logging.Logger;
 
 import io.grpc.stub.ServerCallStreamObserver;
 
+import org.nvmeworkbench.core.agent.proto.Applied;
+import org.nvmeworkbench.core.agent.proto.FeatureReply;
 import org.nvmeworkbench.core.agent.proto.SessionEvent;
 import org.nvmeworkbench.core.driver.AdminLogEntry;
 import org.nvmeworkbench.core.driver.NvmeController;
@@ -98,6 +100,11 @@ final class SessionFollower implements SessionListener {
                 }
             }
         }
+    }
+
+    /** An ApplyCoalescing call's outcome, on the stream after the sentence the session said about it. */
+    void applied(long id, FeatureReply result) {
+        send(SessionEvent.newBuilder().setApplied(Applied.newBuilder().setId(id).setResult(result)).build());
     }
 
     @Override

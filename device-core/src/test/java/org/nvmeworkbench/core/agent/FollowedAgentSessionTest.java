@@ -179,6 +179,25 @@ class FollowedAgentSessionTest {
     }
 
     @Test
+    void applyNowSetsItBetweenBatchesAndItsSentenceArrivesBeforeItsOutcome() throws Exception {
+        Heard heard = new Heard();
+        try (RemoteTuning t = attach("sim:tlc", heard)) {
+            CompletableFuture<RunRecord> run = t.run(WorkloadSpec.defaults().withQueues(2).withLimits(3_000_000_000L, 0),
+                    SafetyPrompts.UNATTENDED, 1.0);
+            waitUntil(t::isRunning, 20);
+            Answers now = new Answers(SafetyPrompts.ApplyChoice.APPLY_NOW);
+            List<String> saidBeforeOutcome = new CopyOnWriteArrayList<>();
+            AdminResult r = t.applyCoalescing(new InterruptCoalescing(15, 2), null, 2, now)
+                    .whenComplete((x, e) -> saidBeforeOutcome.addAll(heard.said)).get(30, TimeUnit.SECONDS);
+            assertThat(r.ok()).isTrue();
+            assertThat(run).as("set while the run went on").isNotDone();
+            assertThat(saidBeforeOutcome).anyMatch(s -> s.endsWith(", during the run."));
+            assertThat(run.get(60, TimeUnit.SECONDS).completionsPerInterrupt()).as("coalesced for part of the run")
+                    .isGreaterThan(1.5);
+        }
+    }
+
+    @Test
     void aWriteIsAskedHereNamingHostAndDeviceAndNothingIsWrittenWithoutTheYes() throws Exception {
         Heard heard = new Heard();
         try (RemoteTuning t = attach("sim:optane", heard)) {

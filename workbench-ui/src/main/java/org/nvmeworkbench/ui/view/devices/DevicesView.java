@@ -51,6 +51,8 @@ public final class DevicesView implements WorkbenchView {
                 }
                 // remote://HOST:PORT/DEV has no space to wrap at: shown as "DEV on HOST:PORT", which does.
                 Label spec = new Label(remoteName(d.spec()));
+                spec.setWrapText(true);
+                spec.setMinHeight(Region.USE_PREF_SIZE);
                 spec.setStyle("-fx-font-weight: bold");
                 Label desc = new Label(d.description());
                 desc.setWrapText(true);
@@ -97,6 +99,7 @@ public final class DevicesView implements WorkbenchView {
         attached.textProperty().bind(Bindings.createStringBinding(() -> session.device().get().isEmpty()
                 ? "No device attached." : "Attached: " + remoteName(session.device().get()), session.device()));
         attached.setWrapText(true);
+        attached.setMinHeight(Region.USE_PREF_SIZE);
         refresh.setTooltip(new Tooltip("Look for devices again"));
         Label details = new Label();
         details.setId("device-details");
