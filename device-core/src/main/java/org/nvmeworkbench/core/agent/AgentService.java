@@ -175,6 +175,11 @@ final class AgentService extends AgentGrpc.AgentImplBase {
         events.setOnCancelHandler(() -> release(h));
         events.onNext(SessionEvent.newBuilder().setHeld(Held.newBuilder().setLease(h.lease).setDevice(device)
                 .setHost(host)).build());
+        if (request.hasDesired()) {
+            // As the window had them: the next runs use them, as a restored local session's would.
+            h.session.session().restoreDesired(WireTelemetry.coalescing(request.getDesired()),
+                    WireTelemetry.cdVectors(request.getDesired()));
+        }
         if (request.getFollow()) {
             h.follower = SessionFollower.start(h.session.session(), events, sampler, this::withHost);
         }

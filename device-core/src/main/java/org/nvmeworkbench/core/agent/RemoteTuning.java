@@ -88,6 +88,17 @@ public final class RemoteTuning implements AutoCloseable {
      */
     public static RemoteTuning attach(AgentAddress address, AgentClient.Options options, long seed, int ioQueues,
                                       SessionListener listener, Executor callbacks) {
+        return attach(address, options, seed, ioQueues, null, null, listener, callbacks);
+    }
+
+    /**
+     * As {@link #attach(AgentAddress, AgentClient.Options, long, int, SessionListener, Executor)}, with the 08h
+     * and CD vectors the window's next runs use carried over to the agent's session (nothing is sent to the
+     * device until a run sets them, as locally).
+     */
+    public static RemoteTuning attach(AgentAddress address, AgentClient.Options options, long seed, int ioQueues,
+                                      InterruptCoalescing desired, Set<Integer> desiredCdVectors,
+                                      SessionListener listener, Executor callbacks) {
         if (address.device().isEmpty()) {
             throw new AgentException("Name the device on the agent: remote://" + address.endpoint() + "/DEV.", true);
         }
@@ -96,7 +107,8 @@ public final class RemoteTuning implements AutoCloseable {
         CompletableFuture<String> held = new CompletableFuture<>();
         AtomicReference<ClientCallStreamObserver<HoldRequest>> call = new AtomicReference<>();
         client.async().hold(HoldRequest.newBuilder().setDevice(address.device()).setSeed(seed).setIoQueues(Math.max(1, ioQueues))
-                .setClient(options.client()).setFollow(true).build(), new ClientResponseObserver<HoldRequest, SessionEvent>() {
+                .setClient(options.client()).setFollow(true).setDesired(WireTelemetry.of(desired, desiredCdVectors)).build(),
+                new ClientResponseObserver<HoldRequest, SessionEvent>() {
                     @Override
                     public void beforeStart(ClientCallStreamObserver<HoldRequest> requestStream) {
                         call.set(requestStream);

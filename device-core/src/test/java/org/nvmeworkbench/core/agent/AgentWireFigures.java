@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 
+import org.nvmeworkbench.core.agent.proto.HoldRequest;
 import org.nvmeworkbench.core.agent.proto.RunRequest;
 import org.nvmeworkbench.core.agent.proto.RunUpdate;
+import org.nvmeworkbench.core.agent.proto.SessionEvent;
 import org.nvmeworkbench.core.device.DeviceCatalog;
 import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.session.LocalControllerSession;
@@ -16,7 +18,8 @@ import org.nvmeworkbench.core.workload.WorkloadSpec;
 
 /**
  * Prints what the wire costs, on loopback: the added latency of an admin command (Get Features 08h) through
- * an agent against the same command here, and the telemetry bytes per second a live run streams.
+ * an agent against the same command here, the telemetry bytes per second a live run streams to a command line,
+ * and what a window's followed session streams.
  * Run with scripts/agent-bench.sh.
  */
 public final class AgentWireFigures {
@@ -42,6 +45,69 @@ public final class AgentWireFigures {
                         local, remote, remote - local, calls);
             }
             telemetry(a, o);
+            followed(a, o);
+        }
+    }
+
+    /**
+     * What a window's followed session costs: a live run of 16 queue pairs on the paced simulator, every event
+     * the hold stream carries counted by kind (samples with every ring and vector, the run so far twice a
+     * second, the session's sentences and state).
+     */
+    private static void followed(AgentAddress a, AgentClient.Options o) throws Exception {
+        AgentAddress tlc = a.with("sim:tlc");
+        try (AgentClient c = AgentClient.connect(tlc, o)) {
+            java.util.Map<SessionEvent.EventCase, long[]> bytes = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.concurrent.CompletableFuture<String> lease = new java.util.concurrent.CompletableFuture<>();
+            @SuppressWarnings("unchecked")
+            io.grpc.stub.ClientCallStreamObserver<HoldRequest>[] call = new io.grpc.stub.ClientCallStreamObserver[1];
+            c.async().hold(HoldRequest.newBuilder().setDevice("sim:tlc").setIoQueues(16).setFollow(true).setClient("figures")
+                    .build(), new io.grpc.stub.ClientResponseObserver<HoldRequest, SessionEvent>() {
+                        @Override
+                        public void beforeStart(io.grpc.stub.ClientCallStreamObserver<HoldRequest> r) {
+                            call[0] = r;
+                        }
+
+                        @Override
+                        public void onNext(SessionEvent e) {
+                            if (e.hasHeld()) {
+                                lease.complete(e.getHeld().getLease());
+                                return;
+                            }
+                            long[] n = bytes.computeIfAbsent(e.getEventCase(), k -> new long[2]);
+                            synchronized (n) {
+                                n[0]++;
+                                n[1] += e.getSerializedSize();
+                            }
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                            lease.completeExceptionally(t);
+                        }
+
+                        @Override
+                        public void onCompleted() {
+                        }
+                    });
+            String l = lease.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            long t0 = System.nanoTime();
+            Iterator<RunUpdate> it = c.blocking().run(RunRequest.newBuilder().setLease(l).setSimSpeed(1).setWorkload(
+                    WireWorkload.of(WorkloadSpec.defaults().withQueues(16).withLimits(10_000_000_000L, 0))).build());
+            while (it.hasNext()) {
+                it.next();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            call[0].cancel("done", null);
+            long total = 0;
+            StringBuilder kinds = new StringBuilder();
+            for (var e : new java.util.TreeMap<>(bytes).entrySet()) {
+                total += e.getValue()[1];
+                kinds.append(String.format("%n  %-16s %,6d events, %,9.0f bytes/s (%,.0f B each)", e.getKey(), e.getValue()[0],
+                        e.getValue()[1] / seconds, (double) e.getValue()[1] / e.getValue()[0]));
+            }
+            System.out.printf("A window's followed session, 16 queue pairs live for %.1f s: %,.0f bytes/s in all%s%n",
+                    seconds, total / seconds, kinds);
         }
     }
 

@@ -26,6 +26,10 @@ import org.nvmeworkbench.core.session.SessionListener;
 import org.nvmeworkbench.core.session.WriteConfirmation;
 import org.nvmeworkbench.core.spec.FeatureId;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
+import org.nvmeworkbench.core.sweep.SweepCost;
+import org.nvmeworkbench.core.sweep.SweepGrid;
+import org.nvmeworkbench.core.sweep.SweepPoint;
+import org.nvmeworkbench.core.sweep.SweepResult;
 import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
 import org.nvmeworkbench.core.workload.ReadWrite;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -173,7 +177,8 @@ class FollowedAgentSessionTest {
             AdminResult r = t.applyCoalescing(new InterruptCoalescing(3, 1), null, 1, after).get(60, TimeUnit.SECONDS);
             assertThat(after.asked).singleElement().isInstanceOf(ApplyDuringIoQuestion.class);
             assertThat(r.ok()).isTrue();
-            assertThat(run).as("the Set Features waited for the run's end").isDone();
+            assertThat(run.get(30, TimeUnit.SECONDS).completionsPerInterrupt())
+                    .as("the Set Features waited for the run's end: coalescing stayed off through it").isEqualTo(1.0);
             assertThat(heard.said).anyMatch(s -> s.contains("will be set when the current run ends"));
         }
     }
@@ -194,6 +199,36 @@ class FollowedAgentSessionTest {
             assertThat(saidBeforeOutcome).anyMatch(s -> s.endsWith(", during the run."));
             assertThat(run.get(60, TimeUnit.SECONDS).completionsPerInterrupt()).as("coalesced for part of the run")
                     .isGreaterThan(1.5);
+        }
+    }
+
+    @Test
+    void aSweepOnTheAgentBringsEachPointBackMarkedWithItsHost() throws Exception {
+        Heard heard = new Heard();
+        try (RemoteTuning t = attach("sim:null", heard)) {
+            List<SweepPoint> seen = new CopyOnWriteArrayList<>();
+            SweepResult r = t.sweep(WorkloadSpec.defaults().withLimits(0, 2_000), new SweepGrid(List.of(0, 7), List.of(0),
+                    List.of(8)), 99, 0, SweepCost.INTERRUPTS_PER_SECOND, seen::add, SafetyPrompts.UNATTENDED)
+                    .get(120, TimeUnit.SECONDS);
+            assertThat(r.points()).hasSize(2);
+            assertThat(seen).hasSize(2).allSatisfy(p -> assertThat(p.record().origin().host()).isEqualTo("127.0.0.1"));
+            assertThat(r.device()).isEqualTo("remote://127.0.0.1:" + agentPort() + "/sim:null");
+            waitUntil(() -> heard.runs.size() == 2, 10);
+        }
+    }
+
+    @Test
+    void theWindowsCoalescingForTheNextRunsGoesOverWithTheAttach() throws Exception {
+        Heard heard = new Heard();
+        AgentClient.Options o = new AgentClient.Options(AgentIdentity.readToken(agent.tokenFile()), null,
+                new KnownAgents(dir.resolve("known_agents")), null, "window@loopback");
+        try (RemoteTuning t = RemoteTuning.attach(AgentAddress.parse("remote://127.0.0.1:" + agentPort() + "/sim:null"), o, 5, 4,
+                new InterruptCoalescing(3, 1), Set.of(2), heard, Runnable::run)) {
+            waitUntil(() -> new InterruptCoalescing(3, 1).equals(heard.desired), 10);
+            RunRecord r = t.run(WorkloadSpec.defaults().withQueues(2).withLimits(0, 4_000), SafetyPrompts.UNATTENDED, 0)
+                    .get(60, TimeUnit.SECONDS);
+            assertThat(r.workload().coalescing()).isEqualTo(new InterruptCoalescing(3, 1).cdw11());
+            assertThat(r.workload().cdVectors()).containsExactly(2);
         }
     }
 

@@ -246,13 +246,15 @@ public final class WorkbenchSession implements WorkbenchContext {
         mirror.stateChanged(ControllerState.ATTACHING, "", null);
         message.set("Attaching " + spec + "...");
         long seed = draftSpec.get() == null ? WorkloadSpec.defaults().seed() : draftSpec.get().seed();
+        InterruptCoalescing desired = desiredCoalescing.get();
+        Set<Integer> desiredCd = desiredCdVectors.get();
         tasks.submit("Attach " + spec, p -> {
             p.update(-1, "Connecting to the agent at " + address.endpoint());
             if (agents == null) {
                 throw new AgentException("This window keeps no agents; " + address.endpoint() + " cannot be reached.", true);
             }
             return RemoteTuning.attach(address, agents.options(address, null, null), seed,
-                    org.nvmeworkbench.core.driver.DriverOptions.DEFAULT.ioQueues(),
+                    org.nvmeworkbench.core.driver.DriverOptions.DEFAULT.ioQueues(), desired, desiredCd,
                     new FromAgent(mirror), tasks::deliver);
         }, r -> {
             remote = r;
@@ -280,6 +282,8 @@ public final class WorkbenchSession implements WorkbenchContext {
         public void stateChanged(ControllerState s, String dev, NvmeController c) {
             if (s == ControllerState.DETACHED) {
                 remote = null;
+                // Back to this host's session: its 08h for the next runs, which the agent's may have changed.
+                core.restoreDesired(desiredCoalescing.get(), desiredCdVectors.get());
             }
             if (remote != null || s == ControllerState.DETACHED) {
                 mirror.stateChanged(s, s == ControllerState.DETACHED ? "" : remote.device(), null);

@@ -29,6 +29,7 @@ import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.session.ControllerState;
 import org.nvmeworkbench.core.session.RunHistory;
 import org.nvmeworkbench.core.sim.SimDeviceProvider;
+import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.telemetry.TelemetrySnapshot;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 import org.nvmeworkbench.ui.session.WorkbenchSession;
@@ -107,6 +108,8 @@ class RemoteSessionTest {
             }
         });
         waitUntil(() -> !session.isAttached(), 20);
+        // The 08h the window's next runs use goes over with it, as after a restart it would locally.
+        robot.interact(() -> session.restoreDesired(new InterruptCoalescing(7, 2), null));
         robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
                 .filter(d -> d.spec().equals(remoteSim)).findFirst().orElseThrow()));
         robot.clickOn("#attach-button");
@@ -128,6 +131,8 @@ class RemoteSessionTest {
         waitUntil(() -> session.runProgress().get() > 0 && session.runProgress().get() < 1, 15);
         RunRecord r = run.get().get(60, TimeUnit.SECONDS);
         assertThat(r.origin().host()).isEqualTo("127.0.0.1");
+        assertThat(r.workload().coalescing()).as("the window's 08h, set by the run on the agent")
+                .isEqualTo(new InterruptCoalescing(7, 2).cdw11());
         waitUntil(() -> !session.runs().isEmpty(), 10);
         RunRecord kept = session.runs().get(session.runs().size() - 1);
         Thread.sleep(500);
