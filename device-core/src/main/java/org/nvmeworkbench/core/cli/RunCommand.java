@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.nvmeworkbench.core.agent.SideBySide;
 import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.report.ReportExporter;
@@ -166,58 +167,40 @@ final class RunCommand implements Callable<Integer> {
             throw CliFailure.usage(own.get(0));
         }
         List<String> names = device.all();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(names.size());
-        try {
-            List<java.util.concurrent.Future<RunRecord>> runs = new ArrayList<>();
-            for (String name : names) {
-                runs.add(pool.submit(() -> {
-                    try (ControllerSession d = AttachedDevice.open(device.named(name), new DeviceOptions(ws.seed(),
-                            ws.allowWrites()), ws.queues(), spec.commandLine().getErr())) {
-                        return d.run(ws);
-                    }
-                }));
+        List<RunRecord> records = new ArrayList<>();
+        List<String> ran = new ArrayList<>();
+        RuntimeException failed = null;
+        for (SideBySide.Outcome o : SideBySide.run(names, ws, name -> AttachedDevice.open(device.named(name),
+                new DeviceOptions(ws.seed(), ws.allowWrites()), ws.queues(), spec.commandLine().getErr()))) {
+            if (o.ran()) {
+                records.add(o.record());
+                ran.add(o.device());
+            } else {
+                spec.commandLine().getErr().println(o.device() + ": " + Main.sentence(o.failure().getMessage()));
+                failed = failed == null ? o.failure() : failed;
             }
-            List<RunRecord> records = new ArrayList<>();
-            List<String> ran = new ArrayList<>();
-            RuntimeException failed = null;
-            for (int i = 0; i < runs.size(); i++) {
-                try {
-                    records.add(runs.get(i).get());
-                    ran.add(names.get(i));
-                } catch (java.util.concurrent.ExecutionException e) {
-                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
-                            : new IllegalStateException(e.getCause().getMessage(), e.getCause());
-                    spec.commandLine().getErr().println(names.get(i) + ": " + Main.sentence(cause.getMessage()));
-                    failed = failed == null ? cause : failed;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw CliFailure.refused("Interrupted while the runs went on.");
-                }
-            }
-            Optional<ReportExporter> report = output.report();
-            if (!records.isEmpty()) {
-                if (report.isPresent()) {
-                    output.emitReport(spec, report.get(), ReportCommand.render(report.get(), ReportModel.of(records)));
-                } else {
-                    StringBuilder text = new StringBuilder();
-                    com.fasterxml.jackson.databind.node.ArrayNode json = OutputOptions.object().arrayNode();
-                    for (int i = 0; i < records.size(); i++) {
-                        RunSummary s = new RunSummary(records.get(i));
-                        text.append(text.length() == 0 ? "" : "\n").append("== ").append(ran.get(i)).append(" ==\n")
-                                .append(s.text());
-                        json.add(s.json().put("device_named", ran.get(i)));
-                    }
-                    output.emit(spec, text.toString(), OutputOptions.object().set("runs", json));
-                }
-            }
-            if (failed != null) {
-                throw CliFailure.refused((names.size() - records.size()) + " of the " + names.size()
-                        + " devices did not run the workload (said above).");
-            }
-            return 0;
-        } finally {
-            pool.shutdownNow();
         }
+        Optional<ReportExporter> report = output.report();
+        if (!records.isEmpty()) {
+            if (report.isPresent()) {
+                output.emitReport(spec, report.get(), ReportCommand.render(report.get(), ReportModel.of(records)));
+            } else {
+                StringBuilder text = new StringBuilder();
+                com.fasterxml.jackson.databind.node.ArrayNode json = OutputOptions.object().arrayNode();
+                for (int i = 0; i < records.size(); i++) {
+                    RunSummary s = new RunSummary(records.get(i));
+                    text.append(text.length() == 0 ? "" : "\n").append("== ").append(ran.get(i)).append(" ==\n")
+                            .append(s.text());
+                    json.add(s.json().put("device_named", ran.get(i)));
+                }
+                output.emit(spec, text.toString(), OutputOptions.object().set("runs", json));
+            }
+        }
+        if (failed != null) {
+            throw CliFailure.refused((names.size() - records.size()) + " of the " + names.size()
+                    + " devices did not run the workload (said above).");
+        }
+        return 0;
     }
 
     /** The device option as typed, with --profile folded in. */

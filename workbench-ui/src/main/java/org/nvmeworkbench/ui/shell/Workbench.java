@@ -134,6 +134,20 @@ public final class Workbench {
         d.showAndWait().ifPresent(spec -> session.message().set(FaultInjection.arm(session.controller().get(), spec)));
     }
 
+    /** Run > Run on several devices...: the Workload view's workload on devices here and on agents, at once. */
+    private void runOnSeveral() {
+        // Attaching and running block for the whole run: a thread of their own, never the FX thread or a shared pool.
+        java.util.concurrent.Executor background = r -> {
+            Thread t = new Thread(r, "several-devices");
+            t.setDaemon(true);
+            t.start();
+        };
+        var vm = new org.nvmeworkbench.ui.view.several.SideBySideViewModel(session, selection, background,
+                javafx.application.Platform::runLater);
+        new org.nvmeworkbench.ui.view.several.SideBySideDialog(session, vm, background,
+                root.getScene() == null ? null : root.getScene().getWindow()).show();
+    }
+
     private void registerActions() {
         var attached = session.attached();
         var idle = Bindings.createBooleanBinding(() -> session.state().get() == ControllerState.IDLE, session.state());
@@ -160,6 +174,8 @@ public final class Workbench {
         actions.add(new ActionSpec("run.rerun", "Rerun last workload", AppIcon.RERUN, "Shortcut+Shift+R", "Run", true,
                 Bindings.createBooleanBinding(() -> idle.get() && session.lastSpec().get() != null, idle, session.lastSpec()),
                 session::rerun));
+        actions.add(new ActionSpec("run.several", "Run on several devices...", AppIcon.RUN, null, "Run", false, always,
+                this::runOnSeveral));
         actions.add(new ActionSpec("window.reset", "Reset perspective", AppIcon.RESET, null, "Window", true, always,
                 layout::reset));
         actions.add(new ActionSpec("window.theme", "Toggle light/dark theme", AppIcon.THEME, "Shortcut+T", "Window", true,

@@ -177,7 +177,7 @@ public final class DevicesView implements WorkbenchView {
     }
 
     /** {@code remote://HOST:PORT/DEV} as "DEV on agent HOST:PORT"; a local device's name as it is. */
-    static String remoteName(String spec) {
+    public static String remoteName(String spec) {
         if (!org.nvmeworkbench.core.agent.AgentAddress.names(spec)) {
             return spec;
         }
