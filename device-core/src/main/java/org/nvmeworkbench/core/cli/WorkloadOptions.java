@@ -10,6 +10,11 @@ import org.nvmeworkbench.core.fiojob.FioJob;
 import org.nvmeworkbench.core.fiojob.FioJobException;
 import org.nvmeworkbench.core.fiojob.FioJobFile;
 import org.nvmeworkbench.core.fiojob.FioJobNote;
+import org.nvmeworkbench.core.host.CpuPlacement;
+import org.nvmeworkbench.core.host.CpuSet;
+import org.nvmeworkbench.core.host.CpusAllowedPolicy;
+import org.nvmeworkbench.core.host.InterruptAffinity;
+import org.nvmeworkbench.core.host.NumaMemPolicy;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.workload.ReadWrite;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -67,6 +72,26 @@ public final class WorkloadOptions {
 
     @Option(names = "--polling", description = "Reap completions by polling instead of interrupts (fio's hipri).")
     Boolean polling;
+
+    @Option(names = "--cpus_allowed", paramLabel = "CPUS",
+            description = "CPUs the run's queue threads may use, fio's list syntax, e.g. 0-3 or 0,5,8-15 (default: every CPU).")
+    String cpusAllowed;
+
+    @Option(names = "--cpus_allowed_policy", paramLabel = "POLICY",
+            description = "shared (every queue may run on any allowed CPU; fio's default) or split (each queue its own CPU).")
+    String cpusAllowedPolicy;
+
+    @Option(names = "--numa_cpu_nodes", paramLabel = "NODES", description = "Only the CPUs of these NUMA nodes, e.g. 0 or 0-1.")
+    String numaCpuNodes;
+
+    @Option(names = "--numa_mem_policy", paramLabel = "POLICY",
+            description = "Where the queues' DMA memory is: default, local, prefer:N, bind:NODES or interleave:NODES.")
+    String numaMemPolicy;
+
+    @Option(names = "--irq-affinity", paramLabel = "spread|CPUS",
+            description = "Where each vector's interrupt is taken: spread (over the host's CPUs, as Linux spreads "
+                    + "managed vectors; the default) or a CPU list, the k-th vector on its k-th CPU (one CPU: all on it).")
+    String irqAffinity;
 
     /** Whether {@code --coalesce} was given (sweep sets 08h itself and refuses it). */
     public boolean coalesceGiven() {
@@ -143,6 +168,31 @@ public final class WorkloadOptions {
         return file;
     }
 
+    /** {@code start} with the CPU options typed here on top; a bad value is one sentence. */
+    private CpuPlacement placement(CpuPlacement start) {
+        CpuPlacement p = start;
+        try {
+            if (cpusAllowed != null) {
+                p = p.withCpusAllowed(CpuSet.parse(cpusAllowed, "cpus_allowed"));
+            }
+            if (cpusAllowedPolicy != null) {
+                p = p.withPolicy(CpusAllowedPolicy.parse(cpusAllowedPolicy));
+            }
+            if (numaCpuNodes != null) {
+                p = p.withNumaCpuNodes(CpuSet.parse(numaCpuNodes, "numa_cpu_nodes"));
+            }
+            if (numaMemPolicy != null) {
+                p = p.withMemPolicy(NumaMemPolicy.parse(numaMemPolicy));
+            }
+            if (irqAffinity != null) {
+                p = p.withIrqAffinity(InterruptAffinity.parse(irqAffinity));
+            }
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
+        return p;
+    }
+
     private WorkloadSpec overridden(WorkloadSpec start) {
         WorkloadSpec s = start;
         if (rw != null) {
@@ -185,6 +235,7 @@ public final class WorkloadOptions {
         if (polling != null) {
             s = s.withPolling(polling);
         }
+        s = s.withPlacement(placement(s.placement()));
         // A job file never grants writes: only the user, here, can.
         return s.withAllowWrites(allowWrites);
     }
