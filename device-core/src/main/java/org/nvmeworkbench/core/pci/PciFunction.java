@@ -120,6 +120,14 @@ public interface PciFunction extends AutoCloseable {
     default void placeCores(CorePlan plan) {
     }
 
+    /**
+     * The host CPU that takes {@code vector}'s interrupts, -1 when the function does not know. May be read from a
+     * sampling thread.
+     */
+    default int vectorCpu(int vector) {
+        return -1;
+    }
+
     /** What each core did since the last {@link #placeCores}; {@link CoreFigures#NONE} when not placed. */
     default CoreFigures coreFigures() {
         return CoreFigures.NONE;

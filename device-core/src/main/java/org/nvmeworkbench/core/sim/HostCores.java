@@ -104,6 +104,14 @@ final class HostCores {
         return v >= 0 && v < vectorCpu.length && vectorCpu[v] >= 0;
     }
 
+    /** The CPU that takes {@code v}'s interrupts: the plan's, else the one CPU; -1 beyond the table. */
+    int cpuOfVector(int v) {
+        if (v < 0 || v >= vectorCpu.length) {
+            return -1;
+        }
+        return placed(v) ? vectorCpu[v] : 0;
+    }
+
     /** The device signalled {@code v} at {@code now} (delivered or held pending): the latency starts here. */
     void raised(int v, long now) {
         if (v >= 0 && v < raisedAt.length && raisedAt[v] < 0) {

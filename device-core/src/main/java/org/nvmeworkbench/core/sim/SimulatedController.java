@@ -358,6 +358,11 @@ public final class SimulatedController implements PciFunction {
     }
 
     @Override
+    public int vectorCpu(int vector) {
+        return interrupts.cores.cpuOfVector(vector);
+    }
+
+    @Override
     public CoreFigures coreFigures() {
         return interrupts.cores.figures();
     }

@@ -113,6 +113,19 @@ class CoreAccountingTest {
     }
 
     @Test
+    void theLiveVectorSnapshotsNameTheirCore() {
+        SimConfig config = SimConfig.builder().profile(MediaProfile.OPTANE).build();
+        try (SimBench b = SimBench.attach(config, DriverOptions.DEFAULT.withIoQueues(4))) {
+            WorkloadSpec s = spec(SPLIT_0_3.withIrqAffinity(InterruptAffinity.parse("5,6")));
+            new WorkloadRunner().run(b.ctrl, s, RunObserver.NONE);
+            assertThat(b.ctrl.snapshot().vectors())
+                    .filteredOn(v -> v.iv() > 0).extracting(org.nvmeworkbench.core.telemetry.VectorSnapshot::cpu)
+                    .containsExactly(5, 6, 5, 6);
+            assertThat(b.sim.vectorCpu(0)).as("the admin vector stays on the one CPU").isZero();
+        }
+    }
+
+    @Test
     void polledRunsKeepTheOneCpuAndSaySo() {
         RunRecord r = run(1, spec(SPLIT_0_3).withPolling(true));
         assertThat(r.featureNotes()).anyMatch(n -> n.contains("completions were polled"));
