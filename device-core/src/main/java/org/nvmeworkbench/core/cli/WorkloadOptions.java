@@ -11,10 +11,6 @@ import org.nvmeworkbench.core.fiojob.FioJobException;
 import org.nvmeworkbench.core.fiojob.FioJobFile;
 import org.nvmeworkbench.core.fiojob.FioJobNote;
 import org.nvmeworkbench.core.host.CpuPlacement;
-import org.nvmeworkbench.core.host.CpuSet;
-import org.nvmeworkbench.core.host.CpusAllowedPolicy;
-import org.nvmeworkbench.core.host.InterruptAffinity;
-import org.nvmeworkbench.core.host.NumaMemPolicy;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.workload.ReadWrite;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -170,27 +166,11 @@ public final class WorkloadOptions {
 
     /** {@code start} with the CPU options typed here on top; a bad value is one sentence. */
     private CpuPlacement placement(CpuPlacement start) {
-        CpuPlacement p = start;
         try {
-            if (cpusAllowed != null) {
-                p = p.withCpusAllowed(CpuSet.parse(cpusAllowed, "cpus_allowed"));
-            }
-            if (cpusAllowedPolicy != null) {
-                p = p.withPolicy(CpusAllowedPolicy.parse(cpusAllowedPolicy));
-            }
-            if (numaCpuNodes != null) {
-                p = p.withNumaCpuNodes(CpuSet.parse(numaCpuNodes, "numa_cpu_nodes"));
-            }
-            if (numaMemPolicy != null) {
-                p = p.withMemPolicy(NumaMemPolicy.parse(numaMemPolicy));
-            }
-            if (irqAffinity != null) {
-                p = p.withIrqAffinity(InterruptAffinity.parse(irqAffinity));
-            }
+            return start.with(CpuPlacement.ofWords(cpusAllowed, cpusAllowedPolicy, numaCpuNodes, numaMemPolicy, irqAffinity));
         } catch (IllegalArgumentException e) {
             throw CliFailure.usage(e.getMessage());
         }
-        return p;
     }
 
     private WorkloadSpec overridden(WorkloadSpec start) {

@@ -21,6 +21,32 @@ public record CpuPlacement(CpuSet cpusAllowed, CpusAllowedPolicy policy, Interru
     /** Nothing asked: the host's own placement. */
     public static final CpuPlacement NONE = new CpuPlacement(null, null, null, null, null);
 
+    /**
+     * fio's words as typed (null or blank: not given), e.g. from the command line, a scenario or a view's fields.
+     *
+     * @throws IllegalArgumentException one sentence naming the first bad word
+     */
+    public static CpuPlacement ofWords(String cpusAllowed, String policy, String numaCpuNodes, String memPolicy,
+                                       String irqAffinity) {
+        return new CpuPlacement(given(cpusAllowed) ? CpuSet.parse(cpusAllowed, "cpus_allowed") : null,
+                given(policy) ? CpusAllowedPolicy.parse(policy) : null,
+                given(irqAffinity) ? InterruptAffinity.parse(irqAffinity) : null,
+                given(numaCpuNodes) ? CpuSet.parse(numaCpuNodes, "numa_cpu_nodes") : null,
+                given(memPolicy) ? NumaMemPolicy.parse(memPolicy) : null);
+    }
+
+    private static boolean given(String word) {
+        return word != null && !word.isBlank();
+    }
+
+    /** This placement with what {@code over} gives on top. */
+    public CpuPlacement with(CpuPlacement over) {
+        return new CpuPlacement(over.cpusAllowed != null ? over.cpusAllowed : cpusAllowed,
+                over.policy != null ? over.policy : policy, over.irqAffinity != null ? over.irqAffinity : irqAffinity,
+                over.numaCpuNodes != null ? over.numaCpuNodes : numaCpuNodes,
+                over.memPolicy != null ? over.memPolicy : memPolicy);
+    }
+
     /** Whether any of it was asked for. */
     public boolean given() {
         return cpusAllowed != null || policy != null || irqAffinity != null || numaCpuNodes != null || memPolicy != null;

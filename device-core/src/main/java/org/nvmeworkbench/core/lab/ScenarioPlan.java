@@ -9,9 +9,6 @@ import java.util.TreeSet;
 import org.nvmeworkbench.core.driver.DriverOptions;
 import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.host.CpuPlacement;
-import org.nvmeworkbench.core.host.CpuSet;
-import org.nvmeworkbench.core.host.CpusAllowedPolicy;
-import org.nvmeworkbench.core.host.InterruptAffinity;
 import org.nvmeworkbench.core.pci.InterruptMode;
 import org.nvmeworkbench.core.sim.Faults;
 import org.nvmeworkbench.core.sim.HostCpus;
@@ -155,22 +152,13 @@ public record ScenarioPlan(Scenario scenario, SimConfig simConfig, DriverOptions
 
     /** The workload's CPU words; a bad one names its field. */
     private static CpuPlacement placement(String where, Scenario.Workload w) {
-        CpuPlacement p = CpuPlacement.NONE;
         try {
-            if (w.cpusAllowed() != null) {
-                p = p.withCpusAllowed(CpuSet.parse(w.cpusAllowed(), "cpus_allowed"));
-            }
-            if (w.cpusAllowedPolicy() != null) {
-                p = p.withPolicy(CpusAllowedPolicy.parse(w.cpusAllowedPolicy()));
-            }
-            if (w.irqAffinity() != null) {
-                p = p.withIrqAffinity(InterruptAffinity.parse(w.irqAffinity()));
-            }
+            CpuPlacement p = CpuPlacement.ofWords(w.cpusAllowed(), w.cpusAllowedPolicy(), null, null, w.irqAffinity());
             p.allowedOn(HostCpus.DEFAULT.topology());
+            return p;
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(where + "workload: " + e.getMessage());
         }
-        return p;
     }
 
     private interface LongField {

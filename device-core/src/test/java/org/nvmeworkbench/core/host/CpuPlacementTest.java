@@ -98,4 +98,15 @@ class CpuPlacementTest {
         assertThat(CpuPlacement.NONE.withPolicy(CpusAllowedPolicy.SPLIT).withCpusAllowed(CpuSet.parse("0-3", "c")).describe())
                 .isEqualTo("cpus_allowed=0-3 cpus_allowed_policy=split");
     }
+
+    @Test
+    void wordsAsTypedMakeAPlacementAndTypedOnesOverrideAJobs() {
+        CpuPlacement job = CpuPlacement.ofWords("0-7", "split", null, "", null);
+        assertThat(job.describe()).isEqualTo("cpus_allowed=0-7 cpus_allowed_policy=split");
+        CpuPlacement typed = job.with(CpuPlacement.ofWords("8-15", null, "1", "local", "spread"));
+        assertThat(typed.describe()).isEqualTo(
+                "cpus_allowed=8-15 cpus_allowed_policy=split numa_cpu_nodes=1 numa_mem_policy=local irq_affinity=spread");
+        assertThat(CpuPlacement.ofWords(" ", null, null, null, "").given()).isFalse();
+        assertThatThrownBy(() -> CpuPlacement.ofWords(null, null, "x", null, null)).hasMessageContaining("numa_cpu_nodes=x");
+    }
 }

@@ -21,10 +21,6 @@ import org.nvmeworkbench.core.fiojob.FioJob;
 import org.nvmeworkbench.core.fiojob.FioJobException;
 import org.nvmeworkbench.core.fiojob.FioJobFile;
 import org.nvmeworkbench.core.host.CpuPlacement;
-import org.nvmeworkbench.core.host.CpuSet;
-import org.nvmeworkbench.core.host.CpusAllowedPolicy;
-import org.nvmeworkbench.core.host.InterruptAffinity;
-import org.nvmeworkbench.core.host.NumaMemPolicy;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.workload.ReadWrite;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -144,27 +140,13 @@ public final class WorkloadViewModel {
 
     /** The CPU fields as a placement; a bad one adds its sentence to {@code problems}. */
     private CpuPlacement placement(List<String> problems) {
-        CpuPlacement p = CpuPlacement.NONE;
         try {
-            if (!cpusAllowed.get().isBlank()) {
-                p = p.withCpusAllowed(CpuSet.parse(cpusAllowed.get(), "cpus_allowed"));
-            }
-            if (!cpusAllowedPolicy.get().isBlank()) {
-                p = p.withPolicy(CpusAllowedPolicy.parse(cpusAllowedPolicy.get()));
-            }
-            if (!numaCpuNodes.get().isBlank()) {
-                p = p.withNumaCpuNodes(CpuSet.parse(numaCpuNodes.get(), "numa_cpu_nodes"));
-            }
-            if (!numaMemPolicy.get().isBlank()) {
-                p = p.withMemPolicy(NumaMemPolicy.parse(numaMemPolicy.get()));
-            }
-            if (!irqAffinity.get().isBlank()) {
-                p = p.withIrqAffinity(InterruptAffinity.parse(irqAffinity.get()));
-            }
+            return CpuPlacement.ofWords(cpusAllowed.get(), cpusAllowedPolicy.get(), numaCpuNodes.get(), numaMemPolicy.get(),
+                    irqAffinity.get());
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
+            return CpuPlacement.NONE;
         }
-        return p;
     }
 
     private static long parse(List<String> problems, String name, String text, boolean size) {
