@@ -78,7 +78,7 @@ public record ClaimCheck(String claim, String unit, double claimedBefore, double
     }
 
     static String number(double v) {
-        if (Math.abs(v) >= 100) {
+        if (Math.abs(v) >= 100 || v == Math.rint(v)) {
             return String.format(Locale.ROOT, "%.0f", v);
         }
         return String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%.1f" : "%.2f", v);

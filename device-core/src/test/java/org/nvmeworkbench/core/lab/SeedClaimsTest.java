@@ -23,7 +23,8 @@ class SeedClaimsTest {
         assertThat(c.get(2).claimedBefore()).isEqualTo(12);
         assertThat(c.get(2).claimedAfter()).isEqualTo(3.2);
         assertThat(c.get(3).claimedText()).isEqualTo("18.7 -> 11.2 us");
-        assertThat(c.get(4).claimedText()).isEqualTo("12.0 -> 3.80%");
+        assertThat(c.get(4).claimedText()).isEqualTo("12 -> 3.80%");
+        assertThat(c.get(0).claimedText()).isEqualTo("16 vectors");
     }
 
     @Test
