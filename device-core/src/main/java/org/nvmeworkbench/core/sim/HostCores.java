@@ -199,6 +199,17 @@ final class HostCores {
     }
 
     /**
+     * When the thread of queue {@code qid} really writes the SQ tail doorbell it wrote at {@code now}: once its
+     * core has done the work booked on it (the one driver thread simulates every core's thread, so its clock
+     * does not move for that work). Without this a placed run would submit faster than its cores could reap,
+     * and their timelines would run away from the clock.
+     */
+    long doorbellAt(int qid, long now) {
+        int cpu = qid >= 0 && qid < queueCpu.length ? queueCpu[qid] : -1;
+        return cpu < 0 ? now : Math.max(now, busyUntil[cpu]);
+    }
+
+    /**
      * {@code consumed} entries of CQ {@code cq} reaped at {@code now}, {@code each} ns apiece (plus the remote
      * memory penalty when the queue's memory is on another node than its reaping CPU); returns the driver's-clock
      * share (0 when placed).
