@@ -107,6 +107,11 @@ public interface PciFunction extends AutoCloseable {
 
     // --- host CPUs ----------------------------------------------------------------------------
 
+    /** The NUMA node of the host the function hangs off, -1 when unknown or when the host has no NUMA information. */
+    default int numaNode() {
+        return -1;
+    }
+
     /** The host's CPUs and NUMA nodes as this function places work on them; null when it does not. */
     default HostTopology hostTopology() {
         return null;

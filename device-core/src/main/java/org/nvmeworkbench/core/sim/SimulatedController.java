@@ -342,6 +342,11 @@ public final class SimulatedController implements PciFunction {
     // --- host CPUs -----------------------------------------------------------------------------
 
     @Override
+    public int numaNode() {
+        return interrupts.cores.topology().deviceNode();
+    }
+
+    @Override
     public HostTopology hostTopology() {
         return interrupts.cores.topology();
     }
