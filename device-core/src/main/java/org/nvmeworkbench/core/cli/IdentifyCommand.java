@@ -61,6 +61,12 @@ final class IdentifyCommand implements Callable<Integer> {
                 sb.append("\nNUMA node: ").append(node < 0 ? "none reported (-1: one node, or the firmware does not say)"
                         : Integer.toString(node)).append('\n');
                 json.put("numa_node", node);
+                long[] pages = local.controller().pci().dmaPagesPerNode();
+                for (int n = 0; n < pages.length; n++) {
+                    if (pages[n] > 0) {
+                        sb.append("DMA memory: ").append(pages[n]).append(" pages on node ").append(n).append('\n');
+                    }
+                }
             }
             output.emit(spec, sb.toString(), json);
         }

@@ -112,6 +112,14 @@ public interface PciFunction extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * Pages of the DMA memory allocated so far on each NUMA node (index = node), as the kernel reports them; empty
+     * when unknown (the simulator's memory is not placed).
+     */
+    default long[] dmaPagesPerNode() {
+        return new long[0];
+    }
+
     /** The host's CPUs and NUMA nodes as this function places work on them; null when it does not. */
     default HostTopology hostTopology() {
         return null;

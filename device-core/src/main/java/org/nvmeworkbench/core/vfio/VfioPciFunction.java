@@ -40,6 +40,9 @@ public final class VfioPciFunction implements PciFunction {
     private final EventfdVectors irqs;
     private final PciSysfs sysfs;
     private final int numaNode;
+    private static final java.nio.file.Path NUMA_MAPS = java.nio.file.Path.of("/proc/self/numa_maps");
+    /** Pages of the DMA memory allocated so far per NUMA node, as /proc/self/numa_maps said after each mapping. */
+    private long[] dmaPages = new long[0];
     /** Where the kernel routes each vector's IRQ, read back when interrupts are enabled; -1 where unknown. */
     private volatile int[] vectorCpus = new int[0];
     private final Memory configScratch = new Memory(4);
@@ -301,7 +304,14 @@ public final class VfioPciFunction implements PciFunction {
             if (closed) {
                 throw new PciException(name + " has been closed.");
             }
-            VfioDmaRegion r = VfioDmaRegion.map(container, bytes);
+            VfioDmaRegion r = VfioDmaRegion.map(container, bytes, numaNode);
+            long[] pages = DmaNode.pagesPerNode(NUMA_MAPS, r.address());
+            if (pages.length > dmaPages.length) {
+                dmaPages = java.util.Arrays.copyOf(dmaPages, pages.length);
+            }
+            for (int n = 0; n < pages.length; n++) {
+                dmaPages[n] += pages[n];
+            }
             container.regions.add(r);
             return r;
         }
@@ -324,6 +334,13 @@ public final class VfioPciFunction implements PciFunction {
     public int vectorCpu(int vector) {
         int[] cpus = vectorCpus;
         return vector >= 0 && vector < cpus.length ? cpus[vector] : -1;
+    }
+
+    @Override
+    public long[] dmaPagesPerNode() {
+        synchronized (container) {
+            return dmaPages.clone();
+        }
     }
 
     /** From sys/bus/pci/devices/BDF/numa_node, read when the function was opened. */

@@ -201,6 +201,14 @@ public final class WorkloadRunner {
                     + " time(s); the driver picked them up by polling after "
                     + ctrl.options().interruptRecheckNanos() / 1_000_000 + " ms each.");
         }
+        long[] pages = ctrl.pci().dmaPagesPerNode();
+        int node = ctrl.pci().numaNode();
+        long total = java.util.Arrays.stream(pages).sum();
+        long onNode = node >= 0 && node < pages.length ? pages[node] : 0;
+        if (node >= 0 && total > onNode) {
+            notes.add((total - onNode) + " of " + total + " pages of DMA memory are not on the device's NUMA node " + node
+                    + ": the kernel put them elsewhere, as the preferred node was short of free memory.");
+        }
         if (out.errors() > 0) {
             notes.add(out.errors() + " I/O(s) completed with an error, the first with "
                     + StatusCode.describe(out.firstErrorStatus()) + ".");
