@@ -105,7 +105,11 @@ public final class WorkloadRunner {
                     readBack, loop.soFar()));
             obs.started(live, live);
 
-            IoOutcome out = loop.run(obs);
+            IoOutcome out;
+            try (IoThreadPin pin = pci.hostTopology() == null ? IoThreadPin.apply(spec.placement(), featureNotes)
+                    : IoThreadPin.NONE) {
+                out = loop.run(obs);
+            }
 
             long cpu = pci.interruptCpuNanos() - cpuStart;
             List<VectorCount> counts = new ArrayList<>();
@@ -161,10 +165,7 @@ public final class WorkloadRunner {
         HostTopology host = pci.hostTopology();
         CpuPlacement asked = spec.placement();
         if (host == null) {
-            if (asked.given()) {
-                notes.add("this device does not place work on cores, so " + asked.describe() + " was not applied");
-            }
-            return null;
+            return null; // a real device: IoThreadPin pins the thread that drives it, if asked
         }
         if (spec.polling() && asked.given()) {
             notes.add(asked.describe() + " places interrupts and the threads they wake; completions were polled, so "
