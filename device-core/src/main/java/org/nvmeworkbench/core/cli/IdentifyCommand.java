@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.nvmeworkbench.core.device.DeviceOptions;
 import org.nvmeworkbench.core.session.ControllerSession;
+import org.nvmeworkbench.core.session.LocalControllerSession;
 import org.nvmeworkbench.core.driver.ControllerRegisters;
 import org.nvmeworkbench.core.spec.IdentifyController;
 import org.nvmeworkbench.core.spec.IdentifyNamespace;
@@ -53,7 +54,21 @@ final class IdentifyCommand implements Callable<Integer> {
             }
             sb.append("\nController registers:\n");
             decoded.forEach(l -> sb.append(l).append('\n'));
-            output.emit(spec, sb.toString(), json(id, ns, regs, decoded));
+            ObjectNode json = json(id, ns, regs, decoded);
+            // The host's side, known only where the function is opened here (sysfs numa_node on VFIO).
+            if (d instanceof LocalControllerSession local) {
+                int node = local.controller().pci().numaNode();
+                sb.append("\nNUMA node: ").append(node < 0 ? "none reported (-1: one node, or the firmware does not say)"
+                        : Integer.toString(node)).append('\n');
+                json.put("numa_node", node);
+                long[] pages = local.controller().pci().dmaPagesPerNode();
+                for (int n = 0; n < pages.length; n++) {
+                    if (pages[n] > 0) {
+                        sb.append("DMA memory: ").append(pages[n]).append(" pages on node ").append(n).append('\n');
+                    }
+                }
+            }
+            output.emit(spec, sb.toString(), json);
         }
         return 0;
     }

@@ -6,9 +6,12 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.nvmeworkbench.core.record.CoreShare;
 import org.nvmeworkbench.core.record.FeatureReadback;
+import org.nvmeworkbench.core.record.HostCpuUse;
 import org.nvmeworkbench.core.record.LatencyHistogram;
 import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.RunRecordJson;
 import org.nvmeworkbench.core.record.RunSettingsJson;
 import org.nvmeworkbench.core.record.VectorCount;
 import org.nvmeworkbench.core.record.WorkloadSettings;
@@ -76,6 +79,7 @@ final class RunSummary {
             sb.append("  no I/O completed\n");
         }
         interrupts(sb);
+        cores(sb);
         features(sb);
         for (String n : featureNotes) {
             sb.append("  refused: ").append(n).append('\n');
@@ -110,6 +114,24 @@ final class RunSummary {
         for (VectorCount v : r.vectors()) {
             sb.append(String.format(Locale.ROOT, "    IV %d: %d interrupts, %d completions, %.2f per interrupt%n",
                     v.iv(), v.interrupts(), v.completions(), v.completionsPerInterrupt()));
+        }
+    }
+
+    /** The run on the host's cores: the handler latency and each CPU's share, one line each. */
+    private void cores(StringBuilder sb) {
+        HostCpuUse u = r.cpus();
+        if (!u.present()) {
+            return;
+        }
+        sb.append("  cpus: ").append(u.placement().isEmpty() ? "" : u.placement() + " on ").append(u.host()).append('\n');
+        if (u.handled() > 0) {
+            sb.append(String.format(Locale.ROOT, "    interrupt to handler: mean %.2f us, p50 %.2f us, p99 %.2f us, max %.2f us%n",
+                    u.handlerMeanNanos() / 1e3, u.handlerP50Nanos() / 1e3, u.handlerP99Nanos() / 1e3, u.handlerMaxNanos() / 1e3));
+        }
+        for (CoreShare c : u.cores()) {
+            sb.append(String.format(Locale.ROOT, "    CPU %d (node %d): irq cpu %.2f%%, %d interrupts, %d wake-ups from other cores, "
+                    + "vectors %s, queues %s%n", c.cpu(), c.node(), c.irqCpuPct(), c.interrupts(), c.remoteWakeups(),
+                    c.vectors(), c.queues()));
         }
     }
 
@@ -159,6 +181,9 @@ final class RunSummary {
         }
         o.put("completions_per_interrupt", r.completionsPerInterrupt());
         o.put("host_irq_cpu_pct", r.hostIrqCpuPct());
+        if (r.cpus().present()) {
+            RunRecordJson.writeCpus(o.putObject("host_cpus"), r.cpus());
+        }
         ObjectNode fe = o.putObject("features");
         InterruptCoalescing c = r.features().interruptCoalescing();
         ObjectNode f8 = fe.putObject("08h");

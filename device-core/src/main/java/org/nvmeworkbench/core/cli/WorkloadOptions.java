@@ -10,6 +10,7 @@ import org.nvmeworkbench.core.fiojob.FioJob;
 import org.nvmeworkbench.core.fiojob.FioJobException;
 import org.nvmeworkbench.core.fiojob.FioJobFile;
 import org.nvmeworkbench.core.fiojob.FioJobNote;
+import org.nvmeworkbench.core.host.CpuPlacement;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.workload.ReadWrite;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -67,6 +68,26 @@ public final class WorkloadOptions {
 
     @Option(names = "--polling", description = "Reap completions by polling instead of interrupts (fio's hipri).")
     Boolean polling;
+
+    @Option(names = "--cpus_allowed", paramLabel = "CPUS",
+            description = "CPUs the run's queue threads may use, fio's list syntax, e.g. 0-3 or 0,5,8-15 (default: every CPU).")
+    String cpusAllowed;
+
+    @Option(names = "--cpus_allowed_policy", paramLabel = "POLICY",
+            description = "shared (every queue may run on any allowed CPU; fio's default) or split (each queue its own CPU).")
+    String cpusAllowedPolicy;
+
+    @Option(names = "--numa_cpu_nodes", paramLabel = "NODES", description = "Only the CPUs of these NUMA nodes, e.g. 0 or 0-1.")
+    String numaCpuNodes;
+
+    @Option(names = "--numa_mem_policy", paramLabel = "POLICY",
+            description = "Where the queues' DMA memory is: default, local, prefer:N, bind:NODES or interleave:NODES.")
+    String numaMemPolicy;
+
+    @Option(names = "--irq-affinity", paramLabel = "spread|CPUS",
+            description = "Where each vector's interrupt is taken: spread (over the host's CPUs, as Linux spreads "
+                    + "managed vectors; the default) or a CPU list, the k-th vector on its k-th CPU (one CPU: all on it).")
+    String irqAffinity;
 
     /** Whether {@code --coalesce} was given (sweep sets 08h itself and refuses it). */
     public boolean coalesceGiven() {
@@ -143,6 +164,15 @@ public final class WorkloadOptions {
         return file;
     }
 
+    /** {@code start} with the CPU options typed here on top; a bad value is one sentence. */
+    private CpuPlacement placement(CpuPlacement start) {
+        try {
+            return start.with(CpuPlacement.ofWords(cpusAllowed, cpusAllowedPolicy, numaCpuNodes, numaMemPolicy, irqAffinity));
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
+    }
+
     private WorkloadSpec overridden(WorkloadSpec start) {
         WorkloadSpec s = start;
         if (rw != null) {
@@ -185,6 +215,7 @@ public final class WorkloadOptions {
         if (polling != null) {
             s = s.withPolling(polling);
         }
+        s = s.withPlacement(placement(s.placement()));
         // A job file never grants writes: only the user, here, can.
         return s.withAllowWrites(allowWrites);
     }

@@ -611,7 +611,7 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
         for (i = 0; i < n; i++) {
             boolean valid = iv[i] < pci.vectorCount();
             out.add(new VectorSnapshot(iv[i], counts[i], r[i], valid && pci.isMasked(iv[i]),
-                    valid && pci.isPending(iv[i]), iv[i] == 0 || coalescingDisabled(iv[i])));
+                    valid && pci.isPending(iv[i]), iv[i] == 0 || coalescingDisabled(iv[i]), pci.vectorCpu(iv[i])));
         }
         return out;
     }

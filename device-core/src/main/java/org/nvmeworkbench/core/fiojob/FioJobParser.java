@@ -11,6 +11,9 @@ import java.util.Set;
 
 import org.nvmeworkbench.core.fiojob.FioJob.JobPacing;
 import org.nvmeworkbench.core.fiojob.FioJob.JobSchedule;
+import org.nvmeworkbench.core.host.CpuSet;
+import org.nvmeworkbench.core.host.CpusAllowedPolicy;
+import org.nvmeworkbench.core.host.NumaMemPolicy;
 import org.nvmeworkbench.core.workload.BlockSizeMix;
 import org.nvmeworkbench.core.workload.IoShape;
 import org.nvmeworkbench.core.workload.ReadWrite;
@@ -21,21 +24,22 @@ import org.nvmeworkbench.core.workload.WorkloadSpec;
  * rw/readwrite and its modifier, bs/blocksize (read,write), bssplit, bsrange, iodepth, numjobs (each clone
  * a queue pair), size, io_size/io_limit, number_ios, runtime, time_based, rwmixread/rwmixwrite, offset,
  * randseed, hipri (polling), kb_base; stonewall, wait_for, new_group, group_reporting, startdelay and
- * ramp_time shape the schedule and the report; rate, rate_iops, thinktime and cpus_allowed are kept.
+ * ramp_time shape the schedule and the report; rate, rate_iops and thinktime are kept; cpus_allowed,
+ * cpus_allowed_policy, numa_cpu_nodes and numa_mem_policy place the queues on the host's cores.
  */
 final class FioJobParser {
     /** Options about how fio reaches a file, logs or reports, which the workbench's own driver has no use for. */
     private static final Set<String> NOT_APPLICABLE = Set.of("thread", "norandommap", "randrepeat", "gtod_reduce",
             "clat_percentiles", "lat_percentiles", "slat_percentiles", "percentile_list", "disable_lat", "disable_clat",
             "disable_slat", "write_lat_log", "write_bw_log", "write_iops_log", "write_hist_log", "log_avg_msec",
-            "per_job_logs", "invalidate", "cpumask", "numa_cpu_nodes", "iodepth_batch", "iodepth_batch_submit",
+            "per_job_logs", "invalidate", "cpumask", "iodepth_batch", "iodepth_batch_submit",
             "iodepth_batch_complete", "iodepth_batch_complete_min", "iodepth_low", "fsync", "fdatasync", "end_fsync",
             "buffered", "sync", "verify", "do_verify", "offset_increment", "random_distribution", "random_generator",
             "exitall", "loops", "unified_rw_reporting", "allow_file_create", "registerfiles", "fixedbufs",
             "sqthread_poll", "nonvectored", "overwrite", "refill_buffers", "zero_buffers", "buffer_compress_percentage",
             "dedupe_percentage", "rate_min", "unit_base", "lockmem", "create_on_open", "nrfiles", "directory",
             "opendir", "output", "output-format", "filesize", "fadvise_hint", "iomem", "mem", "scramble_buffers",
-            "continue_on_error", "blockalign", "ba", "file_service_type", "nice", "prio", "prioclass", "cpus_allowed_policy",
+            "continue_on_error", "blockalign", "ba", "file_service_type", "nice", "prio", "prioclass",
             "log_hist_msec", "ramp_time_reset");
 
     private final String source;
@@ -260,9 +264,16 @@ final class FioJobParser {
                             throw error(o, "cpus_allowed=" + v + " is not a CPU list such as 0-3,6");
                         }
                         cpus = v.replace(" ", "");
-                        notes.add(note(o, o.said() + " is kept with the job; the workbench's simulated host does not "
-                                + "place work on CPUs.", false));
+                        spec = spec.withPlacement(spec.placement().withCpusAllowed(hostWord(o, t -> CpuSet.parse(t, o.key()))));
+                        notes.add(note(o, o.said() + " places the job's queue threads on the simulator's host model; on "
+                                + "hardware it is kept with the job.", false));
                     }
+                    case "cpus_allowed_policy" -> spec = spec.withPlacement(spec.placement().withPolicy(
+                            hostWord(o, CpusAllowedPolicy::parse)));
+                    case "numa_cpu_nodes" -> spec = spec.withPlacement(spec.placement().withNumaCpuNodes(
+                            hostWord(o, t -> CpuSet.parse(t, o.key()))));
+                    case "numa_mem_policy" -> spec = spec.withPlacement(spec.placement().withMemPolicy(
+                            hostWord(o, NumaMemPolicy::parse)));
                     case "ioengine" -> notes.add(note(o, o.said() + " does not apply: the workbench submits through its "
                             + "own userspace NVMe driver.", false));
                     case "direct" -> {
@@ -451,6 +462,15 @@ final class FioJobParser {
 
     private static FioJobNote note(Option o, String text, boolean aboutLimits) {
         return new FioJobNote(o.file(), o.line(), o.position(), o.key(), text, aboutLimits);
+    }
+
+    /** One of fio's CPU and NUMA words, parsed by {@code parse}; its complaint names file and line. */
+    private <T> T hostWord(Option o, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(o.value());
+        } catch (IllegalArgumentException e) {
+            throw error(o, lowerFirst(stripDot(e.getMessage())));
+        }
     }
 
     private FioJobException error(Option o, String what) {

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param name          file name without .json, used by {@code --scenario}
  * @param title         shown above the stage
  * @param summary       one paragraph: what the scenario demonstrates
- * @param show          which view it is made for: journey, coalescing, interrupt-modes, sixteen-vectors, tuning
+ * @param show          which view it is made for: journey, coalescing, interrupt-modes, sixteen-vectors, tuning,
+ *                      seed-claims
  * @param device        the simulated device
  * @param interruptMode msix, msi or pin
  * @param workload      the workload
@@ -44,11 +45,15 @@ public record Scenario(String name, String title, String summary, String show, D
 
     /**
      * fio's words: rw, bs ("4k"), iodepth, queues (numjobs with one queue each), runtime ("2s") and/or
-     * number_ios, rwmixread, randseed.
+     * number_ios, rwmixread, randseed; cpus_allowed ("0-15"), cpus_allowed_policy (shared, split) and where the
+     * vectors' interrupts are taken, irq_affinity (spread or a CPU list).
      */
     public record Workload(String rw, String bs, Integer iodepth, Integer queues, String runtime,
                            @JsonProperty("number_ios") Long numberIos, Integer rwmixread,
-                           @JsonProperty("randseed") Long randseed) {
+                           @JsonProperty("randseed") Long randseed,
+                           @JsonProperty("cpus_allowed") String cpusAllowed,
+                           @JsonProperty("cpus_allowed_policy") String cpusAllowedPolicy,
+                           @JsonProperty("irq_affinity") String irqAffinity) {
     }
 
     /**

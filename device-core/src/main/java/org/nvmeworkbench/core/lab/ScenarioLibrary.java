@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public final class ScenarioLibrary {
     /** The shipped scenarios, in the order a presenter would play them. */
     public static final List<String> SHIPPED = List.of("one-command-journey", "coalescing-threshold-vs-timer", "why-msi-x",
-            "sixteen-queues-sixteen-vectors", "tuning-demo", "a-lost-interrupt");
+            "sixteen-queues-sixteen-vectors", "the-seeds-claims", "tuning-demo", "a-lost-interrupt");
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

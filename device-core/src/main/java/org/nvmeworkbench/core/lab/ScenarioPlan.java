@@ -8,8 +8,10 @@ import java.util.TreeSet;
 
 import org.nvmeworkbench.core.driver.DriverOptions;
 import org.nvmeworkbench.core.fiojob.FioUnits;
+import org.nvmeworkbench.core.host.CpuPlacement;
 import org.nvmeworkbench.core.pci.InterruptMode;
 import org.nvmeworkbench.core.sim.Faults;
+import org.nvmeworkbench.core.sim.HostCpus;
 import org.nvmeworkbench.core.sim.HostModel;
 import org.nvmeworkbench.core.sim.MediaProfile;
 import org.nvmeworkbench.core.sim.SimConfig;
@@ -84,6 +86,7 @@ public record ScenarioPlan(Scenario scenario, SimConfig simConfig, DriverOptions
         long runtime = w.runtime() == null ? 0 : field(where, "workload.runtime", () -> FioUnits.parseTimeNanos(w.runtime()));
         spec = spec.withLimits(runtime, w.numberIos() == null ? 0 : w.numberIos());
         spec = spec.withRwmixread(w.rwmixread() == null ? 50 : w.rwmixread()).withSeed(w.randseed() == null ? 1 : w.randseed());
+        spec = spec.withPlacement(placement(where, w));
         Scenario.Features f = s.features();
         if (f != null) {
             spec = spec.withCoalescing(coalescing(where + "features", f.thr(), f.time()));
@@ -145,6 +148,17 @@ public record ScenarioPlan(Scenario scenario, SimConfig simConfig, DriverOptions
             }
         }
         return new ScenarioPlan(s, sim, opts, spec, reruns, speed, caps);
+    }
+
+    /** The workload's CPU words; a bad one names its field. */
+    private static CpuPlacement placement(String where, Scenario.Workload w) {
+        try {
+            CpuPlacement p = CpuPlacement.ofWords(w.cpusAllowed(), w.cpusAllowedPolicy(), null, null, w.irqAffinity());
+            p.allowedOn(HostCpus.DEFAULT.topology());
+            return p;
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(where + "workload: " + e.getMessage());
+        }
     }
 
     private interface LongField {

@@ -1,5 +1,9 @@
 package org.nvmeworkbench.core.pci;
 
+import org.nvmeworkbench.core.host.CoreFigures;
+import org.nvmeworkbench.core.host.CorePlan;
+import org.nvmeworkbench.core.host.HostTopology;
+
 /**
  * The seam between the userspace driver and the hardware: one PCI function as the driver sees it.
  *
@@ -100,6 +104,47 @@ public interface PciFunction extends AutoCloseable {
      * were enabled or counts were reset. The simulator models it; VFIO measures the waiting thread.
      */
     long interruptCpuNanos();
+
+    // --- host CPUs ----------------------------------------------------------------------------
+
+    /** The NUMA node of the host the function hangs off, -1 when unknown or when the host has no NUMA information. */
+    default int numaNode() {
+        return -1;
+    }
+
+    /**
+     * Pages of the DMA memory allocated so far on each NUMA node (index = node), as the kernel reports them; empty
+     * when unknown (the simulator's memory is not placed).
+     */
+    default long[] dmaPagesPerNode() {
+        return new long[0];
+    }
+
+    /** The host's CPUs and NUMA nodes as this function places work on them; null when it does not. */
+    default HostTopology hostTopology() {
+        return null;
+    }
+
+    /**
+     * Puts {@code plan} in force (where each vector's interrupt is taken, which core reaps each queue, where
+     * each queue's memory is) and restarts {@link #coreFigures()}; null returns to the function's own
+     * placement. Set-up, never per I/O. A function that does not place work ignores it.
+     */
+    default void placeCores(CorePlan plan) {
+    }
+
+    /**
+     * The host CPU that takes {@code vector}'s interrupts, -1 when the function does not know. May be read from a
+     * sampling thread.
+     */
+    default int vectorCpu(int vector) {
+        return -1;
+    }
+
+    /** What each core did since the last {@link #placeCores}; {@link CoreFigures#NONE} when not placed. */
+    default CoreFigures coreFigures() {
+        return CoreFigures.NONE;
+    }
 
     // --- time ----------------------------------------------------------------------------------
 

@@ -28,13 +28,14 @@ import java.util.Objects;
  * @param origin                  what measured it; what that source does not measure is NaN, -1 or empty
  * @param featureNotes            what the device refused when the run set its features, one sentence each
  * @param notes                   anything else worth knowing (cancelled, stuck commands, lost interrupts)
+ * @param cpus                    the run on the host's cores; {@link HostCpuUse#NONE} when not measured
  */
 public record RunRecord(String toolVersion, Instant startedAt, long durationNanos, long seed, DeviceIdentity device,
                         WorkloadSettings workload, FeatureReadback features, RunTotals totals,
                         LatencyHistogram latency, LatencyHistogram readLatency, LatencyHistogram writeLatency,
                         List<VectorCount> vectors, double completionsPerInterrupt, double hostIrqCpuPct,
                         List<TimeSample> timeSeries, RunOrigin origin, List<String> featureNotes,
-                        List<String> notes) {
+                        List<String> notes, HostCpuUse cpus) {
 
     public RunRecord {
         Objects.requireNonNull(toolVersion, "toolVersion");
@@ -51,6 +52,18 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
         origin = origin == null ? RunOrigin.WORKBENCH : origin;
         featureNotes = featureNotes == null ? List.of() : List.copyOf(featureNotes);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        cpus = cpus == null ? HostCpuUse.NONE : cpus;
+    }
+
+    /** A record without per-core figures (fio's output, an HdrHistogram log, a file from before them). */
+    public RunRecord(String toolVersion, Instant startedAt, long durationNanos, long seed, DeviceIdentity device,
+                     WorkloadSettings workload, FeatureReadback features, RunTotals totals,
+                     LatencyHistogram latency, LatencyHistogram readLatency, LatencyHistogram writeLatency,
+                     List<VectorCount> vectors, double completionsPerInterrupt, double hostIrqCpuPct,
+                     List<TimeSample> timeSeries, RunOrigin origin, List<String> featureNotes, List<String> notes) {
+        this(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency, readLatency,
+                writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, origin, featureNotes, notes,
+                HostCpuUse.NONE);
     }
 
     /** A run this workbench made, with no notes. */
@@ -82,14 +95,15 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
     /** This record with {@code o} as its origin (e.g. marked with the host an agent ran it on). */
     public RunRecord withOrigin(RunOrigin o) {
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
-                readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, o, featureNotes, notes);
+                readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, o, featureNotes, notes,
+                cpus);
     }
 
     /** This record as opened from {@code file}. */
     public RunRecord openedFrom(String file) {
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
                 readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries,
-                origin.openedFrom(file), featureNotes, notes);
+                origin.openedFrom(file), featureNotes, notes, cpus);
     }
 
     /** This record with one more note, e.g. that the user interrupted it. */
@@ -98,7 +112,7 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
         more.add(note);
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
                 readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, origin,
-                featureNotes, more);
+                featureNotes, more, cpus);
     }
 
     /** Completed I/Os per second of device time. */

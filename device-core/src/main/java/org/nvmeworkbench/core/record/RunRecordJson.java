@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The versioned JSON form of a {@link RunRecord}: {@code "format": "nvme-workbench-run", "version": 2}.
  * Version 2 added the record's origin and notes, and writes null for what the origin did not measure;
- * version 1 files (this workbench's own runs, all measured) are still read.
+ * version 1 files (this workbench's own runs, all measured) are still read. {@code host_cpus} (the run on the
+ * host's cores) was added within version 2: it is written when measured, and a file without it reads as not
+ * measured.
  * Written field by field (not by reflection) so renaming a Java component never changes the file format.
  * Histograms use HdrHistogram's compressed base64 encoding at full resolution.
  */
@@ -79,7 +81,51 @@ public final class RunRecordJson {
         }
         strings(o.putArray("feature_notes"), r.featureNotes());
         strings(o.putArray("notes"), r.notes());
+        if (r.cpus().present()) {
+            writeCpus(o.putObject("host_cpus"), r.cpus());
+        }
         return o;
+    }
+
+    /**
+     * The run on the host's cores: placement, host, {@code interrupt_to_handler_ns} and {@code per_core}, a list
+     * with one object per CPU (the run record and {@code run -o json} write the same).
+     */
+    public static void writeCpus(ObjectNode o, HostCpuUse u) {
+        o.put("placement", u.placement()).put("host", u.host());
+        o.putObject("interrupt_to_handler_ns").put("count", u.handled()).put("mean", u.handlerMeanNanos())
+                .put("p50", u.handlerP50Nanos()).put("p99", u.handlerP99Nanos()).put("max", u.handlerMaxNanos());
+        ArrayNode cores = o.putArray("per_core");
+        for (CoreShare c : u.cores()) {
+            ObjectNode n = cores.addObject().put("cpu", c.cpu()).put("node", c.node());
+            c.vectors().forEach(n.putArray("vectors")::add);
+            c.queues().forEach(n.putArray("queues")::add);
+            n.put("interrupts", c.interrupts()).put("remote_wakeups", c.remoteWakeups())
+                    .put("irq_cpu_ns", c.irqCpuNanos()).put("reap_cpu_ns", c.reapCpuNanos()).put("irq_cpu_pct", c.irqCpuPct());
+        }
+    }
+
+    private static HostCpuUse readCpus(JsonNode o) {
+        if (o == null || o.isNull()) {
+            return HostCpuUse.NONE;
+        }
+        JsonNode h = o.path("interrupt_to_handler_ns");
+        List<CoreShare> cores = new ArrayList<>();
+        for (JsonNode n : o.path("per_core")) {
+            cores.add(new CoreShare(req(n, "cpu").asInt(), n.path("node").asInt(), ints(n.path("vectors")),
+                    ints(n.path("queues")), n.path("interrupts").asLong(), n.path("remote_wakeups").asLong(),
+                    n.path("irq_cpu_ns").asLong(), n.path("reap_cpu_ns").asLong(), n.path("irq_cpu_pct").asDouble()));
+        }
+        return new HostCpuUse(o.path("placement").asText(""), text(o, "host"), h.path("count").asLong(),
+                h.path("mean").asDouble(), h.path("p50").asLong(), h.path("p99").asLong(), h.path("max").asLong(), cores);
+    }
+
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            out.add(n.asInt());
+        }
+        return out;
     }
 
     /** A figure the origin measured, or null where it did not (NaN, or a count below 0). */
@@ -171,7 +217,8 @@ public final class RunRecordJson {
                 wholeNumber(req(o, "seed"), "seed", Long.MIN_VALUE), device, workload, features, totals, histogram(lat, "all"),
                 optionalHistogram(lat, "read"), optionalHistogram(lat, "write"), vectors,
                 measuredDouble(o, "completions_per_interrupt"), measuredDouble(o, "host_irq_cpu_pct"), series,
-                origin(o.get("origin")), strings(o.path("feature_notes")), strings(o.path("notes")));
+                origin(o.get("origin")), strings(o.path("feature_notes")), strings(o.path("notes")),
+                readCpus(o.get("host_cpus")));
         consistent(r, t);
         return r;
     }

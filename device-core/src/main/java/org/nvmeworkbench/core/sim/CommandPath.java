@@ -43,7 +43,7 @@ final class CommandPath {
         if (!queues.sqFetchScheduled[qid]) {
             queues.sqFetchScheduled[qid] = true;
             long delay = qid == 0 ? 0 : fetchNanos;
-            events.schedule(c.now + delay, EventQueue.SQ_FETCH, qid, 0, c.epoch);
+            events.schedule(c.interrupts.cores.doorbellAt(qid, c.now) + delay, EventQueue.SQ_FETCH, qid, 0, c.epoch);
         }
     }
 

@@ -76,9 +76,8 @@ final class Doorbells {
             return;
         }
         queues.cqHead[qid] = value;
-        long cpu = consumed * completionCpuNanosEach;
-        completionCpuNanos += cpu;
-        c.loop.chargeHost(cpu);
+        completionCpuNanos += consumed * completionCpuNanosEach;
+        c.loop.chargeHost(c.interrupts.cores.reaped(qid, consumed, completionCpuNanosEach, c.now));
         if (c.trace != null) {
             c.trace.doorbell(SimTraceListener.CQ_HEAD, qid, value, c.now);
         }

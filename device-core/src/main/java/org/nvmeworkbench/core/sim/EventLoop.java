@@ -50,7 +50,10 @@ final class EventLoop {
         while (true) {
             int v = interrupts.take(vectors);
             if (v >= 0) {
-                hostDebt += interrupts.taken(v);
+                long examination = interrupts.taken(v);
+                // The handler starts once the wake-up's CPU owed to the clock has run; examining its CQs is the handler.
+                interrupts.cores.handlerStarted(v, c.now + hostDebt);
+                hostDebt += examination;
                 settleHostDebt();
                 return v;
             }

@@ -18,20 +18,22 @@ final class InterruptController {
     private final EventQueue events;
     private final PciConfigSpace pci;
     private final HostModel host;
+    /** Where the host's interrupt work runs and what it costs there. */
+    final HostCores cores;
     final VectorTable irq;
     final VectorCoalescing coalescing;
     /** Event slot of each vector's armed coalescing timer, or -1: cancelled when the vector signals first. */
     private final int[] timerEvent;
-    private long interruptCpuNanos;
     private long droppedInterrupts;
 
     InterruptController(SimulatedController controller, EventQueue events, PciConfigSpace pci, HostModel host,
-            int tableSize) {
+            HostCpus cpus, int tableSize, int queueCapacity) {
         this.c = controller;
         this.events = events;
         this.pci = pci;
         this.host = host;
         this.irq = new VectorTable(tableSize);
+        this.cores = new HostCores(host, cpus, irq.capacity, queueCapacity);
         this.coalescing = new VectorCoalescing(irq.capacity);
         this.timerEvent = new int[irq.capacity];
         Arrays.fill(timerEvent, -1);
@@ -58,6 +60,7 @@ final class InterruptController {
         Arrays.fill(irq.pending, false);
         Arrays.fill(irq.ready, 0);
         irq.readyCount = 0;
+        cores.functionReset();
     }
 
     // --- host controls -------------------------------------------------------------------------
@@ -97,7 +100,7 @@ final class InterruptController {
         irq.functionMask = false;
         pci.put16(PciConfigSpace.MSIX_CAP + 2, msixCtl);
         pci.put16(PciConfigSpace.MSI_CAP + 2, msiCtl);
-        interruptCpuNanos = 0;
+        cores.resetFigures();
         return granted;
     }
 
@@ -151,10 +154,9 @@ final class InterruptController {
      * handlers of pin-based and MSI interrupts write them), run on the clock before the host's next wait.
      */
     private void chargeMaskWrite() {
-        long cpu = host.mmioWriteNanos();
-        if (cpu > 0) {
-            interruptCpuNanos += cpu;
-            c.loop.chargeHost(cpu);
+        long onClock = cores.maskWrite(host.mmioWriteNanos(), c.now);
+        if (onClock > 0) {
+            c.loop.chargeHost(onClock);
         }
     }
 
@@ -297,6 +299,7 @@ final class InterruptController {
             }
             return;
         }
+        cores.raised(v, now);
         if (irq.isMasked(v)) {
             irq.pending[v] = true;
             if (trace != null) {
@@ -304,7 +307,7 @@ final class InterruptController {
             }
             return;
         }
-        events.schedule(now + host.irqDeliveryNanos(), EventQueue.INTERRUPT_DELIVERY, v, 0, c.epoch);
+        events.schedule(cores.readyAt(v, now), EventQueue.INTERRUPT_DELIVERY, v, 0, c.epoch);
     }
 
     private void deliverPendingUnmasked() {
@@ -318,18 +321,17 @@ final class InterruptController {
     private void deliverIfPending(int v) {
         if (v < irq.capacity && irq.pending[v]) {
             irq.pending[v] = false;
-            events.schedule(c.now + host.irqDeliveryNanos(), EventQueue.INTERRUPT_DELIVERY, v, 0, c.epoch);
+            events.schedule(cores.readyAt(v, c.now), EventQueue.INTERRUPT_DELIVERY, v, 0, c.epoch);
         }
     }
 
     // --- host side -----------------------------------------------------------------------------
 
-    /** The signal reaches the host: counted, made ready for a waiter; returns the host CPU it costs. */
+    /** The signal reaches the host: counted, made ready for a waiter; returns the host CPU it costs on the driver's clock. */
     long deliver(int v) {
         irq.count[v]++;
         irq.markReady(v);
-        long cpu = host.irqCpuNanos();
-        interruptCpuNanos += cpu;
+        long cpu = cores.delivered(v);
         if (c.trace != null) {
             c.trace.interruptDelivered(v, c.now);
         }
@@ -342,7 +344,8 @@ final class InterruptController {
      * bound to {@code v}). The per-interrupt charge holds the first look (see {@link HostModel}); each
      * further one is charged here. The simulator cannot see the host read its memory, so it charges the
      * looks a correct handler has to make, which are the ones the driver's handler counts. The admin CQ
-     * is left out: the driver's admin path reaps it while waiting for its own command. Returns the CPU.
+     * is left out: the driver's admin path reaps it while waiting for its own command. Returns the CPU that
+     * runs on the driver's clock (none when the vector is placed on a core: it runs on that core's).
      */
     long taken(int v) {
         long each = host.cqExaminationNanos();
@@ -355,9 +358,7 @@ final class InterruptController {
                 examined++;
             }
         }
-        long cpu = examined > 1 ? (examined - 1) * each : 0;
-        interruptCpuNanos += cpu;
-        return cpu;
+        return cores.handlerWork(v, examined > 1 ? (examined - 1) * each : 0, c.now);
     }
 
     /** The lowest ready vector in {@code set}, consumed; -1 when none is ready. */
@@ -386,11 +387,11 @@ final class InterruptController {
 
     void resetCounts() {
         Arrays.fill(irq.count, 0);
-        interruptCpuNanos = 0;
+        cores.resetFigures();
     }
 
     long interruptCpuNanos() {
-        return interruptCpuNanos;
+        return cores.totalIrqCpuNanos();
     }
 
     long droppedInterrupts() {

@@ -12,6 +12,7 @@ package org.nvmeworkbench.core.sim;
  * @param mqes              CAP.MQES, 0's based maximum queue entries
  * @param msixTableSize     MSI-X table entries (admin + I/O vectors)
  * @param host              host cost model
+ * @param cpus              the host's CPUs and cross-core costs, for runs placed on cores
  * @param dstrd             CAP.DSTRD doorbell stride (4 << DSTRD bytes)
  * @param speed             pacing: 0 as fast as possible, 1.0 paced to the wall clock, below 1 slow motion
  * @param retainedDataBytes written data kept at most; writes to new places beyond it are dropped (reads
@@ -22,7 +23,7 @@ package org.nvmeworkbench.core.sim;
  *                          reports them as not changeable (false, the default: both changeable)
  */
 public record SimConfig(MediaProfile profile, long seed, int lbaSize, long namespaceBlocks, int maxIoQueuePairs,
-                        int mqes, int msixTableSize, HostModel host, int dstrd, double speed,
+                        int mqes, int msixTableSize, HostModel host, HostCpus cpus, int dstrd, double speed,
                         long retainedDataBytes, boolean fixedCoalescing) {
 
     /** 3.84 TB in 512-byte blocks, the size of a common datacenter drive. */
@@ -30,8 +31,8 @@ public record SimConfig(MediaProfile profile, long seed, int lbaSize, long names
     public static final long DEFAULT_RETAINED_DATA_BYTES = 256L << 20;
 
     public SimConfig {
-        if (profile == null || host == null) {
-            throw new IllegalArgumentException("A simulator config needs a media profile and a host model.");
+        if (profile == null || host == null || cpus == null) {
+            throw new IllegalArgumentException("A simulator config needs a media profile, a host model and host CPUs.");
         }
         if (lbaSize < 512 || lbaSize > 4096 || Integer.bitCount(lbaSize) != 1) {
             throw new IllegalArgumentException("LBA size must be a power of two from 512 to 4096, not " + lbaSize + ".");
@@ -69,13 +70,14 @@ public record SimConfig(MediaProfile profile, long seed, int lbaSize, long names
 
     public Builder toBuilder() {
         return new Builder().profile(profile).seed(seed).lbaSize(lbaSize).namespaceBlocks(namespaceBlocks)
-                .maxIoQueuePairs(maxIoQueuePairs).mqes(mqes).msixTableSize(msixTableSize).host(host).dstrd(dstrd)
+                .maxIoQueuePairs(maxIoQueuePairs).mqes(mqes).msixTableSize(msixTableSize).host(host).cpus(cpus).dstrd(dstrd)
                 .speed(speed).retainedDataBytes(retainedDataBytes).fixedCoalescing(fixedCoalescing);
     }
 
     public SimConfig withProfile(MediaProfile p) { return toBuilder().profile(p).build(); }
     public SimConfig withSeed(long s) { return toBuilder().seed(s).build(); }
     public SimConfig withHost(HostModel h) { return toBuilder().host(h).build(); }
+    public SimConfig withCpus(HostCpus c) { return toBuilder().cpus(c).build(); }
     public SimConfig withSpeed(double s) { return toBuilder().speed(s).build(); }
 
     /** Builder with the documented defaults (tlc, seed 1, 512 B LBAs, 64 queue pairs, MQES 1023, 65 vectors). */
@@ -88,6 +90,7 @@ public record SimConfig(MediaProfile profile, long seed, int lbaSize, long names
         private int mqes = 1023;
         private int msixTableSize = 65;
         private HostModel host = HostModel.DEFAULT;
+        private HostCpus cpus = HostCpus.DEFAULT;
         private int dstrd = 0;
         private double speed = 0;
         private long retainedDataBytes = DEFAULT_RETAINED_DATA_BYTES;
@@ -101,6 +104,7 @@ public record SimConfig(MediaProfile profile, long seed, int lbaSize, long names
         public Builder mqes(int v) { mqes = v; return this; }
         public Builder msixTableSize(int v) { msixTableSize = v; return this; }
         public Builder host(HostModel v) { host = v; return this; }
+        public Builder cpus(HostCpus v) { cpus = v; return this; }
         public Builder dstrd(int v) { dstrd = v; return this; }
         public Builder speed(double v) { speed = v; return this; }
         public Builder retainedDataBytes(long v) { retainedDataBytes = v; return this; }
@@ -108,7 +112,7 @@ public record SimConfig(MediaProfile profile, long seed, int lbaSize, long names
 
         public SimConfig build() {
             return new SimConfig(profile, seed, lbaSize, namespaceBlocks, maxIoQueuePairs, mqes, msixTableSize,
-                    host, dstrd, speed, retainedDataBytes, fixedCoalescing);
+                    host, cpus, dstrd, speed, retainedDataBytes, fixedCoalescing);
         }
     }
 }

@@ -3,6 +3,9 @@ package org.nvmeworkbench.core.sim;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.nvmeworkbench.core.host.CoreFigures;
+import org.nvmeworkbench.core.host.CorePlan;
+import org.nvmeworkbench.core.host.HostTopology;
 import org.nvmeworkbench.core.pci.DmaRegion;
 import org.nvmeworkbench.core.pci.InterruptMode;
 import org.nvmeworkbench.core.pci.PciException;
@@ -100,7 +103,8 @@ public final class SimulatedController implements PciFunction {
         }
         this.barSize = size;
         this.pci = new PciConfigSpace(barSize, config.msixTableSize(), tableOffset, pbaOffset);
-        this.interrupts = new InterruptController(this, events, pci, config.host(), config.msixTableSize());
+        this.interrupts = new InterruptController(this, events, pci, config.host(), config.cpus(), config.msixTableSize(),
+                config.maxIoQueuePairs() + 1);
         this.injected = new FaultSchedule(this, faults, interrupts.capacity());
         this.store = new NamespaceStore(config.namespaceBlocks() * config.lbaSize(), config.retainedDataBytes());
         this.media = new MediaModel(config.profile(), random);
@@ -333,6 +337,39 @@ public final class SimulatedController implements PciFunction {
     @Override
     public long interruptCpuNanos() {
         return interrupts.interruptCpuNanos();
+    }
+
+    // --- host CPUs -----------------------------------------------------------------------------
+
+    @Override
+    public int numaNode() {
+        return interrupts.cores.topology().deviceNode();
+    }
+
+    @Override
+    public HostTopology hostTopology() {
+        return interrupts.cores.topology();
+    }
+
+    /** The run's queues and vectors on the simulated host's cores from now on; null returns to the one-CPU host. */
+    @Override
+    public void placeCores(CorePlan plan) {
+        if (plan == null) {
+            interrupts.cores.unplace();
+            interrupts.cores.resetFigures();
+        } else {
+            interrupts.cores.place(plan);
+        }
+    }
+
+    @Override
+    public int vectorCpu(int vector) {
+        return interrupts.cores.cpuOfVector(vector);
+    }
+
+    @Override
+    public CoreFigures coreFigures() {
+        return interrupts.cores.figures();
     }
 
     // --- time ----------------------------------------------------------------------------------

@@ -9,7 +9,14 @@ package org.nvmeworkbench.core.telemetry;
  * @param masked              whether the vector is masked
  * @param pending             whether a signal is held while masked
  * @param coalescingDisabled  CD as the driver last set or read it (Feature 09h); false when unknown
+ * @param cpu                 the host CPU that takes its interrupts; -1 when the function does not say
  */
 public record VectorSnapshot(int iv, long count, double ratePerSecond, boolean masked, boolean pending,
-                             boolean coalescingDisabled) {
+                             boolean coalescingDisabled, int cpu) {
+
+    /** A vector whose CPU is not known. */
+    public VectorSnapshot(int iv, long count, double ratePerSecond, boolean masked, boolean pending,
+                          boolean coalescingDisabled) {
+        this(iv, count, ratePerSecond, masked, pending, coalescingDisabled, -1);
+    }
 }

@@ -10,12 +10,18 @@ import java.util.List;
  * @param model      the model string when the nvme driver reports one, else empty
  * @param inUse      why the kernel is using its namespaces, one phrase each ("nvme0n1p2 is mounted on /")
  * @param release    the commands that end those uses where one command does ("umount /", "swapoff /dev/nvme0n1p3")
+ * @param numaNode   the NUMA node the kernel reports for the function, -1 when none
  */
 record NvmeFunction(String bdf, int vendor, int device, String driver, int iommuGroup, String model, List<String> inUse,
-                    List<String> release) {
+                    List<String> release, int numaNode) {
 
     String ids() {
         return String.format("%04x:%04x", vendor, device);
+    }
+
+    /** ", NUMA node 1", or nothing when the kernel reports none. */
+    String numaText() {
+        return numaNode < 0 ? "" : ", NUMA node " + numaNode;
     }
 
     String driverText() {

@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import org.nvmeworkbench.core.host.CpuSet;
 
 /**
  * Reads what the kernel says about PCI functions and their block devices under a root directory
@@ -88,7 +92,7 @@ final class PciSysfs {
             }
         }
         return new NvmeFunction(bdf, hex(read(d.resolve("vendor"))), hex(read(d.resolve("device"))), driver(bdf),
-                iommuGroup(bdf), model, inUse, release);
+                iommuGroup(bdf), model, inUse, release, numaNode(bdf));
     }
 
     /**
@@ -125,6 +129,55 @@ final class PciSysfs {
             for (Path h : children(holders)) {
                 uses.add(n + " is held by " + h.getFileName());
             }
+        }
+    }
+
+    /**
+     * The function's NUMA node as the kernel reports it ({@code sys/bus/pci/devices/BDF/numa_node}); -1 when it
+     * reports none (a one-node machine, or firmware that does not say).
+     */
+    int numaNode(String bdf) {
+        return intOrMinusOne(read(device(bdf).resolve("numa_node")));
+    }
+
+    /**
+     * Where the kernel delivers each of {@code bdf}'s VFIO interrupts: for vector v of {@code count}, the first CPU
+     * of the IRQ's affinity, -1 when it cannot be read. The IRQ numbers come from {@code proc/interrupts}, whose
+     * lines vfio-pci names {@code vfio-msix[V](BDF)} (MSI: {@code vfio-msi[V](BDF)}, pin: {@code vfio-intx(BDF)};
+     * drivers/vfio/pci/vfio_pci_intrs.c); the CPU from {@code proc/irq/N/effective_affinity_list} (where the IRQ
+     * is actually routed) or, on kernels without it, {@code smp_affinity_list}. Reading only: setting an
+     * affinity is a system-wide change this workbench does not make.
+     */
+    int[] vectorCpus(String bdf, int count) {
+        int[] cpus = new int[Math.max(0, count)];
+        Arrays.fill(cpus, -1);
+        Pattern named = Pattern.compile(
+                "vfio-(?:msix|msi)\\[(\\d+)\\]\\(" + Pattern.quote(bdf) + "\\)|vfio-intx\\(" + Pattern.quote(bdf) + "\\)");
+        for (String line : lines(root.resolve("proc/interrupts"))) {
+            int colon = line.indexOf(':');
+            Matcher m = named.matcher(line);
+            if (colon < 0 || !m.find()) {
+                continue;
+            }
+            int irq = intOrMinusOne(line.substring(0, colon).trim());
+            int v = m.group(1) == null ? 0 : intOrMinusOne(m.group(1));
+            if (irq >= 0 && v >= 0 && v < cpus.length) {
+                cpus[v] = firstCpu(irq);
+            }
+        }
+        return cpus;
+    }
+
+    private int firstCpu(int irq) {
+        Path dir = root.resolve("proc/irq/" + irq);
+        String list = read(dir.resolve("effective_affinity_list"));
+        if (list.isEmpty()) {
+            list = read(dir.resolve("smp_affinity_list"));
+        }
+        try {
+            return list.isEmpty() ? -1 : CpuSet.parse(list, "smp_affinity_list").get(0);
+        } catch (IllegalArgumentException e) {
+            return -1;
         }
     }
 

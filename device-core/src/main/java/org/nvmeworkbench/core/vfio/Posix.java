@@ -68,6 +68,12 @@ final class Posix {
 
     static native int eventfd(int initval, int flags) throws LastErrorException;
 
+    /**
+     * syscall(2) with six integer-sized arguments, for the calls glibc does not wrap (mbind lives in libnuma,
+     * which the workbench does not require).
+     */
+    static native long syscall(long number, Pointer a, long b, long c, Pointer d, long e, long f) throws LastErrorException;
+
     /** ppoll rather than poll: nanosecond timeouts, so a short interrupt wait is not rounded up to 1 ms. */
     static native int ppoll(Pointer fds, long nfds, Pointer timeout, Pointer sigmask) throws LastErrorException;
 

@@ -52,7 +52,7 @@ public final class VfioDeviceProvider implements DeviceProvider {
 
     private static String description(NvmeFunction f) {
         return "NVMe controller " + f.ids() + (f.model().isEmpty() ? "" : " " + f.model()) + ", " + f.driverText()
-                + (f.iommuGroup() < 0 ? ", no IOMMU group" : ", IOMMU group " + f.iommuGroup());
+                + (f.iommuGroup() < 0 ? ", no IOMMU group" : ", IOMMU group " + f.iommuGroup()) + f.numaText();
     }
 
     /**

@@ -40,8 +40,11 @@ final class VfioDmaRegion implements DmaRegion {
         void forget(VfioDmaRegion region);
     }
 
-    /** Maps {@code bytes} (rounded up to 4 KiB pages) for device reads and writes. */
-    static VfioDmaRegion map(DmaSpace space, int bytes) {
+    /**
+     * Maps {@code bytes} (rounded up to 4 KiB pages) for device reads and writes, its pages preferably on NUMA
+     * node {@code node} (-1: the kernel's default): the policy is set before VFIO pins, and so faults in, the pages.
+     */
+    static VfioDmaRegion map(DmaSpace space, int bytes, int node) {
         long length = IovaAllocator.roundUp(bytes);
         Pointer p;
         try {
@@ -49,6 +52,7 @@ final class VfioDmaRegion implements DmaRegion {
         } catch (LastErrorException e) {
             throw VfioDiagnosis.step("Allocating " + length + " bytes of DMA memory", e.getErrorCode());
         }
+        DmaNode.prefer(p, length, node); // refused without NUMA support: the kernel's default then applies
         long iova;
         try {
             iova = space.iovas().allocate(length);
@@ -70,6 +74,11 @@ final class VfioDmaRegion implements DmaRegion {
             throw VfioDiagnosis.mapDma(e.getErrorCode(), length);
         }
         return new VfioDmaRegion(space, p, length, iova, (int) length);
+    }
+
+    /** The address of the mapping, for /proc/self/numa_maps. */
+    long address() {
+        return Pointer.nativeValue(address);
     }
 
     @Override

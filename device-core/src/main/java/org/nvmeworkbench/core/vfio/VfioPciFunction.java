@@ -38,11 +38,18 @@ public final class VfioPciFunction implements PciFunction {
     private final RegionInfo bar0Region;
     private final BarMapping bar;
     private final EventfdVectors irqs;
+    private final PciSysfs sysfs;
+    private final int numaNode;
+    private static final java.nio.file.Path NUMA_MAPS = java.nio.file.Path.of("/proc/self/numa_maps");
+    /** Pages of the DMA memory allocated so far per NUMA node, as /proc/self/numa_maps said after each mapping. */
+    private long[] dmaPages = new long[0];
+    /** Where the kernel routes each vector's IRQ, read back when interrupts are enabled; -1 where unknown. */
+    private volatile int[] vectorCpus = new int[0];
     private final Memory configScratch = new Memory(4);
     private boolean closed;
 
     private VfioPciFunction(String bdf, Container container, int groupFd, int deviceFd, int deviceFlags, RegionInfo config,
-                            RegionInfo bar0Region, BarMapping bar) {
+                            RegionInfo bar0Region, BarMapping bar, PciSysfs sysfs) {
         this.name = "vfio:" + bdf;
         this.bdf = bdf;
         this.container = container;
@@ -53,6 +60,8 @@ public final class VfioPciFunction implements PciFunction {
         this.bar0Region = bar0Region;
         this.bar = bar;
         this.irqs = new EventfdVectors(deviceFd);
+        this.sysfs = sysfs;
+        this.numaNode = sysfs.numaNode(bdf);
     }
 
     /**
@@ -124,7 +133,8 @@ public final class VfioPciFunction implements PciFunction {
                 throw new PciException("BAR0 of " + bdf + " is not readable through VFIO; is it an NVMe controller?");
             }
             bar = BarMapping.map(deviceFd, bar0);
-            VfioPciFunction f = new VfioPciFunction(bdf, new Container(containerFd), groupFd, deviceFd, flags, config, bar0, bar);
+            VfioPciFunction f = new VfioPciFunction(bdf, new Container(containerFd), groupFd, deviceFd, flags, config, bar0, bar,
+                    sysfs);
             f.configWrite16(PCI_COMMAND, f.configRead16(PCI_COMMAND) | COMMAND_MEMORY | COMMAND_BUS_MASTER);
             return f;
         } catch (RuntimeException e) {
@@ -294,7 +304,14 @@ public final class VfioPciFunction implements PciFunction {
             if (closed) {
                 throw new PciException(name + " has been closed.");
             }
-            VfioDmaRegion r = VfioDmaRegion.map(container, bytes);
+            VfioDmaRegion r = VfioDmaRegion.map(container, bytes, numaNode);
+            long[] pages = DmaNode.pagesPerNode(NUMA_MAPS, r.address());
+            if (pages.length > dmaPages.length) {
+                dmaPages = java.util.Arrays.copyOf(dmaPages, pages.length);
+            }
+            for (int n = 0; n < pages.length; n++) {
+                dmaPages[n] += pages[n];
+            }
             container.regions.add(r);
             return r;
         }
@@ -307,7 +324,29 @@ public final class VfioPciFunction implements PciFunction {
         if (closed) {
             throw new PciException(name + " has been closed.");
         }
-        return irqs.enable(mode, vectors);
+        int granted = irqs.enable(mode, vectors);
+        vectorCpus = sysfs.vectorCpus(bdf, granted); // the IRQs exist once VFIO_DEVICE_SET_IRQS has run
+        return granted;
+    }
+
+    /** The first CPU of the vector's IRQ affinity, as /proc/irq says; -1 when unknown. */
+    @Override
+    public int vectorCpu(int vector) {
+        int[] cpus = vectorCpus;
+        return vector >= 0 && vector < cpus.length ? cpus[vector] : -1;
+    }
+
+    @Override
+    public long[] dmaPagesPerNode() {
+        synchronized (container) {
+            return dmaPages.clone();
+        }
+    }
+
+    /** From sys/bus/pci/devices/BDF/numa_node, read when the function was opened. */
+    @Override
+    public int numaNode() {
+        return numaNode;
     }
 
     @Override

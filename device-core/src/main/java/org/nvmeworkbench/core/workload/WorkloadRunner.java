@@ -13,9 +13,13 @@ import org.nvmeworkbench.core.driver.AdminResult;
 import org.nvmeworkbench.core.driver.DriverException;
 import org.nvmeworkbench.core.driver.IoQueuePair;
 import org.nvmeworkbench.core.driver.NvmeController;
+import org.nvmeworkbench.core.host.CorePlan;
+import org.nvmeworkbench.core.host.CpuPlacement;
+import org.nvmeworkbench.core.host.HostTopology;
 import org.nvmeworkbench.core.pci.PciFunction;
 import org.nvmeworkbench.core.record.DeviceIdentity;
 import org.nvmeworkbench.core.record.FeatureReadback;
+import org.nvmeworkbench.core.record.HostCpuUse;
 import org.nvmeworkbench.core.record.LatencyHistogram;
 import org.nvmeworkbench.core.record.RunOrigin;
 import org.nvmeworkbench.core.record.RunRecord;
@@ -89,6 +93,7 @@ public final class WorkloadRunner {
             IoQueuePair[] qs = created.toArray(new IoQueuePair[0]);
             IoLoop loop = new IoLoop(ctrl, qs, spec, ctrl.namespace().nsze(), ctrl.namespace().lbaSize(),
                     ctrl.options().adminTimeoutNanos(), ctrl.options().interruptRecheckNanos(), gauges);
+            CorePlan plan = placeOnCores(pci, spec, qs, featureNotes);
             int[] used = loop.vectorsInUse();
             long[] irqStart = new long[used.length];
             for (int i = 0; i < used.length; i++) {
@@ -100,7 +105,11 @@ public final class WorkloadRunner {
                     readBack, loop.soFar()));
             obs.started(live, live);
 
-            IoOutcome out = loop.run(obs);
+            IoOutcome out;
+            try (IoThreadPin pin = pci.hostTopology() == null ? IoThreadPin.apply(spec.placement(), featureNotes)
+                    : IoThreadPin.NONE) {
+                out = loop.run(obs);
+            }
 
             long cpu = pci.interruptCpuNanos() - cpuStart;
             List<VectorCount> counts = new ArrayList<>();
@@ -116,8 +125,9 @@ public final class WorkloadRunner {
                 counts.add(new VectorCount(used[i], n, completions));
                 totalIrqs += n;
             }
+            HostCpuUse cpus = CoreAccounting.use(spec.placement(), plan, pci.coreFigures(), qs, out.durationNanos());
             record = record(device, ctrl, spec, startedAt, out, readBack, counts, totalIrqs, cpu, featureNotes,
-                    notes(ctrl, out));
+                    notes(ctrl, out), cpus);
         } finally {
             gauges.state(RunState.FINISHED);
             for (IoQueuePair q : created) {
@@ -134,7 +144,7 @@ public final class WorkloadRunner {
 
     private static RunRecord record(String device, NvmeController ctrl, WorkloadSpec spec, Instant startedAt,
                                     IoOutcome out, FeatureReadback readBack, List<VectorCount> counts, long totalIrqs,
-                                    long irqCpuNanos, List<String> featureNotes, List<String> notes) {
+                                    long irqCpuNanos, List<String> featureNotes, List<String> notes, HostCpuUse cpus) {
         long duration = out.durationNanos();
         Histogram all = out.readLatency().copy();
         all.add(out.writeLatency());
@@ -144,7 +154,33 @@ public final class WorkloadRunner {
                 spec.settings(), readBack, totals, LatencyHistogram.of(all), LatencyHistogram.of(out.readLatency()),
                 LatencyHistogram.of(out.writeLatency()), counts,
                 totalIrqs == 0 ? 0 : (double) out.completed() / totalIrqs, duration == 0 ? 0 : irqCpuNanos * 100.0 / duration,
-                out.timeSeries(), RunOrigin.WORKBENCH, featureNotes, notes);
+                out.timeSeries(), RunOrigin.WORKBENCH, featureNotes, notes, cpus);
+    }
+
+    /**
+     * Puts the spec's CPU placement in force on a function that places work on cores (the simulator), which
+     * also restarts its per-core figures; says in a note why a placement that was asked for is not applied.
+     */
+    private static CorePlan placeOnCores(PciFunction pci, WorkloadSpec spec, IoQueuePair[] qs, List<String> notes) {
+        HostTopology host = pci.hostTopology();
+        CpuPlacement asked = spec.placement();
+        if (host == null) {
+            return null; // a real device: IoThreadPin pins the thread that drives it, if asked
+        }
+        if (spec.polling() && asked.given()) {
+            notes.add(asked.describe() + " places interrupts and the threads they wake; completions were polled, so "
+                    + "the run used the host model's one CPU");
+            pci.placeCores(null);
+            return null;
+        }
+        CorePlan plan;
+        try {
+            plan = CoreAccounting.plan(asked, host, qs);
+        } catch (IllegalArgumentException e) {
+            throw new WorkloadException(e.getMessage());
+        }
+        pci.placeCores(plan);
+        return plan;
     }
 
     /** What else the loop ran into, one sentence each. */
@@ -165,6 +201,14 @@ public final class WorkloadRunner {
             notes.add("Completions were found without their interrupt " + out.lostInterruptRecoveries()
                     + " time(s); the driver picked them up by polling after "
                     + ctrl.options().interruptRecheckNanos() / 1_000_000 + " ms each.");
+        }
+        long[] pages = ctrl.pci().dmaPagesPerNode();
+        int node = ctrl.pci().numaNode();
+        long total = java.util.Arrays.stream(pages).sum();
+        long onNode = node >= 0 && node < pages.length ? pages[node] : 0;
+        if (node >= 0 && total > onNode) {
+            notes.add((total - onNode) + " of " + total + " pages of DMA memory are not on the device's NUMA node " + node
+                    + ": the kernel put them elsewhere, as the preferred node was short of free memory.");
         }
         if (out.errors() > 0) {
             notes.add(out.errors() + " I/O(s) completed with an error, the first with "

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.nvmeworkbench.core.driver.IoQueuePair;
+import org.nvmeworkbench.core.host.CpuPlacement;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.record.WorkloadSettings;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
@@ -30,10 +31,13 @@ import org.nvmeworkbench.core.spec.InterruptCoalescing;
  * @param polling      reap by polling the CQ phase instead of waiting for interrupts
  * @param shape        sizes and offsets beyond rw and bs (fio's bssplit, bsrange, rw modifiers, offset);
  *                     with a mix, blockSize is its largest size
+ * @param placement    the host's cores for the run's queues and vectors, in fio's words (cpus_allowed,
+ *                     cpus_allowed_policy, numa_cpu_nodes, numa_mem_policy) plus where interrupts are taken;
+ *                     {@link CpuPlacement#NONE} leaves the device's own placement
  */
 public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues, long runtimeNanos, long ios,
                            int rwmixread, long seed, boolean allowWrites, InterruptCoalescing coalescing,
-                           Set<Integer> cdVectors, boolean polling, IoShape shape) {
+                           Set<Integer> cdVectors, boolean polling, IoShape shape, CpuPlacement placement) {
 
     public WorkloadSpec {
         if (rw == null) {
@@ -41,6 +45,15 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
         }
         cdVectors = cdVectors == null ? null : Collections.unmodifiableSortedSet(new TreeSet<>(cdVectors));
         shape = shape == null ? IoShape.PLAIN : shape;
+        placement = placement == null ? CpuPlacement.NONE : placement;
+    }
+
+    /** A spec with the device's own CPU placement. */
+    public WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues, long runtimeNanos, long ios,
+                        int rwmixread, long seed, boolean allowWrites, InterruptCoalescing coalescing,
+                        Set<Integer> cdVectors, boolean polling, IoShape shape) {
+        this(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites, coalescing, cdVectors,
+                polling, shape, CpuPlacement.NONE);
     }
 
     /** A spec of plain I/O: every I/O at {@code blockSize}, fresh random offsets, from LBA 0. */
@@ -109,6 +122,10 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
         return with(d -> d.shape = v);
     }
 
+    public WorkloadSpec withPlacement(CpuPlacement v) {
+        return with(d -> d.placement = v);
+    }
+
     /** The smallest I/O of the run: the mix's smallest size, else the block size. */
     public int minBlockSize() {
         return shape.mix() == null ? blockSize : shape.mix().minBytes();
@@ -140,10 +157,11 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
         Set<Integer> cdVectors = WorkloadSpec.this.cdVectors;
         boolean polling = WorkloadSpec.this.polling;
         IoShape shape = WorkloadSpec.this.shape;
+        CpuPlacement placement = WorkloadSpec.this.placement;
 
         WorkloadSpec build() {
             return new WorkloadSpec(rw, blockSize, iodepth, queues, runtimeNanos, ios, rwmixread, seed, allowWrites,
-                    coalescing, cdVectors, polling, shape);
+                    coalescing, cdVectors, polling, shape, placement);
         }
     }
 
@@ -251,6 +269,19 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
         }
         if (blockSize > 0 && (long) blockSize / lba > ctrl.namespace().nsze()) {
             p.add("The namespace (" + ctrl.namespace().nsze() + " blocks) is smaller than one I/O.");
+        }
+        if (placement.given() && ctrl.pci().hostTopology() != null) {
+            int[] qids = new int[queues];
+            int[] vectors = new int[queues];
+            for (int q = 1; q <= queues; q++) {
+                qids[q - 1] = q;
+                vectors[q - 1] = vectorFor(q, ctrl.vectorCount());
+            }
+            try {
+                placement.resolve(ctrl.pci().hostTopology(), qids, vectors);
+            } catch (IllegalArgumentException e) {
+                p.add(e.getMessage());
+            }
         }
         if (cdVectors != null) {
             Set<Integer> used = new TreeSet<>();

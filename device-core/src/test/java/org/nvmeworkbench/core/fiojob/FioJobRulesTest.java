@@ -208,6 +208,17 @@ class FioJobRulesTest {
     }
 
     @Test
+    void cpuAndNumaWordsPlaceTheJobsQueues() {
+        FioJob j = parse("[global]\ncpus_allowed_policy=split\n[j]\nnumber_ios=1\nnumjobs=4\ncpus_allowed=8-11\n"
+                + "numa_cpu_nodes=1\nnuma_mem_policy=bind:0\n").jobs().get(0);
+        assertThat(j.spec().placement().describe())
+                .isEqualTo("cpus_allowed=8-11 cpus_allowed_policy=split numa_cpu_nodes=1 numa_mem_policy=bind:0");
+        assertThatThrownBy(() -> parse("[j]\nnumber_ios=1\ncpus_allowed_policy=spread\n"))
+                .hasMessageContaining("t.fio line 3").hasMessageContaining("cpus_allowed_policy=spread is not shared or split");
+        assertThatThrownBy(() -> parse("[j]\nnumber_ios=1\nnuma_mem_policy=prefer\n")).hasMessageContaining("prefer needs a node list");
+    }
+
+    @Test
     void warningsComeInLineOrderEachNamingFileLineAndOption() {
         FioJobFile f = parse("[global]\nthread\nioengine=libaio\n[j]\nfrobnicate=1\ndirect=0\nnumber_ios=1\n");
         assertThat(f.warnings()).containsExactly(

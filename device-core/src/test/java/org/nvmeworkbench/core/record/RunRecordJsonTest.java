@@ -3,6 +3,8 @@ package org.nvmeworkbench.core.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class RunRecordJsonTest {
@@ -14,6 +16,22 @@ class RunRecordJsonTest {
         assertThat(back).isEqualTo(r);
         assertThat(back.latency().valueAtPercentile(99.99)).isEqualTo(r.latency().valueAtPercentile(99.99));
         assertThat(back.latency().count()).isEqualTo(10_000);
+    }
+
+    @Test
+    void perCoreFiguresRoundTripAndAFileWithoutThemReadsAsNotMeasured() {
+        RunRecord s = RunRecords.sample();
+        HostCpuUse cpus = new HostCpuUse("cpus_allowed=0-1 cpus_allowed_policy=split", "16 CPUs in 2 NUMA nodes, device on node 0",
+                120, 2_150.5, 2_000, 3_700, 4_100, List.of(new CoreShare(0, 0, List.of(1), List.of(1), 60, 0, 61_000, 6_000, 3.05),
+                new CoreShare(1, 0, List.of(), List.of(2), 0, 60, 12_000, 6_000, 0.6)));
+        RunRecord r = new RunRecord(s.toolVersion(), s.startedAt(), s.durationNanos(), s.seed(), s.device(), s.workload(),
+                s.features(), s.totals(), s.latency(), s.readLatency(), s.writeLatency(), s.vectors(),
+                s.completionsPerInterrupt(), s.hostIrqCpuPct(), s.timeSeries(), s.origin(), s.featureNotes(), s.notes(), cpus);
+        String json = RunRecordJson.write(r);
+        assertThat(json).contains("\"per_core\"");
+        assertThat(RunRecordJson.read(json).cpus()).isEqualTo(cpus);
+        assertThat(RunRecordJson.read(RunRecordJson.write(s)).cpus().present()).isFalse();
+        assertThat(RunRecordJson.write(s)).doesNotContain("host_cpus");
     }
 
     @Test

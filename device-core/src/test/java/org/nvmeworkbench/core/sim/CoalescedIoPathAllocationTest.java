@@ -6,6 +6,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 
 import org.junit.jupiter.api.Test;
+import org.nvmeworkbench.core.host.CpuPlacement;
+import org.nvmeworkbench.core.host.CpuSet;
+import org.nvmeworkbench.core.host.CpusAllowedPolicy;
+import org.nvmeworkbench.core.host.InterruptAffinity;
 import org.nvmeworkbench.core.pci.DmaRegion;
 import org.nvmeworkbench.core.pci.VectorSet;
 import org.nvmeworkbench.core.spec.Cqe;
@@ -33,6 +37,19 @@ class CoalescedIoPathAllocationTest {
 
     @Test
     void coalescedIoPathAllocatesNothing() {
+        measure();
+    }
+
+    /** The same with the vector taken on CPU 3 and its queue reaped on CPU 5: the cross-core path and per-core books. */
+    @Test
+    void placedOnTwoCoresItStillAllocatesNothing() {
+        h.sim.placeCores(CpuPlacement.NONE.withCpusAllowed(CpuSet.of(5)).withPolicy(CpusAllowedPolicy.SPLIT)
+                .withIrqAffinity(new InterruptAffinity(CpuSet.of(3))).resolve(h.sim.hostTopology(), new int[] {1}, new int[] {1}));
+        measure();
+        assertThat(h.sim.coreFigures().remoteWakeups()[5]).isPositive();
+    }
+
+    private void measure() {
         h.ioPair(1, ENTRIES, 1);
         TestHost.check(h.setFeature(FeatureId.INTERRUPT_COALESCING, 7 | (1 << 8), false)); // 8 entries or 100 us
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

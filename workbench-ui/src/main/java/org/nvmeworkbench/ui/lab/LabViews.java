@@ -3,6 +3,7 @@ package org.nvmeworkbench.ui.lab;
 import java.util.List;
 
 import org.nvmeworkbench.icons.AppIcon;
+import org.nvmeworkbench.ui.lab.claims.SeedClaimsView;
 import org.nvmeworkbench.ui.lab.coalescing.CoalescingSceneView;
 import org.nvmeworkbench.ui.lab.modes.InterruptModesView;
 import org.nvmeworkbench.ui.spi.Area;
@@ -15,6 +16,7 @@ public final class LabViews {
     public static final String PATH = "lab-path";
     public static final String COALESCING = "lab-coalescing";
     public static final String MODES = "lab-modes";
+    public static final String CLAIMS = "lab-claims";
 
     private LabViews() {
     }
@@ -25,6 +27,7 @@ public final class LabViews {
                 new BuiltInView(PATH, "Command Path", AppIcon.RINGS, Area.CENTER, 210, c -> new CommandPathView(lab)),
                 new BuiltInView(COALESCING, "Coalescing Scene", AppIcon.COALESCING, Area.BOTTOM, 220,
                         c -> new CoalescingSceneView(lab)),
-                new BuiltInView(MODES, "Interrupt Modes", AppIcon.VECTORS, Area.BOTTOM, 230, c -> new InterruptModesView(lab)));
+                new BuiltInView(MODES, "Interrupt Modes", AppIcon.VECTORS, Area.BOTTOM, 230, c -> new InterruptModesView(lab)),
+                new BuiltInView(CLAIMS, "Seed's Claims", AppIcon.COALESCING, Area.CENTER, 240, c -> new SeedClaimsView(lab)));
     }
 }

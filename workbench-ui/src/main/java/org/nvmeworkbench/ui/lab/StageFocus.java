@@ -9,8 +9,8 @@ import org.nvmeworkbench.core.lab.ScenarioPlan;
 
 /**
  * Brings forward the Lab view a scenario is made for (its {@code show}): the command path for a journey,
- * the coalescing scene for coalescing and the sixteen vectors, the interrupt modes for "why MSI-X". It
- * finds the view's tab by the workbench's tab ids ({@code tab-<view id>}) and leaves the layout alone.
+ * the coalescing scene for coalescing and the sixteen vectors, the interrupt modes for "why MSI-X", the
+ * claims board for the seed's claims. It finds the view's tab by the workbench's tab ids ({@code tab-<view id>}) and leaves the layout alone.
  */
 final class StageFocus {
     private StageFocus() {
@@ -28,6 +28,8 @@ final class StageFocus {
                 return LabViews.COALESCING;
             case "interrupt-modes":
                 return LabViews.MODES;
+            case "seed-claims":
+                return LabViews.CLAIMS;
             default:
                 return LabViews.PATH;
         }

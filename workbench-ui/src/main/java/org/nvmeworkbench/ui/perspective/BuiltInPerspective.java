@@ -18,13 +18,13 @@ public record BuiltInPerspective(String id, String title, int order, double font
 
     /**
      * For a projector: the player (caption, keys, slow motion) at hand on the left, and the whole height of
-     * the middle for one stage at a time, the command path, the coalescing scene or the interrupt modes (the
-     * player brings forward the one a scenario is made for); bigger type, and the Lab views draw light on
+     * the middle for one stage at a time, the command path, the coalescing scene, the interrupt modes or the
+     * seed's claims (the player brings forward the one a scenario is made for); bigger type, and the Lab views draw light on
      * black for contrast. Views not installed (yet) are skipped.
      */
     public static final BuiltInPerspective LAB = new BuiltInPerspective("lab", "Lab", 20, 1.4, Map.of(
             Area.LEFT, List.of("lab-player"),
-            Area.CENTER, List.of("lab-path", "lab-coalescing", "lab-modes"),
+            Area.CENTER, List.of("lab-path", "lab-coalescing", "lab-modes", "lab-claims"),
             Area.RIGHT, List.of(),
             Area.BOTTOM, List.of()));
 

@@ -15,6 +15,7 @@ public final class VectorRow {
 
     private final int iv;
     private final StringProperty queues = new SimpleStringProperty("");
+    private final StringProperty core = new SimpleStringProperty("");
     private final BooleanProperty coalescingDisabled = new SimpleBooleanProperty();
     private final BooleanProperty masked = new SimpleBooleanProperty();
     private final BooleanProperty pending = new SimpleBooleanProperty();
@@ -34,6 +35,8 @@ public final class VectorRow {
 
     public int iv() { return iv; }
     public StringProperty queues() { return queues; }
+    /** The host CPU that takes this vector's interrupts, e.g. "CPU 3"; "n/a" when the device does not say. */
+    public StringProperty core() { return core; }
     public BooleanProperty coalescingDisabled() { return coalescingDisabled; }
     public BooleanProperty masked() { return masked; }
     public BooleanProperty pending() { return pending; }

@@ -35,6 +35,7 @@ public final class VectorsView implements WorkbenchView {
         table.setPlaceholder(new EmptyState("No vector telemetry yet: attach a device and start a workload."));
         table.getColumns().add(column("Vector", r -> Integer.toString(r.iv())));
         table.getColumns().add(column("CQs", r -> r.queues().get()));
+        table.getColumns().add(column("Core", r -> r.core().get()));
         table.getColumns().add(column("CD", r -> r.iv() == 0 ? "n/a" : r.coalescingDisabled().get() ? "1" : "0"));
         table.getColumns().add(column("Masked", r -> r.masked().get() ? "yes" : "no"));
         table.getColumns().add(column("Pending", r -> r.pending().get() ? "yes" : "no"));

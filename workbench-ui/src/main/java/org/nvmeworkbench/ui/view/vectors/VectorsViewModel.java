@@ -46,6 +46,7 @@ public final class VectorsViewModel {
             row.coalescingDisabled().set(v.coalescingDisabled());
             List<Integer> q = cqs.get(v.iv());
             row.queues().set(v.iv() == 0 ? "admin" : q == null ? "" : "CQ " + join(q));
+            row.core().set(coreText(v.cpu()));
             row.addRate(v.ratePerSecond());
             next.add(row);
         }
@@ -58,6 +59,11 @@ public final class VectorsViewModel {
     public void clear() {
         rows.clear();
         byIv.clear();
+    }
+
+    /** "CPU 3", or "n/a" when the device does not say where a vector's interrupts are taken. */
+    static String coreText(int cpu) {
+        return cpu < 0 ? "n/a" : "CPU " + cpu;
     }
 
     private static String join(List<Integer> q) {

@@ -49,6 +49,11 @@ public final class WorkloadView implements WorkbenchView {
         row = field(g, row, "runtime", "runtime", vm.runtime());
         row = field(g, row, "ios (0 = no limit)", "ios", vm.ios());
         row = field(g, row, "seed", "seed", vm.seed());
+        row = field(g, row, "cpus_allowed", "cpus-allowed", vm.cpusAllowed());
+        row = field(g, row, "cpus_allowed_policy", "cpus-allowed-policy", vm.cpusAllowedPolicy());
+        row = field(g, row, "numa_cpu_nodes", "numa-cpu-nodes", vm.numaCpuNodes());
+        row = field(g, row, "numa_mem_policy", "numa-mem-policy", vm.numaMemPolicy());
+        row = field(g, row, "irq affinity", "irq-affinity", vm.irqAffinity());
         ChoiceBox<Double> speed = new ChoiceBox<>(FXCollections.observableArrayList(0.0, 1.0, 0.1, 0.01));
         speed.setConverter(new StringConverter<>() {
             @Override

@@ -20,6 +20,7 @@ import org.nvmeworkbench.core.fiojob.FioUnits;
 import org.nvmeworkbench.core.fiojob.FioJob;
 import org.nvmeworkbench.core.fiojob.FioJobException;
 import org.nvmeworkbench.core.fiojob.FioJobFile;
+import org.nvmeworkbench.core.host.CpuPlacement;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.workload.ReadWrite;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
@@ -37,6 +38,12 @@ public final class WorkloadViewModel {
     private final StringProperty runtime = new SimpleStringProperty(this, "runtime", "2s");
     private final StringProperty ios = new SimpleStringProperty(this, "ios", "0");
     private final StringProperty seed = new SimpleStringProperty(this, "seed", "1");
+    // fio's CPU words; empty leaves the device's own placement
+    private final StringProperty cpusAllowed = new SimpleStringProperty(this, "cpus_allowed", "");
+    private final StringProperty cpusAllowedPolicy = new SimpleStringProperty(this, "cpus_allowed_policy", "");
+    private final StringProperty numaCpuNodes = new SimpleStringProperty(this, "numa_cpu_nodes", "");
+    private final StringProperty numaMemPolicy = new SimpleStringProperty(this, "numa_mem_policy", "");
+    private final StringProperty irqAffinity = new SimpleStringProperty(this, "irq_affinity", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper writeNote = new ReadOnlyStringWrapper(this, "writeNote", "");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
@@ -51,7 +58,8 @@ public final class WorkloadViewModel {
 
     public WorkloadViewModel(WorkbenchSession session) {
         this.session = session;
-        for (StringProperty p : List.of(blockSize, iodepth, queues, runtime, ios, seed)) {
+        for (StringProperty p : List.of(blockSize, iodepth, queues, runtime, ios, seed, cpusAllowed, cpusAllowedPolicy,
+                numaCpuNodes, numaMemPolicy, irqAffinity)) {
             p.addListener((o, a, b) -> revalidate());
         }
         rw.addListener((o, a, b) -> revalidate());
@@ -76,6 +84,14 @@ public final class WorkloadViewModel {
     public StringProperty runtime() { return runtime; }
     public StringProperty ios() { return ios; }
     public StringProperty seed() { return seed; }
+    /** fio's cpus_allowed, e.g. 0-15; empty for every CPU. */
+    public StringProperty cpusAllowed() { return cpusAllowed; }
+    /** shared or split; empty for fio's default, shared. */
+    public StringProperty cpusAllowedPolicy() { return cpusAllowedPolicy; }
+    public StringProperty numaCpuNodes() { return numaCpuNodes; }
+    public StringProperty numaMemPolicy() { return numaMemPolicy; }
+    /** Where vectors' interrupts are taken: spread or a CPU list; empty for spread. */
+    public StringProperty irqAffinity() { return irqAffinity; }
     public ReadOnlyStringProperty problem() { return problem.getReadOnlyProperty(); }
     /** Said while the pattern writes: Start will ask to confirm, naming the device. */
     public ReadOnlyStringProperty writeNote() { return writeNote.getReadOnlyProperty(); }
@@ -111,14 +127,26 @@ public final class WorkloadViewModel {
         } catch (RuntimeException e) {
             problems.add("runtime: " + e.getMessage());
         }
+        CpuPlacement placement = placement(problems);
         if (!problems.isEmpty()) {
             return null;
         }
-        WorkloadSpec s = base.withRw(rw.get()).withBlockSize((int) Math.min(Integer.MAX_VALUE, bs))
+        WorkloadSpec s = base.withPlacement(placement).withRw(rw.get()).withBlockSize((int) Math.min(Integer.MAX_VALUE, bs))
                 .withIodepth((int) Math.min(Integer.MAX_VALUE, depth)).withQueues((int) Math.min(Integer.MAX_VALUE, q))
                 .withLimits(rt, count).withSeed(sd).withAllowWrites(rw.get().writes());
         problems.addAll(s.problems());
         return s;
+    }
+
+    /** The CPU fields as a placement; a bad one adds its sentence to {@code problems}. */
+    private CpuPlacement placement(List<String> problems) {
+        try {
+            return CpuPlacement.ofWords(cpusAllowed.get(), cpusAllowedPolicy.get(), numaCpuNodes.get(), numaMemPolicy.get(),
+                    irqAffinity.get());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return CpuPlacement.NONE;
+        }
     }
 
     private static long parse(List<String> problems, String name, String text, boolean size) {
@@ -196,6 +224,12 @@ public final class WorkloadViewModel {
         runtime.set(time(s.runtimeNanos()));
         ios.set(Long.toString(s.ios()));
         seed.set(Long.toString(s.seed()));
+        CpuPlacement p = s.placement();
+        cpusAllowed.set(p.cpusAllowed() == null ? "" : p.cpusAllowed().toString());
+        cpusAllowedPolicy.set(p.policy() == null ? "" : p.policy().fioName());
+        numaCpuNodes.set(p.numaCpuNodes() == null ? "" : p.numaCpuNodes().toString());
+        numaMemPolicy.set(p.memPolicy() == null ? "" : p.memPolicy().toString());
+        irqAffinity.set(p.irqAffinity() == null ? "" : p.irqAffinity().toString());
         revalidate();
     }
 

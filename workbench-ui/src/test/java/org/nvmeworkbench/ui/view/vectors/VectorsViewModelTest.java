@@ -36,4 +36,19 @@ class VectorsViewModelTest {
         assertThat(vm.rows().get(1).count().get()).isEqualTo(250);
         assertThat(vm.rows().get(1).fired().get()).isFalse();
     }
+
+    @Test
+    void eachVectorShowsTheCoreThatTakesItsInterrupts() {
+        VectorsViewModel vm = new VectorsViewModel();
+        vm.update(new TelemetrySnapshot(0, RunState.RUNNING, List.of(),
+                List.of(new VectorSnapshot(0, 5, 0, false, false, true, 0), new VectorSnapshot(1, 9, 0, false, false, false, 7),
+                        new VectorSnapshot(2, 9, 0, false, false, false)),
+                0, 0, 0, 0, 0));
+        assertThat(vm.rows()).extracting(r -> r.core().get()).containsExactly("CPU 0", "CPU 7", "n/a");
+        vm.update(new TelemetrySnapshot(0, RunState.RUNNING, List.of(),
+                List.of(new VectorSnapshot(0, 5, 0, false, false, true, 0), new VectorSnapshot(1, 9, 0, false, false, false, 3),
+                        new VectorSnapshot(2, 9, 0, false, false, false)),
+                0, 0, 0, 0, 0));
+        assertThat(vm.rows().get(1).core().get()).as("a new placement moves the vector").isEqualTo("CPU 3");
+    }
 }
