@@ -25,9 +25,9 @@ final class IdentifyData {
         Arrays.fill(b, (byte) 0);
         put16(b, 0x00, PciConfigSpace.VENDOR_ID); // VID
         put16(b, 0x02, PciConfigSpace.VENDOR_ID); // SSVID
-        ascii(b, 0x04, 20, "SIM" + Long.toHexString(config.seed()).toUpperCase(java.util.Locale.ROOT));
-        ascii(b, 0x18, 40, "NVMe Workbench Sim " + config.profile().name());
-        ascii(b, 0x40, 8, "SIM1.0");
+        ascii(b, 0x04, 20, "SIM" + Long.toHexString(config.seed()).toUpperCase(java.util.Locale.ROOT), (byte) ' ');
+        ascii(b, 0x18, 40, "NVMe Workbench Sim " + config.profile().name(), (byte) ' ');
+        ascii(b, 0x40, 8, "SIM1.0", (byte) ' ');
         b[0x48] = 0; // RAB
         b[0x4D] = MDTS;
         put16(b, 0x4E, CONTROLLER_ID);
@@ -43,7 +43,8 @@ final class IdentifyData {
         put32(b, 0x204, 1); // NN
         put16(b, 0x208, 0); // ONCS
         b[0x20C] = 0; // VWC: no volatile write cache (power-loss protected buffer)
-        ascii(b, 0x300, 256, "nqn.2024-01.org.nvmeworkbench:sim:" + config.profile().name());
+        // SUBNQN is a NUL-terminated string (NVMe base spec, Identify Controller bytes 1023:768), not space padded.
+        ascii(b, 0x300, 256, "nqn.2024-01.org.nvmeworkbench:sim:" + config.profile().name(), (byte) 0);
         // Power state 0 (offset 800h): MP 25.00 W in centiwatts.
         put16(b, 0x800, 2500);
     }
@@ -70,10 +71,10 @@ final class IdentifyData {
         }
     }
 
-    private static void ascii(byte[] b, int at, int width, String s) {
+    private static void ascii(byte[] b, int at, int width, String s, byte pad) {
         byte[] src = s.getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < width; i++) {
-            b[at + i] = i < src.length ? src[i] : (byte) ' ';
+            b[at + i] = i < src.length ? src[i] : pad;
         }
     }
 

@@ -82,7 +82,7 @@ class MainFeatureTest {
 
     @Test
     void listAndIdentifyAndVersion() {
-        assertThat(CliRun.of("list", "-o", "json").json().get("devices").findValuesAsText("device")).contains("sim:tlc", "sim:null");
+        assertThat(CliRun.of("list", "-o", "json").json().get("Devices").findValuesAsText("device")).contains("sim:tlc", "sim:null");
         CliRun id = CliRun.of("identify");
         assertThat(id.out()).contains("mdts      : ").contains("Maximum Queue Entries Supported (MQES): ").contains("lbaf  0 : ");
         assertThat(CliRun.of("--version").out()).startsWith("nvme-workbench ");
