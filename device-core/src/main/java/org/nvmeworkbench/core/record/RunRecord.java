@@ -28,13 +28,14 @@ import java.util.Objects;
  * @param origin                  what measured it; what that source does not measure is NaN, -1 or empty
  * @param featureNotes            what the device refused when the run set its features, one sentence each
  * @param notes                   anything else worth knowing (cancelled, stuck commands, lost interrupts)
+ * @param queueDepths             how deep the queues ran, as fio counts it; {@link QueueDepths#NONE} if not counted
  */
 public record RunRecord(String toolVersion, Instant startedAt, long durationNanos, long seed, DeviceIdentity device,
                         WorkloadSettings workload, FeatureReadback features, RunTotals totals,
                         LatencyHistogram latency, LatencyHistogram readLatency, LatencyHistogram writeLatency,
                         List<VectorCount> vectors, double completionsPerInterrupt, double hostIrqCpuPct,
                         List<TimeSample> timeSeries, RunOrigin origin, List<String> featureNotes,
-                        List<String> notes) {
+                        List<String> notes, QueueDepths queueDepths) {
 
     public RunRecord {
         Objects.requireNonNull(toolVersion, "toolVersion");
@@ -51,6 +52,18 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
         origin = origin == null ? RunOrigin.WORKBENCH : origin;
         featureNotes = featureNotes == null ? List.of() : List.copyOf(featureNotes);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        queueDepths = queueDepths == null ? QueueDepths.NONE : queueDepths;
+    }
+
+    /** A run whose source did not count its queue depths. */
+    public RunRecord(String toolVersion, Instant startedAt, long durationNanos, long seed, DeviceIdentity device,
+                     WorkloadSettings workload, FeatureReadback features, RunTotals totals,
+                     LatencyHistogram latency, LatencyHistogram readLatency, LatencyHistogram writeLatency,
+                     List<VectorCount> vectors, double completionsPerInterrupt, double hostIrqCpuPct,
+                     List<TimeSample> timeSeries, RunOrigin origin, List<String> featureNotes, List<String> notes) {
+        this(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency, readLatency,
+                writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, origin, featureNotes, notes,
+                QueueDepths.NONE);
     }
 
     /** A run this workbench made, with no notes. */
@@ -82,14 +95,14 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
     /** This record with {@code o} as its origin (e.g. marked with the host an agent ran it on). */
     public RunRecord withOrigin(RunOrigin o) {
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
-                readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, o, featureNotes, notes);
+                readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, o, featureNotes, notes, queueDepths);
     }
 
     /** This record as opened from {@code file}. */
     public RunRecord openedFrom(String file) {
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
                 readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries,
-                origin.openedFrom(file), featureNotes, notes);
+                origin.openedFrom(file), featureNotes, notes, queueDepths);
     }
 
     /** This record with one more note, e.g. that the user interrupted it. */
@@ -98,7 +111,7 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
         more.add(note);
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
                 readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, origin,
-                featureNotes, more);
+                featureNotes, more, queueDepths);
     }
 
     /** Completed I/Os per second of device time. */

@@ -79,7 +79,37 @@ public final class RunRecordJson {
         }
         strings(o.putArray("feature_notes"), r.featureNotes());
         strings(o.putArray("notes"), r.notes());
+        QueueDepths q = r.queueDepths();
+        if (q.measured()) {
+            // Left out when not counted: a record without it reads back as not counted, never as zeros.
+            ObjectNode qd = o.putObject("queue_depths");
+            counts(qd.putArray("at_submit"), q.atSubmit());
+            counts(qd.putArray("per_submit"), q.perSubmit());
+            counts(qd.putArray("per_reap"), q.perReap());
+        }
         return o;
+    }
+
+    private static void counts(ArrayNode into, long[] values) {
+        for (long v : values) {
+            into.add(v);
+        }
+    }
+
+    private static QueueDepths queueDepths(JsonNode q) {
+        if (q == null || q.isNull()) {
+            return QueueDepths.NONE;
+        }
+        return QueueDepths.of(counts(q, "at_submit"), counts(q, "per_submit"), counts(q, "per_reap"));
+    }
+
+    private static long[] counts(JsonNode q, String name) {
+        JsonNode a = req(q, name);
+        long[] out = new long[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = wholeNumber(a.get(i), "queue_depths." + name, 0);
+        }
+        return out;
     }
 
     /** A figure the origin measured, or null where it did not (NaN, or a count below 0). */
@@ -171,7 +201,8 @@ public final class RunRecordJson {
                 wholeNumber(req(o, "seed"), "seed", Long.MIN_VALUE), device, workload, features, totals, histogram(lat, "all"),
                 optionalHistogram(lat, "read"), optionalHistogram(lat, "write"), vectors,
                 measuredDouble(o, "completions_per_interrupt"), measuredDouble(o, "host_irq_cpu_pct"), series,
-                origin(o.get("origin")), strings(o.path("feature_notes")), strings(o.path("notes")));
+                origin(o.get("origin")), strings(o.path("feature_notes")), strings(o.path("notes")),
+                queueDepths(o.get("queue_depths")));
         consistent(r, t);
         return r;
     }

@@ -9,6 +9,7 @@ import org.nvmeworkbench.core.driver.IoQueuePair;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.pci.PciFunction;
 import org.nvmeworkbench.core.pci.VectorSet;
+import org.nvmeworkbench.core.record.QueueDepths;
 import org.nvmeworkbench.core.spec.Opcodes;
 import org.nvmeworkbench.core.spec.Registers;
 import org.nvmeworkbench.core.telemetry.RunGauges;
@@ -79,6 +80,15 @@ final class IoLoop implements CompletionSink {
     private final PublishedLatency published = new PublishedLatency(HIGHEST_LATENCY_NANOS);
     private final long[] completionsByQid;
     private long interruptsAtStart;
+    // fio's queue depth distributions (QueueDepths), counted in place: per I/O an array increment or two.
+    private final long[] depthAtSubmit = new long[QueueDepths.BUCKETS];
+    private final long[] perSubmit = new long[QueueDepths.BUCKETS];
+    private final long[] perReap = new long[QueueDepths.BUCKETS];
+    /** Commands submitted since the queue's SQ doorbell was last rung, by qid. */
+    private final int[] unrungByQid;
+    private final int[] inFlightByQid;
+    /** Completions found on the queue in the current pass over the rings, by qid. */
+    private final int[] reapedByQid;
 
     private long seqNext;
     private long now;
@@ -107,6 +117,9 @@ final class IoLoop implements CompletionSink {
         }
         this.byQid = new IoQueuePair[maxQid + 1];
         this.completionsByQid = new long[maxQid + 1];
+        this.unrungByQid = new int[maxQid + 1];
+        this.inFlightByQid = new int[maxQid + 1];
+        this.reapedByQid = new int[maxQid + 1];
         for (IoQueuePair q : queues) {
             byQid[q.qid()] = q;
         }
@@ -166,7 +179,7 @@ final class IoLoop implements CompletionSink {
             for (int cid = 0; cid < iodepth && issued < issueLimit; cid++) {
                 submitNext(q, cid);
             }
-            q.ringSqDoorbell();
+            ring(q);
         }
         long nextTick = startNanos + LatencyWindow.SLICE_NANOS;
         int tick = 0;
@@ -201,7 +214,8 @@ final class IoLoop implements CompletionSink {
                 }
             }
             for (IoQueuePair q : queues) {
-                q.ringSqDoorbell();
+                countReaped(q.qid());
+                ring(q);
             }
             recordStaged();
             if (got > 0) {
@@ -255,7 +269,31 @@ final class IoLoop implements CompletionSink {
         observer.progress(1.0);
         return new IoOutcome(completed, errors, firstErrorStatus, lostInterruptRecoveries, cancelled, stuckCommands,
                 abortsSent, abortsAccepted, Math.max(0, endNanos - startNanos), readLatency, writeLatency, series.result(),
-                completionsByQid.clone(), movedBlocks * lbaSize);
+                completionsByQid.clone(), movedBlocks * lbaSize, QueueDepths.of(depthAtSubmit, perSubmit, perReap));
+    }
+
+    /**
+     * Rings the queue's SQ doorbell, counting as fio's td_io_commit does: the commands it submits, at the
+     * depth they make (these included), and the submission by its size.
+     */
+    private void ring(IoQueuePair q) {
+        int qid = q.qid();
+        int n = unrungByQid[qid];
+        if (n > 0) {
+            depthAtSubmit[QueueDepths.depthBucket(inFlightByQid[qid])] += n;
+            perSubmit[QueueDepths.batchBucket(n)]++;
+            unrungByQid[qid] = 0;
+        }
+        q.ringSqDoorbell();
+    }
+
+    /** One reap of the queue's completions, by how many it found, as fio's io_u_mark_complete counts a getevents. */
+    private void countReaped(int qid) {
+        int n = reapedByQid[qid];
+        if (n > 0) {
+            perReap[QueueDepths.batchBucket(n)]++;
+            reapedByQid[qid] = 0;
+        }
     }
 
     /**
@@ -369,6 +407,8 @@ final class IoLoop implements CompletionSink {
         staged[stagedCount++] = latency << 1 | (q.opcodeOf(cid) == Opcodes.WRITE ? 1 : 0);
         completed++;
         completionsByQid[qid]++;
+        inFlightByQid[qid]--;
+        reapedByQid[qid]++;
         movedBlocks += blocksOf[qid][cid];
         if (status != 0) {
             errors++;
@@ -407,5 +447,7 @@ final class IoLoop implements CompletionSink {
                     + "reported an SQ head that does not match the completions.");
         }
         issued++;
+        unrungByQid[q.qid()]++;
+        inFlightByQid[q.qid()]++;
     }
 }

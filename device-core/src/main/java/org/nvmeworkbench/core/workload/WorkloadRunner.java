@@ -144,7 +144,7 @@ public final class WorkloadRunner {
                 spec.settings(), readBack, totals, LatencyHistogram.of(all), LatencyHistogram.of(out.readLatency()),
                 LatencyHistogram.of(out.writeLatency()), counts,
                 totalIrqs == 0 ? 0 : (double) out.completed() / totalIrqs, duration == 0 ? 0 : irqCpuNanos * 100.0 / duration,
-                out.timeSeries(), RunOrigin.WORKBENCH, featureNotes, notes);
+                out.timeSeries(), RunOrigin.WORKBENCH, featureNotes, notes, out.queueDepths());
     }
 
     /** What else the loop ran into, one sentence each. */
