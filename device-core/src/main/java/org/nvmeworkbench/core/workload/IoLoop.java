@@ -55,8 +55,20 @@ final class IoLoop implements CompletionSink {
     private final long holeBlocks;
     private int runLeft;
     private long runNext;
-    /** Blocks of the command in each slot, by qid then cid, for the bytes moved. */
+    /** Blocks of each I/O, by qid then I/O index, for the bytes moved. */
     private final int[][] blocksOf;
+    /**
+     * Commands per I/O: 1, or, for I/Os above MDTS, the pieces the block layer would split them into. I/O
+     * {@code u} of a queue owns slots {@code u * split} to {@code u * split + split - 1}.
+     */
+    private final int split;
+    /** The most blocks one command carries. */
+    private final int commandBlocks;
+    /** Commands of each I/O not yet completed, and the first error status among its completed ones (0: none). */
+    private final int[][] piecesLeft;
+    private final int[][] pieceStatus;
+    private long commands;
+    private long splitIos;
     private long movedBlocks;
     private final int lbaSize;
     private final long issueLimit;
@@ -105,7 +117,7 @@ final class IoLoop implements CompletionSink {
     private long endNanos;
     private boolean stopping;
 
-    IoLoop(NvmeController ctrl, IoQueuePair[] queues, WorkloadSpec spec, long namespaceBlocks, int lbaSize,
+    IoLoop(NvmeController ctrl, IoQueuePair[] queues, WorkloadSpec spec, long namespaceBlocks, int lbaSize, long mdtsBytes,
            long ioTimeoutNanos, long recheckNanos, RunGauges gauges) {
         this.ctrl = ctrl;
         this.pci = ctrl.pci();
@@ -156,9 +168,16 @@ final class IoLoop implements CompletionSink {
             inFlightMax += q.slots();
         }
         this.staged = new long[inFlightMax];
+        this.split = spec.commandsPerIo(mdtsBytes);
+        this.commandBlocks = spec.commandBytes(mdtsBytes) / lbaSize;
         this.blocksOf = new int[maxQid + 1][];
+        this.piecesLeft = new int[maxQid + 1][];
+        this.pieceStatus = new int[maxQid + 1][];
         for (IoQueuePair q : queues) {
-            blocksOf[q.qid()] = new int[q.slots()];
+            int ios = q.slots() / split;
+            blocksOf[q.qid()] = new int[ios];
+            piecesLeft[q.qid()] = new int[ios];
+            pieceStatus[q.qid()] = new int[ios];
         }
     }
 
@@ -176,8 +195,8 @@ final class IoLoop implements CompletionSink {
         interruptsAtStart = interruptsNow();
         long stopAt = runtimeNanos > 0 ? startNanos + runtimeNanos : Long.MAX_VALUE;
         for (IoQueuePair q : queues) {
-            for (int cid = 0; cid < iodepth && issued < issueLimit; cid++) {
-                submitNext(q, cid);
+            for (int io = 0; io < iodepth && issued < issueLimit; io++) {
+                submitNext(q, io);
             }
             ring(q);
         }
@@ -269,7 +288,8 @@ final class IoLoop implements CompletionSink {
         observer.progress(1.0);
         return new IoOutcome(completed, errors, firstErrorStatus, lostInterruptRecoveries, cancelled, stuckCommands,
                 abortsSent, abortsAccepted, Math.max(0, endNanos - startNanos), readLatency, writeLatency, series.result(),
-                completionsByQid.clone(), movedBlocks * lbaSize, QueueDepths.of(depthAtSubmit, perSubmit, perReap));
+                completionsByQid.clone(), movedBlocks * lbaSize, QueueDepths.of(depthAtSubmit, perSubmit, perReap),
+                commands, splitIos);
     }
 
     /**
@@ -393,6 +413,21 @@ final class IoLoop implements CompletionSink {
     @Override
     public void onCompletion(int qid, int cid, int status, long result) {
         IoQueuePair q = byQid[qid];
+        commands++;
+        completionsByQid[qid]++;
+        int io = cid;
+        if (split > 1) {
+            // One command of a split I/O: the I/O completes with its last command, failed if any failed.
+            io = cid / split;
+            if (status != 0 && pieceStatus[qid][io] == 0) {
+                pieceStatus[qid][io] = status;
+            }
+            if (--piecesLeft[qid][io] > 0) {
+                return;
+            }
+            status = pieceStatus[qid][io];
+            pieceStatus[qid][io] = 0;
+        }
         long latency = now - q.submittedAt(cid);
         if (latency < 0) {
             latency = 0;
@@ -406,10 +441,9 @@ final class IoLoop implements CompletionSink {
         }
         staged[stagedCount++] = latency << 1 | (q.opcodeOf(cid) == Opcodes.WRITE ? 1 : 0);
         completed++;
-        completionsByQid[qid]++;
         inFlightByQid[qid]--;
         reapedByQid[qid]++;
-        movedBlocks += blocksOf[qid][cid];
+        movedBlocks += blocksOf[qid][io];
         if (status != 0) {
             errors++;
             if (firstErrorStatus < 0) {
@@ -417,11 +451,12 @@ final class IoLoop implements CompletionSink {
             }
         }
         if (!stopping && issued < issueLimit) {
-            submitNext(q, cid);
+            submitNext(q, io);
         }
     }
 
-    private void submitNext(IoQueuePair q, int cid) {
+    /** Issues the next I/O of the workload as I/O {@code io} of queue {@code q}: one command, or its pieces. */
+    private void submitNext(IoQueuePair q, int io) {
         int n = sizeTable == null ? blocks : sizeTable[(int) rng.nextBelow(sizeTable.length)];
         long slba;
         if (random) {
@@ -440,14 +475,31 @@ final class IoLoop implements CompletionSink {
             }
             seqNext = slba + n + holeBlocks;
         }
-        blocksOf[q.qid()][cid] = n;
+        blocksOf[q.qid()][io] = n;
         boolean write = writesOnly || (mixed && rng.nextInt(100) >= rwmixread);
-        if (!q.submit(write ? Opcodes.WRITE : Opcodes.READ, cid, slba, n)) {
-            throw new IllegalStateException("The submission queue is full although iodepth fits it; the device "
-                    + "reported an SQ head that does not match the completions.");
+        int opcode = write ? Opcodes.WRITE : Opcodes.READ;
+        if (split == 1) {
+            command(q, opcode, io, slba, n);
+        } else {
+            int pieces = 0;
+            for (int off = 0; off < n; off += commandBlocks) {
+                command(q, opcode, io * split + pieces, slba + off, Math.min(commandBlocks, n - off));
+                pieces++;
+            }
+            piecesLeft[q.qid()][io] = pieces;
+            if (pieces > 1) {
+                splitIos++;
+            }
         }
         issued++;
         unrungByQid[q.qid()]++;
         inFlightByQid[q.qid()]++;
+    }
+
+    private static void command(IoQueuePair q, int opcode, int cid, long slba, int blocks) {
+        if (!q.submit(opcode, cid, slba, blocks)) {
+            throw new IllegalStateException("The submission queue is full although iodepth fits it; the device "
+                    + "reported an SQ head that does not match the completions.");
+        }
     }
 }

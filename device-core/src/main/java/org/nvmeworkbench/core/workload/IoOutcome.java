@@ -25,11 +25,13 @@ import org.nvmeworkbench.core.record.TimeSample;
  * @param completionsByQid        completions per queue id (index = qid)
  * @param bytes                   bytes moved by the completed I/Os
  * @param queueDepths             how deep the queues ran, counted as fio counts it
+ * @param commands                NVMe commands completed: {@code completed}, plus the extra pieces of split I/Os
+ * @param splitIos                I/Os above MDTS sent as more than one command
  */
 record IoOutcome(long completed, long errors, int firstErrorStatus, long lostInterruptRecoveries, boolean cancelled,
                  long stuckCommands, long abortsSent, long abortsAccepted, long durationNanos, Histogram readLatency,
                  Histogram writeLatency, List<TimeSample> timeSeries, long[] completionsByQid, long bytes,
-                 QueueDepths queueDepths) {
+                 QueueDepths queueDepths, long commands, long splitIos) {
 
     long completionsOf(int qid) {
         return qid < completionsByQid.length ? completionsByQid[qid] : 0;

@@ -109,6 +109,20 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
         return with(d -> d.shape = v);
     }
 
+    /**
+     * NVMe commands per I/O on a controller whose largest transfer is {@code mdtsBytes} (0: no limit): an
+     * I/O above MDTS is split into commands of at most MDTS, as the Linux block layer splits a bio at the
+     * queue's max_hw_sectors, so fio's bs=1m runs here as it does through the kernel.
+     */
+    public int commandsPerIo(long mdtsBytes) {
+        return mdtsBytes > 0 && blockSize > mdtsBytes ? (int) ((blockSize + mdtsBytes - 1) / mdtsBytes) : 1;
+    }
+
+    /** The largest command of the run: the block size, or MDTS when I/Os are split at it. */
+    public int commandBytes(long mdtsBytes) {
+        return commandsPerIo(mdtsBytes) == 1 ? blockSize : (int) mdtsBytes;
+    }
+
     /** The smallest I/O of the run: the mix's smallest size, else the block size. */
     public int minBlockSize() {
         return shape.mix() == null ? blockSize : shape.mix().minBytes();
@@ -232,16 +246,18 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
                     + " B logical block.");
         }
         long mdts = ctrl.maxTransferBytes();
-        if (mdts > 0 && blockSize > mdts) {
-            p.add("The block size " + blockSize + " B is above the controller's largest transfer of " + mdts + " B (MDTS).");
-        }
-        if (blockSize / Math.max(1, lba) > 65536) {
+        int split = commandsPerIo(mdts);
+        if (commandBytes(mdts) / Math.max(1, lba) > 65536) {
             p.add("The block size " + blockSize + " B is more than 65536 logical blocks, the most one command can move.");
         }
         int maxDepth = ctrl.maxQueueEntries() - 1;
-        if (iodepth > maxDepth) {
+        if (split == 1 && iodepth > maxDepth) {
             p.add("iodepth " + iodepth + " is more than a queue of this controller can hold (" + maxDepth
                     + ": CAP.MQES + 1 entries with one kept empty).");
+        } else if ((long) iodepth * split > maxDepth) {
+            p.add("iodepth " + iodepth + " of " + blockSize + " B I/Os, each split into " + split + " commands at the "
+                    + "controller's largest transfer of " + mdts + " B (MDTS), needs " + (long) iodepth * split
+                    + " queue entries; a queue of this controller holds " + maxDepth + ".");
         }
         if (queues > ctrl.grantedQueues()) {
             p.add(queues + " queues were asked for but the controller granted " + ctrl.grantedQueues() + ".");
