@@ -29,13 +29,14 @@ import java.util.Objects;
  * @param featureNotes            what the device refused when the run set its features, one sentence each
  * @param notes                   anything else worth knowing (cancelled, stuck commands, lost interrupts)
  * @param queueDepths             how deep the queues ran, as fio counts it; {@link QueueDepths#NONE} if not counted
+ * @param trimLatency             of trims (Dataset Management deallocates) only
  */
 public record RunRecord(String toolVersion, Instant startedAt, long durationNanos, long seed, DeviceIdentity device,
                         WorkloadSettings workload, FeatureReadback features, RunTotals totals,
                         LatencyHistogram latency, LatencyHistogram readLatency, LatencyHistogram writeLatency,
                         List<VectorCount> vectors, double completionsPerInterrupt, double hostIrqCpuPct,
                         List<TimeSample> timeSeries, RunOrigin origin, List<String> featureNotes,
-                        List<String> notes, QueueDepths queueDepths) {
+                        List<String> notes, QueueDepths queueDepths, LatencyHistogram trimLatency) {
 
     public RunRecord {
         Objects.requireNonNull(toolVersion, "toolVersion");
@@ -53,6 +54,19 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
         featureNotes = featureNotes == null ? List.of() : List.copyOf(featureNotes);
         notes = notes == null ? List.of() : List.copyOf(notes);
         queueDepths = queueDepths == null ? QueueDepths.NONE : queueDepths;
+        trimLatency = trimLatency == null ? LatencyHistogram.empty() : trimLatency;
+    }
+
+    /** A run without trims. */
+    public RunRecord(String toolVersion, Instant startedAt, long durationNanos, long seed, DeviceIdentity device,
+                     WorkloadSettings workload, FeatureReadback features, RunTotals totals,
+                     LatencyHistogram latency, LatencyHistogram readLatency, LatencyHistogram writeLatency,
+                     List<VectorCount> vectors, double completionsPerInterrupt, double hostIrqCpuPct,
+                     List<TimeSample> timeSeries, RunOrigin origin, List<String> featureNotes, List<String> notes,
+                     QueueDepths queueDepths) {
+        this(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency, readLatency,
+                writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, origin, featureNotes, notes,
+                queueDepths, LatencyHistogram.empty());
     }
 
     /** A run whose source did not count its queue depths. */
@@ -95,14 +109,14 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
     /** This record with {@code o} as its origin (e.g. marked with the host an agent ran it on). */
     public RunRecord withOrigin(RunOrigin o) {
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
-                readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, o, featureNotes, notes, queueDepths);
+                readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, o, featureNotes, notes, queueDepths, trimLatency);
     }
 
     /** This record as opened from {@code file}. */
     public RunRecord openedFrom(String file) {
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
                 readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries,
-                origin.openedFrom(file), featureNotes, notes, queueDepths);
+                origin.openedFrom(file), featureNotes, notes, queueDepths, trimLatency);
     }
 
     /** This record with one more note, e.g. that the user interrupted it. */
@@ -111,7 +125,7 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
         more.add(note);
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
                 readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, origin,
-                featureNotes, more, queueDepths);
+                featureNotes, more, queueDepths, trimLatency);
     }
 
     /** Completed I/Os per second of device time. */

@@ -82,7 +82,7 @@ final class FioJsonReport {
         long bs = w.blockSize();
         j.set("read", ddir(r, r.readLatency(), r.totals().reads(), bs, plus));
         j.set("write", ddir(r, r.writeLatency(), r.totals().writes(), bs, plus));
-        j.set("trim", ddir(r, LatencyHistogram.empty(), 0, bs, plus));
+        j.set("trim", ddir(r, r.trimLatency(), r.totals().trims(), bs, plus));
         // No flush is sent: fio's figures for a job without fsync (stat.c add_ddir_status_json, DDIR_SYNC).
         j.putObject("sync").put("total_ios", 0).set("lat_ns", stats(0, 0, 0, 0, 0));
         j.put("job_runtime", r.durationNanos() / 1_000_000);

@@ -3,6 +3,8 @@ package org.nvmeworkbench.core.sim;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.nvmeworkbench.core.spec.Opcodes;
+
 /**
  * The 4 KiB Identify structures, written byte by byte at the offsets of the NVMe base spec 1.4
  * ("Identify Controller Data Structure", "Identify Namespace Data Structure", "Active Namespace ID
@@ -41,7 +43,7 @@ final class IdentifyData {
         b[0x201] = 0x44; // CQES: 2^4 = 16 bytes
         put16(b, 0x202, Math.min(maxOutstanding, 0xFFFF)); // MAXCMD
         put32(b, 0x204, 1); // NN
-        put16(b, 0x208, 0); // ONCS
+        put16(b, 0x208, Opcodes.ONCS_DATASET_MANAGEMENT); // ONCS: Dataset Management (deallocate) only
         b[0x20C] = 0; // VWC: no volatile write cache (power-loss protected buffer)
         // SUBNQN is a NUL-terminated string (NVMe base spec, Identify Controller bytes 1023:768), not space padded.
         ascii(b, 0x300, 256, "nqn.2024-01.org.nvmeworkbench:sim:" + config.profile().name(), (byte) 0);
@@ -58,6 +60,7 @@ final class IdentifyData {
         b[0x18] = 0; // NSFEAT
         b[0x19] = 0; // NLBAF: one format (0's based)
         b[0x1A] = 0; // FLBAS: format 0, no metadata
+        b[0x21] = 0x01; // DLFEAT: a deallocated block reads as all zeros (NVM Command Set spec, Identify Namespace)
         put64(b, 0x78, 0x5349_4D00_0000_0001L); // EUI64
         // LBAF0: MS 0, LBADS, RP 0 (best performance)
         put32(b, 0x80, Integer.numberOfTrailingZeros(config.lbaSize()) << 16);

@@ -44,6 +44,12 @@ final class IoLoop implements CompletionSink {
     private final boolean random;
     private final boolean mixed;
     private final boolean writesOnly;
+    /** rw=trim, randtrim: every I/O a deallocate; trimwrite: a deallocate, then a write of the same blocks. */
+    private final boolean trims;
+    private final boolean trimThenWrite;
+    private boolean writeTrimmed;
+    private long trimmedSlba;
+    private int trimmedBlocks;
     private final int rwmixread;
     private final SplitMix64 rng;
     /** Blocks per I/O drawn uniformly by index (bssplit, bsrange); null when every I/O is {@code blocks}. */
@@ -80,7 +86,9 @@ final class IoLoop implements CompletionSink {
     // the totals and the live window once per slice.
     private final Histogram readSlice = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
     private final Histogram writeSlice = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
-    /** Latencies of the current batch, shifted left by one with bit 0 = write; at most every command in flight. */
+    private final Histogram trimLatency = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
+    private final Histogram trimSlice = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
+    /** Latencies of the current batch, shifted left by two, the low bits the kind (0 read, 1 write, 2 trim). */
     private final long[] staged;
     private int stagedCount;
     /** Rates per second from a slice's counts. */
@@ -156,7 +164,9 @@ final class IoLoop implements CompletionSink {
         this.positions = Math.max(1, (namespaceBlocks - offsetBlocks - blocks) / alignBlocks + 1);
         this.random = spec.rw().random();
         this.mixed = spec.rw().mixed();
-        this.writesOnly = spec.rw().writes() && !spec.rw().reads();
+        this.writesOnly = spec.rw().writesData() && !spec.rw().reads();
+        this.trims = spec.rw().trims();
+        this.trimThenWrite = spec.rw().trims() && spec.rw().writesData();
         this.rwmixread = spec.rwmixread();
         this.rng = new SplitMix64(spec.seed());
         this.issueLimit = spec.ios() > 0 ? spec.ios() : Long.MAX_VALUE;
@@ -289,7 +299,7 @@ final class IoLoop implements CompletionSink {
         return new IoOutcome(completed, errors, firstErrorStatus, lostInterruptRecoveries, cancelled, stuckCommands,
                 abortsSent, abortsAccepted, Math.max(0, endNanos - startNanos), readLatency, writeLatency, series.result(),
                 completionsByQid.clone(), movedBlocks * lbaSize, QueueDepths.of(depthAtSubmit, perSubmit, perReap),
-                commands, splitIos);
+                commands, splitIos, trimLatency);
     }
 
     /**
@@ -341,10 +351,13 @@ final class IoLoop implements CompletionSink {
         final Histogram w = writeSlice;
         for (int i = 0, n = stagedCount; i < n; i++) {
             long v = st[i];
-            if ((v & 1) == 0) {
-                r.recordValue(v >>> 1);
+            int kind = (int) (v & 3);
+            if (kind == 0) {
+                r.recordValue(v >>> 2);
+            } else if (kind == 1) {
+                w.recordValue(v >>> 2);
             } else {
-                w.recordValue(v >>> 1);
+                trimSlice.recordValue(v >>> 2);
             }
         }
         stagedCount = 0;
@@ -352,7 +365,11 @@ final class IoLoop implements CompletionSink {
 
     /** Folds the slice's latencies into the run's totals and the live window. */
     private void closeSlice() {
-        window.rotate(readSlice, writeSlice);
+        window.rotate(readSlice, writeSlice, trimSlice);
+        if (trimSlice.getTotalCount() > 0) {
+            trimLatency.add(trimSlice);
+            trimSlice.reset();
+        }
         if (readSlice.getTotalCount() > 0) {
             readLatency.add(readSlice);
             readSlice.reset();
@@ -439,7 +456,8 @@ final class IoLoop implements CompletionSink {
         if (stagedCount == staged.length) {
             recordStaged(); // cannot happen with a well-behaved device: one completion per command
         }
-        staged[stagedCount++] = latency << 1 | (q.opcodeOf(cid) == Opcodes.WRITE ? 1 : 0);
+        int opcode = q.opcodeOf(cid);
+        staged[stagedCount++] = latency << 2 | (opcode == Opcodes.READ ? 0 : opcode == Opcodes.WRITE ? 1 : 2);
         completed++;
         inFlightByQid[qid]--;
         reapedByQid[qid]++;
@@ -457,6 +475,13 @@ final class IoLoop implements CompletionSink {
 
     /** Issues the next I/O of the workload as I/O {@code io} of queue {@code q}: one command, or its pieces. */
     private void submitNext(IoQueuePair q, int io) {
+        if (writeTrimmed) {
+            // trimwrite: the write of the blocks the last trim deallocated, as fio pairs them.
+            writeTrimmed = false;
+            blocksOf[q.qid()][io] = trimmedBlocks;
+            issueData(q, io, Opcodes.WRITE, trimmedSlba, trimmedBlocks);
+            return;
+        }
         int n = sizeTable == null ? blocks : sizeTable[(int) rng.nextBelow(sizeTable.length)];
         long slba;
         if (random) {
@@ -476,8 +501,26 @@ final class IoLoop implements CompletionSink {
             seqNext = slba + n + holeBlocks;
         }
         blocksOf[q.qid()][io] = n;
+        if (trims) {
+            // One deallocate covers the whole I/O: MDTS limits data transfers, not a range's length.
+            queued(q.submitDeallocate(io * split, slba, n));
+            if (split > 1) {
+                piecesLeft[q.qid()][io] = 1;
+            }
+            issued(q);
+            if (trimThenWrite) {
+                writeTrimmed = true;
+                trimmedSlba = slba;
+                trimmedBlocks = n;
+            }
+            return;
+        }
         boolean write = writesOnly || (mixed && rng.nextInt(100) >= rwmixread);
-        int opcode = write ? Opcodes.WRITE : Opcodes.READ;
+        issueData(q, io, write ? Opcodes.WRITE : Opcodes.READ, slba, n);
+    }
+
+    /** Sends a read or write I/O as I/O {@code io} of {@code q}: one command, or its pieces at MDTS. */
+    private void issueData(IoQueuePair q, int io, int opcode, long slba, int n) {
         if (split == 1) {
             command(q, opcode, io, slba, n);
         } else {
@@ -491,13 +534,22 @@ final class IoLoop implements CompletionSink {
                 splitIos++;
             }
         }
+        issued(q);
+    }
+
+    /** One more I/O in flight on {@code q}, waiting for its doorbell. */
+    private void issued(IoQueuePair q) {
         issued++;
         unrungByQid[q.qid()]++;
         inFlightByQid[q.qid()]++;
     }
 
     private static void command(IoQueuePair q, int opcode, int cid, long slba, int blocks) {
-        if (!q.submit(opcode, cid, slba, blocks)) {
+        queued(q.submit(opcode, cid, slba, blocks));
+    }
+
+    private static void queued(boolean accepted) {
+        if (!accepted) {
             throw new IllegalStateException("The submission queue is full although iodepth fits it; the device "
                     + "reported an SQ head that does not match the completions.");
         }

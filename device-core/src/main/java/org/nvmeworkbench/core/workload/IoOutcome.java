@@ -27,11 +27,12 @@ import org.nvmeworkbench.core.record.TimeSample;
  * @param queueDepths             how deep the queues ran, counted as fio counts it
  * @param commands                NVMe commands completed: {@code completed}, plus the extra pieces of split I/Os
  * @param splitIos                I/Os above MDTS sent as more than one command
+ * @param trimLatency             of trims (Dataset Management deallocates)
  */
 record IoOutcome(long completed, long errors, int firstErrorStatus, long lostInterruptRecoveries, boolean cancelled,
                  long stuckCommands, long abortsSent, long abortsAccepted, long durationNanos, Histogram readLatency,
                  Histogram writeLatency, List<TimeSample> timeSeries, long[] completionsByQid, long bytes,
-                 QueueDepths queueDepths, long commands, long splitIos) {
+                 QueueDepths queueDepths, long commands, long splitIos, Histogram trimLatency) {
 
     long completionsOf(int qid) {
         return qid < completionsByQid.length ? completionsByQid[qid] : 0;

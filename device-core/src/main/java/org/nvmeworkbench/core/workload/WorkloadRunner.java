@@ -140,13 +140,15 @@ public final class WorkloadRunner {
         long duration = out.durationNanos();
         Histogram all = out.readLatency().copy();
         all.add(out.writeLatency());
+        all.add(out.trimLatency());
         RunTotals totals = new RunTotals(out.completed(), out.readLatency().getTotalCount(),
-                out.writeLatency().getTotalCount(), out.bytes(), out.errors(), totalIrqs);
+                out.writeLatency().getTotalCount(), out.bytes(), out.errors(), totalIrqs, out.trimLatency().getTotalCount());
         return new RunRecord(ToolVersion.get(), startedAt, duration, spec.seed(), DeviceIdentity.of(device, ctrl),
                 spec.settings(), readBack, totals, LatencyHistogram.of(all), LatencyHistogram.of(out.readLatency()),
                 LatencyHistogram.of(out.writeLatency()), counts,
                 totalIrqs == 0 ? 0 : (double) out.commands() / totalIrqs, duration == 0 ? 0 : irqCpuNanos * 100.0 / duration,
-                out.timeSeries(), RunOrigin.WORKBENCH, featureNotes, notes, out.queueDepths());
+                out.timeSeries(), RunOrigin.WORKBENCH, featureNotes, notes, out.queueDepths(),
+                LatencyHistogram.of(out.trimLatency()));
     }
 
     /** What else the loop ran into, one sentence each. */

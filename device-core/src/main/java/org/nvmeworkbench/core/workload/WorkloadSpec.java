@@ -11,6 +11,7 @@ import org.nvmeworkbench.core.driver.IoQueuePair;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.record.WorkloadSettings;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
+import org.nvmeworkbench.core.spec.Opcodes;
 
 /**
  * A workload in fio's vocabulary plus the coalescing features to run it with.
@@ -115,7 +116,8 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
      * queue's max_hw_sectors, so fio's bs=1m runs here as it does through the kernel.
      */
     public int commandsPerIo(long mdtsBytes) {
-        return mdtsBytes > 0 && blockSize > mdtsBytes ? (int) ((blockSize + mdtsBytes - 1) / mdtsBytes) : 1;
+        boolean movesData = rw.reads() || rw.writesData(); // a trim's range is not limited by MDTS
+        return movesData && mdtsBytes > 0 && blockSize > mdtsBytes ? (int) ((blockSize + mdtsBytes - 1) / mdtsBytes) : 1;
     }
 
     /** The largest command of the run: the block size, or MDTS when I/Os are split at it. */
@@ -244,6 +246,10 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
         if (shape.holeBytes() % lba != 0) {
             p.add("The rw modifier's " + shape.holeBytes() + " B is not a multiple of the namespace's " + lba
                     + " B logical block.");
+        }
+        if (rw.trims() && (ctrl.identifyController().oncs() & Opcodes.ONCS_DATASET_MANAGEMENT) == 0) {
+            p.add("rw=" + rw.fioName() + " trims with Dataset Management, which this controller does not support "
+                    + "(Identify Controller ONCS bit 2 is 0).");
         }
         long mdts = ctrl.maxTransferBytes();
         int split = commandsPerIo(mdts);
