@@ -76,7 +76,7 @@ final class FeatureValues {
         ObjectNode o = OutputOptions.object();
         String id = String.format("0x%02x", fid); // nvme-cli: "%#0*x" with width 4
         o.putArray("feature: " + id).addObject().put("name", FeatureId.name(fid))
-                .put(FeatureText.selectName(sel), nvmeCliValue(value));
+                .put(FeatureText.selectName(sel), FeatureText.hex32(value));
         if (sel == FeatureId.SEL_SUPPORTED_CAPABILITIES) {
             var caps = o.putArray("Feature: " + id + ": select");
             if ((value & FeatureId.CAP_SAVEABLE) != 0) {
@@ -131,13 +131,5 @@ final class FeatureValues {
                 o.put("meaning", ((value & 0xFFFF) + 1) + " submission and " + ((value >>> 16) + 1) + " completion queues allocated");
         }
         return o;
-    }
-
-    /**
-     * A feature's value as nvme-cli prints it, {@code "%#0*x"} with width 10, or 8 for zero: C's {@code #}
-     * adds no 0x to a zero, so nvme-cli writes 0 as "00000000" and 0x207 as "0x00000207".
-     */
-    static String nvmeCliValue(int value) {
-        return value == 0 ? "00000000" : String.format("0x%08x", value);
     }
 }
