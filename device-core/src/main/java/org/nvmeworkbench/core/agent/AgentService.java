@@ -239,12 +239,10 @@ final class AgentService extends AgentGrpc.AgentImplBase {
         }
         using(h, out, () -> {
             ControllerSession.Identity id = h.session.identify(Math.max(1, request.getNsid()));
-            ByteBuffer c = ByteBuffer.allocate(4096);
-            id.controller().writeTo(c);
             ByteBuffer n = ByteBuffer.allocate(4096);
             id.namespace().writeTo(n);
             var r = id.registers();
-            out.onNext(IdentifyReply.newBuilder().setController(ByteString.copyFrom(c.array()))
+            out.onNext(IdentifyReply.newBuilder().setController(ByteString.copyFrom(id.controllerData().toByteArray()))
                     .setNamespace(ByteString.copyFrom(n.array())).setCap(r.cap()).setVs(r.vs()).setCc(r.cc())
                     .setCsts(r.csts()).setAqa(r.aqa()).build());
             out.onCompleted();

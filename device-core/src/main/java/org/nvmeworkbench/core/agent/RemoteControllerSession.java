@@ -34,7 +34,7 @@ import org.nvmeworkbench.core.record.RunRecordJson;
 import org.nvmeworkbench.core.session.ControllerSession;
 import org.nvmeworkbench.core.session.FeatureApplication;
 import org.nvmeworkbench.core.sim.SimDeviceProvider;
-import org.nvmeworkbench.core.spec.IdentifyController;
+import org.nvmeworkbench.core.spec.IdentifyControllerData;
 import org.nvmeworkbench.core.spec.IdentifyNamespace;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.sweep.SweepCost;
@@ -140,7 +140,8 @@ public final class RemoteControllerSession implements ControllerSession {
     @Override
     public Identity identify(int nsid) {
         IdentifyReply r = call(() -> client.blocking().identify(IdentifyRequest.newBuilder().setLease(lease).setNsid(nsid).build()));
-        return new Identity(IdentifyController.parse(ByteBuffer.wrap(r.getController().toByteArray())),
+        IdentifyControllerData controller = IdentifyControllerData.copyOf(ByteBuffer.wrap(r.getController().toByteArray()));
+        return new Identity(controller.parse(), controller,
                 IdentifyNamespace.parse(ByteBuffer.wrap(r.getNamespace().toByteArray())),
                 new ControllerRegisters(r.getCap(), r.getVs(), r.getCc(), r.getCsts(), r.getAqa()));
     }

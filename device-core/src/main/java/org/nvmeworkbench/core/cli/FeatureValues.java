@@ -66,8 +66,42 @@ final class FeatureValues {
         throw CliFailure.usage("set-feature takes -f 8 (Interrupt Coalescing) or -f 9 (Interrupt Vector Configuration), not -f " + fid + ".");
     }
 
+    /**
+     * get-feature's JSON: nvme-cli 2.x's keys and layout first (nvme-print-json.c v2.10 to v2.16:
+     * json_feature_show, json_select_result and json_feature_show_fields under one root), so a script's
+     * {@code jq '."feature: 0x08"[0].Current'} reads ours as it reads nvme-cli's; then this tool's own keys
+     * (fid, value, the decoded fields and their meaning), which nvme-cli does not use.
+     */
     static ObjectNode json(int fid, int sel, int value) {
         ObjectNode o = OutputOptions.object();
+        String id = String.format("0x%02x", fid); // nvme-cli: "%#0*x" with width 4
+        o.putArray("feature: " + id).addObject().put("name", FeatureId.name(fid))
+                .put(FeatureText.selectName(sel), FeatureText.hex32(value));
+        if (sel == FeatureId.SEL_SUPPORTED_CAPABILITIES) {
+            var caps = o.putArray("Feature: " + id + ": select");
+            if ((value & FeatureId.CAP_SAVEABLE) != 0) {
+                caps.add("saveable");
+            }
+            if ((value & FeatureId.CAP_NAMESPACE_SPECIFIC) != 0) {
+                caps.add("per-namespace");
+            }
+            if ((value & FeatureId.CAP_CHANGEABLE) != 0) {
+                caps.add("changeable");
+            }
+        } else {
+            ObjectNode fields = o.putArray("Feature: " + id).addObject();
+            switch (fid) {
+                case FeatureId.INTERRUPT_COALESCING -> fields
+                        .put("Aggregation Time (TIME)", ((value >>> 8) & 0xFF) * 100 + " usec")
+                        .put("Aggregation Threshold (THR)", (value & 0xFF) + 1);
+                case FeatureId.INTERRUPT_VECTOR_CONFIGURATION -> fields
+                        .put("Coalescing Disable (CD)", (value & InterruptVectorConfig.CD_BIT) != 0 ? "True" : "False")
+                        .put("Interrupt Vector (IV)", value & 0xFFFF);
+                default -> fields
+                        .put("Number of IO Completion Queues Allocated (NCQA)", (value >>> 16) + 1)
+                        .put("Number of IO Submission Queues Allocated (NSQA)", (value & 0xFFFF) + 1);
+            }
+        }
         o.put("fid", fid);
         o.put("feature", FeatureId.name(fid));
         o.put("sel", sel);

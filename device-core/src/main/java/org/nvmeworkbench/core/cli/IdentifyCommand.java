@@ -11,6 +11,7 @@ import org.nvmeworkbench.core.session.ControllerSession;
 import org.nvmeworkbench.core.session.LocalControllerSession;
 import org.nvmeworkbench.core.driver.ControllerRegisters;
 import org.nvmeworkbench.core.spec.IdentifyController;
+import org.nvmeworkbench.core.spec.IdentifyControllerData;
 import org.nvmeworkbench.core.spec.IdentifyNamespace;
 import org.nvmeworkbench.core.spec.LbaFormat;
 import org.nvmeworkbench.core.spec.RegisterDecoder;
@@ -54,7 +55,7 @@ final class IdentifyCommand implements Callable<Integer> {
             }
             sb.append("\nController registers:\n");
             decoded.forEach(l -> sb.append(l).append('\n'));
-            ObjectNode json = json(id, ns, regs, decoded);
+            ObjectNode json = json(identity.controllerData(), id, ns, regs, decoded);
             // The host's side, known only where the function is opened here (sysfs numa_node on VFIO).
             if (d instanceof LocalControllerSession local) {
                 int node = local.controller().pci().numaNode();
@@ -73,17 +74,17 @@ final class IdentifyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ObjectNode json(IdentifyController id, IdentifyNamespace ns, ControllerRegisters regs, List<String> decoded) {
+    /**
+     * nvme-cli's id-ctrl keys at the top level, where {@code jq .mdts} finds them; what nvme-cli's id-ctrl
+     * does not print (the device named, the version spelled out, the namespace and the registers) under
+     * keys nvme-cli does not use.
+     */
+    private ObjectNode json(IdentifyControllerData data, IdentifyController id, IdentifyNamespace ns, ControllerRegisters regs,
+                            List<String> decoded) {
         ObjectNode o = OutputOptions.object();
+        NvmeCliIdCtrl.write(data, o);
         o.put("device", device.device());
-        ObjectNode c = o.putObject("controller");
-        c.put("vid", id.vid()).put("ssvid", id.ssvid()).put("sn", id.sn()).put("mn", id.mn()).put("fr", id.fr())
-                .put("rab", id.rab()).put("ieee", id.ieee()).put("cmic", id.cmic()).put("mdts", id.mdts())
-                .put("cntlid", id.cntlid()).put("ver", id.ver()).put("version", id.version()).put("oacs", id.oacs())
-                .put("acl", id.acl()).put("aerl", id.aerl()).put("frmw", id.frmw()).put("lpa", id.lpa())
-                .put("elpe", id.elpe()).put("npss", id.npss()).put("sqes", id.sqes()).put("cqes", id.cqes())
-                .put("maxcmd", id.maxcmd()).put("nn", id.nn()).put("oncs", id.oncs()).put("vwc", id.vwc())
-                .put("subnqn", id.subnqn());
+        o.put("version", id.version());
         ObjectNode n = o.putObject("namespace");
         n.put("nsid", nsid).put("active", ns.active()).put("nsze", ns.nsze()).put("ncap", ns.ncap()).put("nuse", ns.nuse())
                 .put("nsfeat", ns.nsfeat()).put("nlbaf", ns.nlbaf()).put("flbas", ns.flbas()).put("lba_size", ns.lbaSize());

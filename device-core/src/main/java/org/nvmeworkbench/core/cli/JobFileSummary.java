@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.nvmeworkbench.core.fiojob.FioJob;
 import org.nvmeworkbench.core.record.RunRecord;
+import org.nvmeworkbench.core.record.RunTotals;
 import org.nvmeworkbench.core.workload.WorkloadSpec;
 
 /**
@@ -46,8 +47,9 @@ final class JobFileSummary {
         }
         for (Map.Entry<Integer, List<Integer>> g : groups().entrySet()) {
             sb.append(String.format(Locale.ROOT, "%nRun status group %d (all jobs):%n", g.getKey()));
-            groupLine(sb, "READ", g.getValue(), true);
-            groupLine(sb, "WRITE", g.getValue(), false);
+            groupLine(sb, "READ", g.getValue(), RunTotals::reads);
+            groupLine(sb, "WRITE", g.getValue(), RunTotals::writes);
+            groupLine(sb, "TRIM", g.getValue(), RunTotals::trims);
         }
         long ios = 0;
         long nanos = 0;
@@ -70,7 +72,7 @@ final class JobFileSummary {
     }
 
     /** fio's "   READ: bw=..., MIN-MAX (...), io=..., run=MIN-MAXmsec". */
-    private void groupLine(StringBuilder sb, String name, List<Integer> members, boolean reads) {
+    private void groupLine(StringBuilder sb, String name, List<Integer> members, java.util.function.ToLongFunction<RunTotals> count) {
         double bytes = 0;
         double minBw = Double.MAX_VALUE;
         double maxBw = 0;
@@ -79,7 +81,7 @@ final class JobFileSummary {
         boolean any = false;
         for (int i : members) {
             RunRecord r = records.get(i);
-            long n = reads ? r.totals().reads() : r.totals().writes();
+            long n = count.applyAsLong(r.totals());
             if (n == 0) {
                 continue;
             }

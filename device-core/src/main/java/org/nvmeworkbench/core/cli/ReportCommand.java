@@ -23,10 +23,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code report FILE... --format FMT -o FILE}: writes runs in a report format. A FILE is anything the
+ * {@code report FILE... -o FMT --output FILE}: writes runs in a report format. A FILE is anything the
  * workbench opens (core.resultfile): a run record, a sweep folder, a folder of results, fio JSON or JSON+,
- * an HdrHistogram log. The file is written atomically (all or nothing); without {@code -o} the report goes
- * to stdout. When a named file cannot be opened, nothing is written and the exit status is 2: the user
+ * an HdrHistogram log. As in every other command (and nvme-cli), {@code -o} is the output format and the
+ * output file is only ever the long {@code --output}, so a script's {@code -o json} can never become a
+ * file named {@code json}. The file is written atomically (all or nothing); without {@code --output} the
+ * report goes to stdout. When a named file cannot be opened, nothing is written and the exit status is 2: the user
  * named that file, so a report without it is not the report asked for.
  */
 @Command(name = "report", description = {"Write runs as a report: html, pdf, csv, hlog, fio-json, fio-jsonplus.",
@@ -43,11 +45,12 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Run records, sweep folders, folders of results, fio JSON/JSON+ output or HdrHistogram logs.")
     List<Path> runs;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FMT", defaultValue = "html",
+    // -f/--format were this option's first names; kept so that older scripts keep working.
+    @Option(names = {"-o", "--output-format", "-f", "--format"}, paramLabel = "FMT", defaultValue = "html",
             description = "Report format (default: ${DEFAULT-VALUE}); one of the installed exporters, see --list-formats.")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
     Path output;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "Heading of the report.")
@@ -79,11 +82,10 @@ public final class ReportCommand implements Callable<Integer> {
             throw CliFailure.usage("Name one or more runs to report on: run records (run --save-run FILE), sweep folders "
                     + "(sweep --save-dir DIR), fio JSON or HdrHistogram logs.");
         }
-        ReportExporter exporter = registry.find(format).orElseThrow(() -> CliFailure.usage(
-                "There is no report format '" + format + "': use one of " + registry.ids() + "."));
-        OutputTarget.checkWritable(output, "-o");
+        ReportExporter exporter = registry.find(format).orElseThrow(() -> CliFailure.usage(unknownFormat(registry)));
+        OutputTarget.checkWritable(output, "--output");
         for (Path input : runs) {
-            OutputTarget.checkDistinct(output, "-o", input, "report", true);
+            OutputTarget.checkDistinct(output, "--output", input, "report", true);
         }
         ResultListing opened = ResultFiles.open(runs);
         List<String> problems = opened.problems();
@@ -101,7 +103,7 @@ public final class ReportCommand implements Callable<Integer> {
         List<String> names = labels != null ? labels : opened.labels();
         ReportModel model = new ReportModel(title != null ? title : ReportModel.defaultTitle(records), Instant.now(), records, names);
         if ((output == null || OutputTarget.isStdout(output)) && exporter.binary()) {
-            throw CliFailure.usage("A " + exporter.formatId() + " report is binary: write it to a file with -o FILE."
+            throw CliFailure.usage("A " + exporter.formatId() + " report is binary: write it to a file with --output FILE."
                     + exporter.fileExtension() + ".");
         }
         byte[] bytes = render(exporter, model);
@@ -117,6 +119,22 @@ public final class ReportCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("Wrote " + exporter.formatId() + " report of " + records.size()
                 + (records.size() == 1 ? " run" : " runs") + " to " + output + ".");
         return 0;
+    }
+
+    /**
+     * The sentence for a format no exporter has. {@code json} and a file name are what a user of the old
+     * {@code -o FILE} or of nvme-cli's {@code -o json} types, so those get the way to what they meant.
+     */
+    private String unknownFormat(ReportExporters registry) {
+        if (format.equalsIgnoreCase("json")) {
+            return "report has no plain json format: use -o fio-json (or fio-jsonplus) for fio's JSON of the runs; "
+                    + "the workbench's own run record is what run --save-run writes.";
+        }
+        if (format.contains("/") || format.contains(".")) {
+            return "-o is the output format (" + registry.ids() + "), as in the other commands; "
+                    + "to write the report to " + format + " use --output " + format + ".";
+        }
+        return "There is no report format '" + format + "': use one of " + registry.ids() + ".";
     }
 
     /** The whole report in memory first, so a failing exporter never leaves a partial file. */

@@ -43,7 +43,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME", description = "Simulator media profile, same as -d sim:NAME.")
     String profile;
 
-    @Option(names = "--save-run", paramLabel = "FILE", description = "Also save the run record (JSON, atomic) to FILE.")
+    @Option(names = "--save-run", paramLabel = "FILE", description = {"Also save the run record (JSON, atomic) to FILE.",
+        "A job file of several jobs saves each job's run beside it: runs.json gives runs.1-NAME.json, runs.2-NAME.json, ..."})
     Path saveRun;
 
     @Option(names = "--fault", paramLabel = "KIND[:ARG]@WHEN",
@@ -60,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
         String dev = deviceName();
         List<WorkloadOptions.PlannedJob> jobs = plannedJobs();
         Optional<ReportExporter> report = output.report();
-        checkFiles();
+        List<Path> saveTo = saveTargets(jobs);
+        checkFiles(saveTo);
         List<Faults.Armed> armed = FaultRequest.parse(faults, dev);
         for (WorkloadOptions.PlannedJob j : jobs) {
             List<String> own = j.spec().problems();
@@ -113,7 +115,13 @@ final class RunCommand implements Callable<Integer> {
             CliFailure notSaved = null;
             if (saveRun != null && !records.isEmpty()) {
                 try {
-                    save(records.get(0));
+                    for (int i = 0; i < records.size(); i++) {
+                        save(saveTo.get(i), records.get(i));
+                    }
+                    if (saveTo.size() > 1) {
+                        spec.commandLine().getErr().println("Saved " + records.size() + " runs: "
+                                + String.join(", ", saveTo.subList(0, records.size()).stream().map(Path::toString).toList()) + ".");
+                    }
                 } catch (CliFailure e) {
                     notSaved = e;
                 }
@@ -138,16 +146,42 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Before any I/O: no folder as an output, and no output that is an input or the other output. */
-    private void checkFiles() {
+    private void checkFiles(List<Path> saveTo) {
         OutputTarget.checkWritable(output.file(), "--output");
-        OutputTarget.checkWritable(saveRun, "--save-run");
         OutputTarget.checkDistinct(output.file(), "--output", workload.job, "--job", true);
-        OutputTarget.checkDistinct(saveRun, "--save-run", workload.job, "--job", true);
-        OutputTarget.checkDistinct(output.file(), "--output", saveRun, "--save-run", false);
+        for (Path p : saveTo) {
+            OutputTarget.checkWritable(p, "--save-run");
+            OutputTarget.checkDistinct(p, "--save-run", workload.job, "--job", true);
+            OutputTarget.checkDistinct(output.file(), "--output", p, "--save-run", false);
+        }
     }
 
-    private void save(RunRecord record) {
-        OutputTarget.write(saveRun, RunRecordJson.write(record).getBytes(StandardCharsets.UTF_8), spec.commandLine().getOut());
+    /**
+     * Where --save-run puts each job's record: FILE for one job; for several, FILE's name with the job's
+     * number and name before the extension (runs.json gives runs.1-seq.json, runs.2-rand.json), so every
+     * job's run is kept (fio names may repeat, so the number) and {@code report runs.*.json} reads them all.
+     */
+    private List<Path> saveTargets(List<WorkloadOptions.PlannedJob> jobs) {
+        if (saveRun == null) {
+            return List.of();
+        }
+        if (jobs.size() == 1 || OutputTarget.isStdout(saveRun)) {
+            return jobs.size() == 1 ? List.of(saveRun) : java.util.Collections.nCopies(jobs.size(), saveRun);
+        }
+        String name = saveRun.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : ".json";
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            String job = jobs.get(i).job() == null ? "job" : jobs.get(i).job().name().replaceAll("[^A-Za-z0-9._-]", "_");
+            out.add(saveRun.resolveSibling(stem + "." + (i + 1) + "-" + job + ext));
+        }
+        return out;
+    }
+
+    private void save(Path file, RunRecord record) {
+        OutputTarget.write(file, RunRecordJson.write(record).getBytes(StandardCharsets.UTF_8), spec.commandLine().getOut());
     }
 
     /**

@@ -75,6 +75,9 @@ final class RunSummary {
         if (r.totals().writes() > 0) {
             direction(sb, "write", r.totals().writes(), r.writeLatency(), seconds, bytesOf(r.totals().writes()));
         }
+        if (r.totals().trims() > 0) {
+            direction(sb, "trim", r.totals().trims(), r.trimLatency(), seconds, bytesOf(r.totals().trims()));
+        }
         if (r.totals().ios() == 0) {
             sb.append("  no I/O completed\n");
         }
@@ -172,6 +175,11 @@ final class RunSummary {
             ObjectNode wr = o.putObject("write");
             wr.put("ios", r.totals().writes());
             latency(wr.putObject("lat_ns"), r.writeLatency());
+        }
+        if (r.totals().trims() > 0) {
+            ObjectNode tr = o.putObject("trim");
+            tr.put("ios", r.totals().trims());
+            latency(tr.putObject("lat_ns"), r.trimLatency());
         }
         ObjectNode irq = o.putObject("interrupts");
         irq.put("total", r.totals().interrupts());

@@ -60,8 +60,9 @@ final class SetFeatureCommand implements Callable<Integer> {
                 notes.add("The simulator forgets it when this command exits; use run --coalesce THR,TIME or --cd-vectors to run with it.");
             }
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format("set-feature:0x%02x (%s), value:0x%08x, cdw12:0x%08x, save:%d%n", f, FeatureId.name(f),
-                    dw11, 0, save ? 1 : 0));
+            // nvme-cli's printf: "set-feature:%#0*x (%s), value:%#0*x, cdw12:%#0*x, save:%#x".
+            sb.append(String.format("set-feature:0x%02x (%s), value:%s, cdw12:%s, save:%s%n", f, FeatureId.name(f),
+                    FeatureText.hex32(dw11), FeatureText.hex32(0), save ? "0x1" : "0"));
             ObjectNode json = OutputOptions.object();
             json.put("device", d.device()).put("fid", f).put("feature", FeatureId.name(f)).put("value", dw11).put("save", save);
             if (back.ok()) {

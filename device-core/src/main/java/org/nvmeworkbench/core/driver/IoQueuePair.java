@@ -59,6 +59,7 @@ public final class IoQueuePair {
     private final DmaRegion prpRegion;
     private final ByteBuffer sq;
     private final ByteBuffer cq;
+    private final ByteBuffer data;
     private final int sqDoorbell;
     private final int cqDoorbell;
 
@@ -145,6 +146,7 @@ public final class IoQueuePair {
         this.prpRegion = prpR;
         this.sq = sqR.buffer();
         this.cq = cqR.buffer();
+        this.data = dataR.buffer().duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
         prefill();
 
         this.prp1 = new long[slots];
@@ -187,14 +189,8 @@ public final class IoQueuePair {
      * @param blocks how many logical blocks (1-based here; the SQE carries NLB 0's based)
      */
     public boolean submit(int opcode, int cid, long slba, int blocks) {
-        if (cid < 0 || cid >= slots || busy[cid]) {
-            throw new IllegalStateException(slotProblem(cid));
-        }
-        int next = sqTail + 1;
-        if (next == entries) {
-            next = 0;
-        }
-        if (next == sqHead) {
+        int next = nextTail(cid);
+        if (next < 0) {
             return false;
         }
         int bytes = blocks << lbaShift;
@@ -212,6 +208,24 @@ public final class IoQueuePair {
         s.putLong(at + Sqe.PRP2, p2);
         s.putLong(at + Sqe.CDW10, slba); // CDW10 = SLBA 31:0, CDW11 = SLBA 63:32
         s.putInt(at + Sqe.CDW12, blocks - 1);
+        written(cid, opcode, next);
+        return true;
+    }
+
+    /** The SQ tail after one more entry for free slot {@code cid}, or -1 when the SQ is full. */
+    private int nextTail(int cid) {
+        if (cid < 0 || cid >= slots || busy[cid]) {
+            throw new IllegalStateException(slotProblem(cid));
+        }
+        int next = sqTail + 1;
+        if (next == entries) {
+            next = 0;
+        }
+        return next == sqHead ? -1 : next;
+    }
+
+    /** The SQE for slot {@code cid} is written: the slot is busy and waits for the next doorbell. */
+    private void written(int cid, int opcode, int next) {
         busy[cid] = true;
         opcodes[cid] = (byte) opcode;
         inFlight++;
@@ -220,6 +234,33 @@ public final class IoQueuePair {
         if (trace != null) {
             trace.sqeWritten(qid, cid, next, pci.nanoTime());
         }
+    }
+
+    /**
+     * Writes a Dataset Management SQE for slot {@code cid} deallocating {@code blocks} logical blocks at
+     * {@code slba} (NVM Command Set spec 3.2.3: NR 0, one range; AD set): the range goes into the slot's own
+     * buffer, so nothing is allocated. Returns false, writing nothing, when the SQ is full.
+     */
+    public boolean submitDeallocate(int cid, long slba, long blocks) {
+        if (blocks < 1 || blocks > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("A Dataset Management range holds 1..2^32-1 blocks, not " + blocks + ".");
+        }
+        int next = nextTail(cid);
+        if (next < 0) {
+            return false;
+        }
+        int range = cid * slotBytes;
+        data.putInt(range, 0);                  // context attributes: none
+        data.putInt(range + 4, (int) blocks);   // length in logical blocks (not 0's based)
+        data.putLong(range + 8, slba);          // starting LBA
+        final ByteBuffer s = sq;
+        int at = sqTail << 6;
+        s.putInt(at, (Opcodes.DATASET_MANAGEMENT & 0xFF) | (cid << 16));
+        s.putLong(at + Sqe.PRP1, prp1[cid]);
+        s.putLong(at + Sqe.PRP2, 0L);           // 16 bytes never cross the slot's first page
+        s.putLong(at + Sqe.CDW10, (long) Opcodes.DSM_DEALLOCATE << 32); // CDW10 NR = 0 (one range), CDW11 AD
+        s.putInt(at + Sqe.CDW12, 0);
+        written(cid, Opcodes.DATASET_MANAGEMENT, next);
         return true;
     }
 

@@ -15,6 +15,7 @@ import org.nvmeworkbench.core.pci.InterruptMode;
 import org.nvmeworkbench.core.pci.PciFunction;
 import org.nvmeworkbench.core.spec.FeatureId;
 import org.nvmeworkbench.core.spec.IdentifyController;
+import org.nvmeworkbench.core.spec.IdentifyControllerData;
 import org.nvmeworkbench.core.spec.IdentifyNamespace;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
 import org.nvmeworkbench.core.spec.InterruptVectorConfig;
@@ -67,6 +68,7 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
     private int requestedQueues;
     private int grantedQueues;
     private IdentifyController identity;
+    private IdentifyControllerData identityData;
     private IdentifyNamespace namespace;
     private boolean closed;
 
@@ -94,7 +96,8 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
         NvmeController c = new NvmeController(pci, opts);
         try {
             c.bringUp();
-            c.identity = IdentifyController.parse(c.identify(Opcodes.CNS_CONTROLLER, 0));
+            c.identityData = IdentifyControllerData.copyOf(c.identify(Opcodes.CNS_CONTROLLER, 0));
+            c.identity = c.identityData.parse();
             c.namespace = c.identifyNamespace(1);
             if (!c.namespace.active()) {
                 throw new DriverException("Namespace 1 of " + pci.name() + " is not active; the workbench needs it for I/O.");
@@ -257,6 +260,11 @@ public final class NvmeController implements AutoCloseable, TelemetrySource {
     /** Identify Controller, as read at attach. */
     public IdentifyController identifyController() {
         return identity;
+    }
+
+    /** Identify Controller's 4096 bytes as the controller returned them at attach. */
+    public IdentifyControllerData identifyControllerData() {
+        return identityData;
     }
 
     /** Sends Identify Namespace for {@code nsid} and parses it. */

@@ -162,10 +162,6 @@ final class FioJobParser {
                             rwModifier = v.substring(colon + 1).strip();
                         }
                         String p = pattern.toLowerCase(Locale.ROOT);
-                        if (p.equals("trim") || p.equals("randtrim") || p.equals("trimwrite") || p.equals("randtrimwrite")) {
-                            throw new Refused(at(o) + o.said() + " trims (Dataset Management, deallocate), which the "
-                                    + "workbench does not issue yet.");
-                        }
                         try {
                             spec = spec.withRw(ReadWrite.parse(p.equals("randwrite") || p.equals("randread") ? p
                                     : p.equals("readwrite") ? "rw" : p));

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param origin                  what measured it; what that source does not measure is NaN, -1 or empty
  * @param featureNotes            what the device refused when the run set its features, one sentence each
  * @param notes                   anything else worth knowing (cancelled, stuck commands, lost interrupts)
+ * @param queueDepths             how deep the queues ran, as fio counts it; {@link QueueDepths#NONE} if not counted
+ * @param trimLatency             of trims (Dataset Management deallocates) only
  * @param cpus                    the run on the host's cores; {@link HostCpuUse#NONE} when not measured
  */
 public record RunRecord(String toolVersion, Instant startedAt, long durationNanos, long seed, DeviceIdentity device,
@@ -35,7 +37,7 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
                         LatencyHistogram latency, LatencyHistogram readLatency, LatencyHistogram writeLatency,
                         List<VectorCount> vectors, double completionsPerInterrupt, double hostIrqCpuPct,
                         List<TimeSample> timeSeries, RunOrigin origin, List<String> featureNotes,
-                        List<String> notes, HostCpuUse cpus) {
+                        List<String> notes, QueueDepths queueDepths, LatencyHistogram trimLatency, HostCpuUse cpus) {
 
     public RunRecord {
         Objects.requireNonNull(toolVersion, "toolVersion");
@@ -52,10 +54,24 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
         origin = origin == null ? RunOrigin.WORKBENCH : origin;
         featureNotes = featureNotes == null ? List.of() : List.copyOf(featureNotes);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        queueDepths = queueDepths == null ? QueueDepths.NONE : queueDepths;
+        trimLatency = trimLatency == null ? LatencyHistogram.empty() : trimLatency;
         cpus = cpus == null ? HostCpuUse.NONE : cpus;
     }
 
-    /** A record without per-core figures (fio's output, an HdrHistogram log, a file from before them). */
+    /** A run without trims or per-core figures. */
+    public RunRecord(String toolVersion, Instant startedAt, long durationNanos, long seed, DeviceIdentity device,
+                     WorkloadSettings workload, FeatureReadback features, RunTotals totals,
+                     LatencyHistogram latency, LatencyHistogram readLatency, LatencyHistogram writeLatency,
+                     List<VectorCount> vectors, double completionsPerInterrupt, double hostIrqCpuPct,
+                     List<TimeSample> timeSeries, RunOrigin origin, List<String> featureNotes, List<String> notes,
+                     QueueDepths queueDepths) {
+        this(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency, readLatency,
+                writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, origin, featureNotes, notes,
+                queueDepths, LatencyHistogram.empty(), HostCpuUse.NONE);
+    }
+
+    /** A run whose source did not count its queue depths nor its cores (fio's output, an HdrHistogram log). */
     public RunRecord(String toolVersion, Instant startedAt, long durationNanos, long seed, DeviceIdentity device,
                      WorkloadSettings workload, FeatureReadback features, RunTotals totals,
                      LatencyHistogram latency, LatencyHistogram readLatency, LatencyHistogram writeLatency,
@@ -63,7 +79,7 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
                      List<TimeSample> timeSeries, RunOrigin origin, List<String> featureNotes, List<String> notes) {
         this(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency, readLatency,
                 writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, origin, featureNotes, notes,
-                HostCpuUse.NONE);
+                QueueDepths.NONE);
     }
 
     /** A run this workbench made, with no notes. */
@@ -96,14 +112,14 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
     public RunRecord withOrigin(RunOrigin o) {
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
                 readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, o, featureNotes, notes,
-                cpus);
+                queueDepths, trimLatency, cpus);
     }
 
     /** This record as opened from {@code file}. */
     public RunRecord openedFrom(String file) {
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
                 readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries,
-                origin.openedFrom(file), featureNotes, notes, cpus);
+                origin.openedFrom(file), featureNotes, notes, queueDepths, trimLatency, cpus);
     }
 
     /** This record with one more note, e.g. that the user interrupted it. */
@@ -112,7 +128,7 @@ public record RunRecord(String toolVersion, Instant startedAt, long durationNano
         more.add(note);
         return new RunRecord(toolVersion, startedAt, durationNanos, seed, device, workload, features, totals, latency,
                 readLatency, writeLatency, vectors, completionsPerInterrupt, hostIrqCpuPct, timeSeries, origin,
-                featureNotes, more, cpus);
+                featureNotes, more, queueDepths, trimLatency, cpus);
     }
 
     /** Completed I/Os per second of device time. */

@@ -64,10 +64,16 @@ public final class RunRecordJson {
         ObjectNode totals = o.putObject("totals").put("ios", t.ios()).put("reads", t.reads()).put("writes", t.writes())
                 .put("bytes", t.bytes()).put("errors", t.errors());
         measured(totals, "interrupts", t.interrupts());
+        if (t.trims() > 0) {
+            totals.put("trims", t.trims()); // left out without trims, as records before trims were written
+        }
         ObjectNode lat = o.putObject("latency_ns");
         histogram(lat, "all", r.latency());
         histogram(lat, "read", r.readLatency());
         histogram(lat, "write", r.writeLatency());
+        if (r.trimLatency().count() > 0) {
+            histogram(lat, "trim", r.trimLatency());
+        }
         ArrayNode vs = o.putArray("vectors");
         for (VectorCount v : r.vectors()) {
             vs.addObject().put("iv", v.iv()).put("interrupts", v.interrupts()).put("completions", v.completions());
@@ -83,6 +89,14 @@ public final class RunRecordJson {
         strings(o.putArray("notes"), r.notes());
         if (r.cpus().present()) {
             writeCpus(o.putObject("host_cpus"), r.cpus());
+        }
+        QueueDepths q = r.queueDepths();
+        if (q.measured()) {
+            // Left out when not counted: a record without it reads back as not counted, never as zeros.
+            ObjectNode qd = o.putObject("queue_depths");
+            counts(qd.putArray("at_submit"), q.atSubmit());
+            counts(qd.putArray("per_submit"), q.perSubmit());
+            counts(qd.putArray("per_reap"), q.perReap());
         }
         return o;
     }
@@ -124,6 +138,28 @@ public final class RunRecordJson {
         List<Integer> out = new ArrayList<>();
         for (JsonNode n : array) {
             out.add(n.asInt());
+        }
+        return out;
+    }
+
+    private static void counts(ArrayNode into, long[] values) {
+        for (long v : values) {
+            into.add(v);
+        }
+    }
+
+    private static QueueDepths queueDepths(JsonNode q) {
+        if (q == null || q.isNull()) {
+            return QueueDepths.NONE;
+        }
+        return QueueDepths.of(counts(q, "at_submit"), counts(q, "per_submit"), counts(q, "per_reap"));
+    }
+
+    private static long[] counts(JsonNode q, String name) {
+        JsonNode a = req(q, name);
+        long[] out = new long[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = wholeNumber(a.get(i), "queue_depths." + name, 0);
         }
         return out;
     }
@@ -202,7 +238,8 @@ public final class RunRecordJson {
         RunTotals totals = new RunTotals(count(t, "ios", "totals.ios"), optionalCount(t, "reads", "totals.reads"),
                 optionalCount(t, "writes", "totals.writes"), optionalCount(t, "bytes", "totals.bytes"),
                 optionalCount(t, "errors", "totals.errors"),
-                t.hasNonNull("interrupts") ? wholeNumber(t.get("interrupts"), "totals.interrupts", -1) : -1);
+                t.hasNonNull("interrupts") ? wholeNumber(t.get("interrupts"), "totals.interrupts", -1) : -1,
+                optionalCount(t, "trims", "totals.trims"));
         JsonNode lat = req(o, "latency_ns");
         List<VectorCount> vectors = new ArrayList<>();
         for (JsonNode n : o.path("vectors")) {
@@ -218,6 +255,7 @@ public final class RunRecordJson {
                 optionalHistogram(lat, "read"), optionalHistogram(lat, "write"), vectors,
                 measuredDouble(o, "completions_per_interrupt"), measuredDouble(o, "host_irq_cpu_pct"), series,
                 origin(o.get("origin")), strings(o.path("feature_notes")), strings(o.path("notes")),
+                queueDepths(o.get("queue_depths")), optionalHistogram(lat, "trim"),
                 readCpus(o.get("host_cpus")));
         consistent(r, t);
         return r;
@@ -233,9 +271,9 @@ public final class RunRecordJson {
         if (t.ios() > 0 && r.durationNanos() <= 0) {
             throw new IllegalArgumentException("\"duration_ns\" is " + r.durationNanos() + " for " + t.ios() + " I/Os; it must be above 0");
         }
-        if (totals.has("reads") && totals.has("writes") && t.reads() + t.writes() != t.ios()) {
-            throw new IllegalArgumentException("\"totals.reads\" (" + t.reads() + ") and \"totals.writes\" (" + t.writes()
-                    + ") do not add up to \"totals.ios\" (" + t.ios() + ")");
+        if (totals.has("reads") && totals.has("writes") && t.reads() + t.writes() + t.trims() != t.ios()) {
+            throw new IllegalArgumentException("\"totals.reads\" (" + t.reads() + "), \"totals.writes\" (" + t.writes()
+                    + ") and \"totals.trims\" (" + t.trims() + ") do not add up to \"totals.ios\" (" + t.ios() + ")");
         }
         long counted = r.latency().count();
         if (counted > t.ios() || counted < t.ios() - t.errors()) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.HdrHistogram.Histogram;
 import org.nvmeworkbench.core.record.LatencyHistogram;
+import org.nvmeworkbench.core.record.QueueDepths;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.record.TimeSample;
 import org.nvmeworkbench.core.record.VectorCount;
@@ -81,14 +82,23 @@ final class FioJsonReport {
         long bs = w.blockSize();
         j.set("read", ddir(r, r.readLatency(), r.totals().reads(), bs, plus));
         j.set("write", ddir(r, r.writeLatency(), r.totals().writes(), bs, plus));
-        j.set("trim", ddir(r, LatencyHistogram.empty(), 0, bs, plus));
+        j.set("trim", ddir(r, r.trimLatency(), r.totals().trims(), bs, plus));
+        // No flush is sent: fio's figures for a job without fsync (stat.c add_ddir_status_json, DDIR_SYNC).
+        j.putObject("sync").put("total_ios", 0).set("lat_ns", stats(0, 0, 0, 0, 0));
         j.put("job_runtime", r.durationNanos() / 1_000_000);
         j.put("usr_cpu", 0.0);
         j.put("sys_cpu", 0.0);
         j.put("ctx", 0);
         j.put("majf", 0);
         j.put("minf", 0);
+        queueDepths(j, r.queueDepths());
         latencyBuckets(j, r.latency().toHistogram());
+        // fio writes these whenever latency_qd is set, which is iodepth without latency_target; the
+        // workbench has no latency_target, so they are fio's values for a job without one.
+        j.put("latency_depth", w.iodepth());
+        j.put("latency_target", 0);
+        j.put("latency_percentile", 100.0);
+        j.put("latency_window", 0);
         ObjectNode ext = j.putObject("nvme_workbench");
         ext.put("device_model", r.device().model());
         ext.put("firmware", r.device().firmware());
@@ -185,7 +195,37 @@ final class FioJsonReport {
         return s;
     }
 
-    /** fio's latency_ns/us/ms buckets: percent of I/Os at or below each edge and above the previous one. */
+    /**
+     * fio's iodepth_level, iodepth_submit and iodepth_complete from the run's counts, as fio's
+     * stat_calc_dist makes them: percent of the total, a non-empty bucket at least 0.1. A source that did
+     * not count them (fio's own output read back, an HdrHistogram log) gets none rather than zeros.
+     */
+    private static void queueDepths(ObjectNode j, QueueDepths q) {
+        if (!q.measured()) {
+            return;
+        }
+        String[] depth = {"1", "2", "4", "8", "16", "32", ">=64"};
+        String[] batch = {"0", "4", "8", "16", "32", "64", ">=64"};
+        distribution(j.putObject("iodepth_level"), depth, q.atSubmit());
+        distribution(j.putObject("iodepth_submit"), batch, q.perSubmit());
+        distribution(j.putObject("iodepth_complete"), batch, q.perReap());
+    }
+
+    private static void distribution(ObjectNode o, String[] keys, long[] counts) {
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        for (int i = 0; i < keys.length; i++) {
+            double pct = total == 0 ? 0.0 : counts[i] * 100.0 / total;
+            o.put(keys[i], counts[i] > 0 && pct < 0.1 ? 0.1 : pct);
+        }
+    }
+
+    /**
+     * fio's latency_ns/us/ms buckets: percent of I/Os below each edge and at or above the previous one, a
+     * non-empty bucket at least 0.01 (stat.c stat_calc_lat).
+     */
     private static void latencyBuckets(ObjectNode j, Histogram h) {
         long[] edges = {2, 4, 10, 20, 50, 100, 250, 500, 750, 1000};
         long total = h.getTotalCount();
@@ -196,14 +236,19 @@ final class FioJsonReport {
             ObjectNode o = j.putObject(groups[g]);
             for (long e : edges) {
                 long upTo = total == 0 ? 0 : h.getCountBetweenValues(0, e * scale[g] - 1);
-                o.put(Long.toString(e), total == 0 ? 0.0 : (upTo - below) * 100.0 / total);
+                o.put(Long.toString(e), share(upTo - below, total));
                 below = upTo;
             }
             if (g == 2) {
                 long upTo = total == 0 ? 0 : h.getCountBetweenValues(0, 2_000_000_000L - 1);
-                o.put("2000", total == 0 ? 0.0 : (upTo - below) * 100.0 / total);
-                o.put(">=2000", total == 0 ? 0.0 : (total - upTo) * 100.0 / total);
+                o.put("2000", share(upTo - below, total));
+                o.put(">=2000", share(total - upTo, total));
             }
         }
+    }
+
+    private static double share(long n, long total) {
+        double pct = total == 0 ? 0.0 : n * 100.0 / total;
+        return n > 0 && pct < 0.01 ? 0.01 : pct;
     }
 }

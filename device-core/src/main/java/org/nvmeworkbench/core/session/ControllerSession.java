@@ -6,6 +6,7 @@ import org.nvmeworkbench.core.driver.AdminResult;
 import org.nvmeworkbench.core.driver.ControllerRegisters;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.spec.IdentifyController;
+import org.nvmeworkbench.core.spec.IdentifyControllerData;
 import org.nvmeworkbench.core.spec.IdentifyNamespace;
 import org.nvmeworkbench.core.sweep.SweepCost;
 import org.nvmeworkbench.core.sweep.SweepGrid;
@@ -48,7 +49,11 @@ public interface ControllerSession extends AutoCloseable {
     @Override
     void close();
 
-    /** What Identify and the registers say. */
-    record Identity(IdentifyController controller, IdentifyNamespace namespace, ControllerRegisters registers) {
+    /**
+     * What Identify and the registers say; {@code controllerData} is Identify Controller as the device
+     * returned it, every field, for output that prints them all (nvme-cli's id-ctrl JSON).
+     */
+    record Identity(IdentifyController controller, IdentifyControllerData controllerData, IdentifyNamespace namespace,
+                    ControllerRegisters registers) {
     }
 }

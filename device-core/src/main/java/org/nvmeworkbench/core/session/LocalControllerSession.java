@@ -71,7 +71,7 @@ public final class LocalControllerSession implements ControllerSession {
     @Override
     public Identity identify(int nsid) {
         NvmeController c = session.controller();
-        return new Identity(c.identifyController(), c.identifyNamespace(nsid), c.registers());
+        return new Identity(c.identifyController(), c.identifyControllerData(), c.identifyNamespace(nsid), c.registers());
     }
 
     @Override

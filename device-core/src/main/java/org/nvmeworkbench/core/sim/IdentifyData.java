@@ -3,6 +3,8 @@ package org.nvmeworkbench.core.sim;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.nvmeworkbench.core.spec.Opcodes;
+
 /**
  * The 4 KiB Identify structures, written byte by byte at the offsets of the NVMe base spec 1.4
  * ("Identify Controller Data Structure", "Identify Namespace Data Structure", "Active Namespace ID
@@ -25,9 +27,9 @@ final class IdentifyData {
         Arrays.fill(b, (byte) 0);
         put16(b, 0x00, PciConfigSpace.VENDOR_ID); // VID
         put16(b, 0x02, PciConfigSpace.VENDOR_ID); // SSVID
-        ascii(b, 0x04, 20, "SIM" + Long.toHexString(config.seed()).toUpperCase(java.util.Locale.ROOT));
-        ascii(b, 0x18, 40, "NVMe Workbench Sim " + config.profile().name());
-        ascii(b, 0x40, 8, "SIM1.0");
+        ascii(b, 0x04, 20, "SIM" + Long.toHexString(config.seed()).toUpperCase(java.util.Locale.ROOT), (byte) ' ');
+        ascii(b, 0x18, 40, "NVMe Workbench Sim " + config.profile().name(), (byte) ' ');
+        ascii(b, 0x40, 8, "SIM1.0", (byte) ' ');
         b[0x48] = 0; // RAB
         b[0x4D] = MDTS;
         put16(b, 0x4E, CONTROLLER_ID);
@@ -41,9 +43,10 @@ final class IdentifyData {
         b[0x201] = 0x44; // CQES: 2^4 = 16 bytes
         put16(b, 0x202, Math.min(maxOutstanding, 0xFFFF)); // MAXCMD
         put32(b, 0x204, 1); // NN
-        put16(b, 0x208, 0); // ONCS
+        put16(b, 0x208, Opcodes.ONCS_DATASET_MANAGEMENT); // ONCS: Dataset Management (deallocate) only
         b[0x20C] = 0; // VWC: no volatile write cache (power-loss protected buffer)
-        ascii(b, 0x300, 256, "nqn.2024-01.org.nvmeworkbench:sim:" + config.profile().name());
+        // SUBNQN is a NUL-terminated string (NVMe base spec, Identify Controller bytes 1023:768), not space padded.
+        ascii(b, 0x300, 256, "nqn.2024-01.org.nvmeworkbench:sim:" + config.profile().name(), (byte) 0);
         // Power state 0 (offset 800h): MP 25.00 W in centiwatts.
         put16(b, 0x800, 2500);
     }
@@ -57,6 +60,7 @@ final class IdentifyData {
         b[0x18] = 0; // NSFEAT
         b[0x19] = 0; // NLBAF: one format (0's based)
         b[0x1A] = 0; // FLBAS: format 0, no metadata
+        b[0x21] = 0x01; // DLFEAT: a deallocated block reads as all zeros (NVM Command Set spec, Identify Namespace)
         put64(b, 0x78, 0x5349_4D00_0000_0001L); // EUI64
         // LBAF0: MS 0, LBADS, RP 0 (best performance)
         put32(b, 0x80, Integer.numberOfTrailingZeros(config.lbaSize()) << 16);
@@ -70,10 +74,10 @@ final class IdentifyData {
         }
     }
 
-    private static void ascii(byte[] b, int at, int width, String s) {
+    private static void ascii(byte[] b, int at, int width, String s, byte pad) {
         byte[] src = s.getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < width; i++) {
-            b[at + i] = i < src.length ? src[i] : (byte) ' ';
+            b[at + i] = i < src.length ? src[i] : pad;
         }
     }
 

@@ -57,6 +57,25 @@ final class MediaModel {
         return now + wait + profile.bufferedWriteNanos();
     }
 
+    /**
+     * A Dataset Management deallocate of {@code ranges} ranges: no data moves and no die is read or
+     * programmed; the controller updates its logical-to-physical map. The model charges each range as a
+     * metadata write: acknowledged from the power-loss protected buffer (the profile's buffered write
+     * time, taking no buffer space, since the map update is a few bytes), or, without a buffer, one
+     * write on the unit of the range's first block, as an in-place medium updates its map there.
+     */
+    long deallocateDone(long now, long byteOffset, int ranges) {
+        if (profile.writeBufferBytes() > 0) {
+            lastStart = now;
+            return now + (long) ranges * profile.bufferedWriteNanos();
+        }
+        long done = now;
+        for (int i = 0; i < ranges; i++) {
+            done = onUnit(done, byteOffset, profile.writeService().sample(random));
+        }
+        return done;
+    }
+
     /** A flush completes when the buffer has drained. */
     long flushDone(long now) {
         lastStart = now;

@@ -81,6 +81,31 @@ final class NamespaceStore {
         }
     }
 
+    /**
+     * Deallocates {@code length} bytes at namespace byte {@code from}: a chunk wholly inside is freed (its
+     * memory returns to the retained budget), a partly covered one has those bytes zeroed, so deallocated
+     * blocks read as zeros, as Identify Namespace's DLFEAT says.
+     */
+    void deallocate(long from, long length) {
+        while (length > 0) {
+            int inChunk = (int) (from & (CHUNK - 1));
+            int n = (int) Math.min(length, CHUNK - inChunk);
+            long index = from >>> CHUNK_SHIFT;
+            byte[][] page = directory[(int) (index >>> DIR_SHIFT)];
+            int slot = (int) (index & ((1 << DIR_SHIFT) - 1));
+            if (page != null && page[slot] != null) {
+                if (n == CHUNK) {
+                    page[slot] = null;
+                    allocatedBytes -= CHUNK;
+                } else {
+                    java.util.Arrays.fill(page[slot], inChunk, inChunk + n, (byte) 0);
+                }
+            }
+            from += n;
+            length -= n;
+        }
+    }
+
     private byte[] chunk(long index, boolean create) {
         int dir = (int) (index >>> DIR_SHIFT);
         byte[][] page = directory[dir];

@@ -7,9 +7,10 @@ import org.nvmeworkbench.core.spec.Sqe;
 import org.nvmeworkbench.core.spec.StatusCode;
 
 /**
- * The NVM I/O command set: Read, Write, Flush on namespace 1. Checks NSID, LBA range, transfer size
- * (MDTS) and PRPs when the command is fetched; a write takes its data from host memory then, a read
- * puts its data into host memory when the media is done, just before the CQE.
+ * The NVM I/O command set: Read, Write, Flush and Dataset Management on namespace 1. Checks NSID, LBA
+ * range, transfer size (MDTS) and PRPs when the command is fetched; a write takes its data from host
+ * memory then, a read puts its data into host memory when the media is done, just before the CQE; a
+ * deallocate reads its ranges then and drops their data.
  */
 final class NvmCommands {
     private final SimulatedController c;
@@ -21,6 +22,11 @@ final class NvmCommands {
     long writeCommands;
     long bytesRead;
     long bytesWritten;
+    long deallocateCommands;
+    long bytesDeallocated;
+    /** A Dataset Management's range list (at most 256 ranges of 16 bytes), read from host memory. */
+    private final byte[] ranges = new byte[256 * Opcodes.DSM_RANGE_BYTES];
+    private final ByteBuffer rangeView = ByteBuffer.wrap(ranges).order(java.nio.ByteOrder.LITTLE_ENDIAN);
 
     NvmCommands(SimulatedController controller) {
         this.c = controller;
@@ -39,12 +45,7 @@ final class NvmCommands {
         int opcode = t.opcode[slot];
         int nsid = b.getInt(at + Sqe.NSID);
         if (opcode == Opcodes.READ || opcode == Opcodes.WRITE) {
-            if (nsid != 1) {
-                c.path.fail(slot, StatusCode.INVALID_NAMESPACE, true);
-                return;
-            }
-            if ((b.get(at + 1) & 0xC0) != 0) {
-                c.path.fail(slot, StatusCode.INVALID_FIELD, true); // PSDT: SGLs are not supported
+            if (!addressable(slot, b, at, nsid)) {
                 return;
             }
             long slba = (b.getInt(at + Sqe.CDW10) & 0xFFFFFFFFL) | ((long) b.getInt(at + Sqe.CDW11) << 32);
@@ -87,6 +88,8 @@ final class NvmCommands {
                 done = c.media.writeDone(c.now, offset, length);
             }
             schedule(slot, done);
+        } else if (opcode == Opcodes.DATASET_MANAGEMENT) {
+            datasetManagement(slot, b, at, nsid);
         } else if (opcode == Opcodes.FLUSH) {
             if (nsid != 1 && nsid != 0xFFFFFFFF) {
                 c.path.fail(slot, StatusCode.INVALID_NAMESPACE, true);
@@ -96,6 +99,66 @@ final class NvmCommands {
         } else {
             c.path.fail(slot, StatusCode.INVALID_OPCODE, true);
         }
+    }
+
+    /**
+     * Dataset Management (NVM Command Set spec 3.2.3): CDW10 NR is the number of ranges, 0's based; CDW11
+     * AD asks to deallocate them (IDR and IDW are hints, which the model ignores). Each range is 16 bytes
+     * of host memory: context attributes, length in blocks, starting LBA. A range past the namespace is LBA
+     * Out of Range and nothing is deallocated.
+     */
+    private void datasetManagement(int slot, ByteBuffer b, int at, int nsid) {
+        if (!addressable(slot, b, at, nsid)) {
+            return;
+        }
+        int nr = (b.getInt(at + Sqe.CDW10) & 0xFF) + 1;
+        boolean deallocate = (b.getInt(at + Sqe.CDW11) & Opcodes.DSM_DEALLOCATE) != 0;
+        int length = nr * Opcodes.DSM_RANGE_BYTES;
+        long prp1 = b.getLong(at + Sqe.PRP1);
+        long prp2 = b.getLong(at + Sqe.PRP2);
+        int st = c.prp.walk(PrpTransfer.VALIDATE, prp1, prp2, length, c.regs.pageSize, 0, null);
+        if (st == 0) {
+            st = c.prp.walk(PrpTransfer.HOST_TO_ARRAY, prp1, prp2, length, c.regs.pageSize, 0, ranges);
+        }
+        if (st != 0) {
+            c.path.fail(slot, st, true);
+            return;
+        }
+        ByteBuffer r = rangeView;
+        for (int i = 0; i < nr; i++) {
+            long count = r.getInt(i * Opcodes.DSM_RANGE_BYTES + 4) & 0xFFFFFFFFL;
+            long slba = r.getLong(i * Opcodes.DSM_RANGE_BYTES + 8);
+            if (slba < 0 || count > blocks || slba > blocks - count) {
+                c.path.fail(slot, StatusCode.LBA_OUT_OF_RANGE, true);
+                return;
+            }
+        }
+        deallocateCommands++;
+        long first = r.getLong(8) << lbaShift;
+        if (deallocate) {
+            for (int i = 0; i < nr; i++) {
+                long count = r.getInt(i * Opcodes.DSM_RANGE_BYTES + 4) & 0xFFFFFFFFL;
+                long slba = r.getLong(i * Opcodes.DSM_RANGE_BYTES + 8);
+                c.store.deallocate(slba << lbaShift, count << lbaShift);
+                bytesDeallocated += count << lbaShift;
+            }
+            schedule(slot, c.media.deallocateDone(c.now, first, nr));
+        } else {
+            schedule(slot, c.now); // only hints: nothing to do
+        }
+    }
+
+    /** Namespace 1 and PRPs, or the command fails here (Invalid Namespace, or Invalid Field for an SGL). */
+    private boolean addressable(int slot, ByteBuffer b, int at, int nsid) {
+        if (nsid != 1) {
+            c.path.fail(slot, StatusCode.INVALID_NAMESPACE, true);
+            return false;
+        }
+        if ((b.get(at + 1) & 0xC0) != 0) {
+            c.path.fail(slot, StatusCode.INVALID_FIELD, true); // PSDT: SGLs are not supported
+            return false;
+        }
+        return true;
     }
 
     private void schedule(int slot, long done) {

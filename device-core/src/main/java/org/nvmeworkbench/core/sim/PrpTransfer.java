@@ -23,6 +23,8 @@ final class PrpTransfer {
     static final int HOST_TO_STORE = 2;
     /** A controller structure (Identify, log page) to host memory. */
     static final int ARRAY_TO_HOST = 3;
+    /** Host memory to a controller structure (the ranges of a Dataset Management). */
+    static final int HOST_TO_ARRAY = 4;
 
     private final DmaSpace dma;
     private final NamespaceStore store;
@@ -34,7 +36,7 @@ final class PrpTransfer {
 
     /**
      * Walks {@code length} bytes. {@code storeOffset} is the namespace byte offset (store operations);
-     * {@code array} the source for {@link #ARRAY_TO_HOST}. Returns a status code (0 = success).
+     * {@code array} the source for {@link #ARRAY_TO_HOST}, the destination for {@link #HOST_TO_ARRAY}. Returns a status code (0 = success).
      */
     int walk(int op, long prp1, long prp2, int length, int pageSize, long storeOffset, byte[] array) {
         long pageMask = pageSize - 1;
@@ -122,6 +124,9 @@ final class PrpTransfer {
                 }
                 break;
             }
+            case HOST_TO_ARRAY:
+                b.get(at, array, done, Math.min(length, array.length - done));
+                break;
             default:
                 throw new IllegalStateException("Unknown transfer " + op);
         }

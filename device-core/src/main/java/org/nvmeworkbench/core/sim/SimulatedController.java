@@ -567,6 +567,11 @@ public final class SimulatedController implements PciFunction {
         return store.droppedBytes();
     }
 
+    /** Bytes that Dataset Management deallocated (AD set) since the controller was made. */
+    public long namespaceBytesDeallocated() {
+        return nvm.bytesDeallocated;
+    }
+
     /** Events waiting on the virtual clock. */
     public int pendingEvents() {
         return events.size();

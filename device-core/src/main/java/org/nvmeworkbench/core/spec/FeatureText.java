@@ -22,9 +22,17 @@ public final class FeatureText {
         }
     }
 
-    /** e.g. "get-feature:0x08 (Interrupt Coalescing), Current value:0x0000020a". */
+    /** e.g. "get-feature:0x08 (Interrupt Coalescing), Current value:0x0000020a", nvme-cli's line byte for byte. */
     public static String header(int fid, int sel, int value) {
-        return String.format("get-feature:0x%02x (%s), %s value:0x%08x", fid, FeatureId.name(fid), selectName(sel), value);
+        return String.format("get-feature:0x%02x (%s), %s value:%s", fid, FeatureId.name(fid), selectName(sel), hex32(value));
+    }
+
+    /**
+     * A 32-bit field as nvme-cli prints it, {@code "%#0*x"} with width 10, or 8 for zero: C's {@code #}
+     * adds no 0x to a zero, so nvme-cli writes 0 as "00000000" and 0x207 as "0x00000207".
+     */
+    public static String hex32(int value) {
+        return value == 0 ? "00000000" : String.format("0x%08x", value);
     }
 
     /** The header then the fields in words; for SEL 3 the capability bits instead of fields. */

@@ -21,6 +21,14 @@ public final class Opcodes {
     public static final int FLUSH = 0x00;
     public static final int WRITE = 0x01;
     public static final int READ = 0x02;
+    /** Dataset Management (NVM Command Set spec, 3.2.3): ranges in a data buffer; AD deallocates them. */
+    public static final int DATASET_MANAGEMENT = 0x09;
+    /** Dataset Management CDW11 bit 2, Attribute - Deallocate (AD). */
+    public static final int DSM_DEALLOCATE = 1 << 2;
+    /** Bytes of one Dataset Management range: context attributes, length in blocks, starting LBA. */
+    public static final int DSM_RANGE_BYTES = 16;
+    /** Identify Controller ONCS bit 2: the controller supports Dataset Management. */
+    public static final int ONCS_DATASET_MANAGEMENT = 1 << 2;
 
     // Identify CNS values
     public static final int CNS_NAMESPACE = 0x00;
@@ -48,6 +56,7 @@ public final class Opcodes {
             case FLUSH: return "Flush";
             case WRITE: return "Write";
             case READ: return "Read";
+            case DATASET_MANAGEMENT: return "Dataset Management";
             default: return String.format("I/O opcode %02xh", opcode);
         }
     }

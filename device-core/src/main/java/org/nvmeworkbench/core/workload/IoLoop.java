@@ -9,6 +9,7 @@ import org.nvmeworkbench.core.driver.IoQueuePair;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.pci.PciFunction;
 import org.nvmeworkbench.core.pci.VectorSet;
+import org.nvmeworkbench.core.record.QueueDepths;
 import org.nvmeworkbench.core.spec.Opcodes;
 import org.nvmeworkbench.core.spec.Registers;
 import org.nvmeworkbench.core.telemetry.RunGauges;
@@ -43,6 +44,12 @@ final class IoLoop implements CompletionSink {
     private final boolean random;
     private final boolean mixed;
     private final boolean writesOnly;
+    /** rw=trim, randtrim: every I/O a deallocate; trimwrite: a deallocate, then a write of the same blocks. */
+    private final boolean trims;
+    private final boolean trimThenWrite;
+    private boolean writeTrimmed;
+    private long trimmedSlba;
+    private int trimmedBlocks;
     private final int rwmixread;
     private final SplitMix64 rng;
     /** Blocks per I/O drawn uniformly by index (bssplit, bsrange); null when every I/O is {@code blocks}. */
@@ -54,8 +61,20 @@ final class IoLoop implements CompletionSink {
     private final long holeBlocks;
     private int runLeft;
     private long runNext;
-    /** Blocks of the command in each slot, by qid then cid, for the bytes moved. */
+    /** Blocks of each I/O, by qid then I/O index, for the bytes moved. */
     private final int[][] blocksOf;
+    /**
+     * Commands per I/O: 1, or, for I/Os above MDTS, the pieces the block layer would split them into. I/O
+     * {@code u} of a queue owns slots {@code u * split} to {@code u * split + split - 1}.
+     */
+    private final int split;
+    /** The most blocks one command carries. */
+    private final int commandBlocks;
+    /** Commands of each I/O not yet completed, and the first error status among its completed ones (0: none). */
+    private final int[][] piecesLeft;
+    private final int[][] pieceStatus;
+    private long commands;
+    private long splitIos;
     private long movedBlocks;
     private final int lbaSize;
     private final long issueLimit;
@@ -67,7 +86,9 @@ final class IoLoop implements CompletionSink {
     // the totals and the live window once per slice.
     private final Histogram readSlice = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
     private final Histogram writeSlice = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
-    /** Latencies of the current batch, shifted left by one with bit 0 = write; at most every command in flight. */
+    private final Histogram trimLatency = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
+    private final Histogram trimSlice = new Histogram(1, HIGHEST_LATENCY_NANOS, 3);
+    /** Latencies of the current batch, shifted left by two, the low bits the kind (0 read, 1 write, 2 trim). */
     private final long[] staged;
     private int stagedCount;
     /** Rates per second from a slice's counts. */
@@ -79,6 +100,15 @@ final class IoLoop implements CompletionSink {
     private final PublishedLatency published = new PublishedLatency(HIGHEST_LATENCY_NANOS);
     private final long[] completionsByQid;
     private long interruptsAtStart;
+    // fio's queue depth distributions (QueueDepths), counted in place: per I/O an array increment or two.
+    private final long[] depthAtSubmit = new long[QueueDepths.BUCKETS];
+    private final long[] perSubmit = new long[QueueDepths.BUCKETS];
+    private final long[] perReap = new long[QueueDepths.BUCKETS];
+    /** Commands submitted since the queue's SQ doorbell was last rung, by qid. */
+    private final int[] unrungByQid;
+    private final int[] inFlightByQid;
+    /** Completions found on the queue in the current pass over the rings, by qid. */
+    private final int[] reapedByQid;
 
     private long seqNext;
     private long now;
@@ -95,7 +125,7 @@ final class IoLoop implements CompletionSink {
     private long endNanos;
     private boolean stopping;
 
-    IoLoop(NvmeController ctrl, IoQueuePair[] queues, WorkloadSpec spec, long namespaceBlocks, int lbaSize,
+    IoLoop(NvmeController ctrl, IoQueuePair[] queues, WorkloadSpec spec, long namespaceBlocks, int lbaSize, long mdtsBytes,
            long ioTimeoutNanos, long recheckNanos, RunGauges gauges) {
         this.ctrl = ctrl;
         this.pci = ctrl.pci();
@@ -107,6 +137,9 @@ final class IoLoop implements CompletionSink {
         }
         this.byQid = new IoQueuePair[maxQid + 1];
         this.completionsByQid = new long[maxQid + 1];
+        this.unrungByQid = new int[maxQid + 1];
+        this.inFlightByQid = new int[maxQid + 1];
+        this.reapedByQid = new int[maxQid + 1];
         for (IoQueuePair q : queues) {
             byQid[q.qid()] = q;
         }
@@ -131,7 +164,9 @@ final class IoLoop implements CompletionSink {
         this.positions = Math.max(1, (namespaceBlocks - offsetBlocks - blocks) / alignBlocks + 1);
         this.random = spec.rw().random();
         this.mixed = spec.rw().mixed();
-        this.writesOnly = spec.rw().writes() && !spec.rw().reads();
+        this.writesOnly = spec.rw().writesData() && !spec.rw().reads();
+        this.trims = spec.rw().trims();
+        this.trimThenWrite = spec.rw().trims() && spec.rw().writesData();
         this.rwmixread = spec.rwmixread();
         this.rng = new SplitMix64(spec.seed());
         this.issueLimit = spec.ios() > 0 ? spec.ios() : Long.MAX_VALUE;
@@ -143,9 +178,16 @@ final class IoLoop implements CompletionSink {
             inFlightMax += q.slots();
         }
         this.staged = new long[inFlightMax];
+        this.split = spec.commandsPerIo(mdtsBytes);
+        this.commandBlocks = spec.commandBytes(mdtsBytes) / lbaSize;
         this.blocksOf = new int[maxQid + 1][];
+        this.piecesLeft = new int[maxQid + 1][];
+        this.pieceStatus = new int[maxQid + 1][];
         for (IoQueuePair q : queues) {
-            blocksOf[q.qid()] = new int[q.slots()];
+            int ios = q.slots() / split;
+            blocksOf[q.qid()] = new int[ios];
+            piecesLeft[q.qid()] = new int[ios];
+            pieceStatus[q.qid()] = new int[ios];
         }
     }
 
@@ -163,10 +205,10 @@ final class IoLoop implements CompletionSink {
         interruptsAtStart = interruptsNow();
         long stopAt = runtimeNanos > 0 ? startNanos + runtimeNanos : Long.MAX_VALUE;
         for (IoQueuePair q : queues) {
-            for (int cid = 0; cid < iodepth && issued < issueLimit; cid++) {
-                submitNext(q, cid);
+            for (int io = 0; io < iodepth && issued < issueLimit; io++) {
+                submitNext(q, io);
             }
-            q.ringSqDoorbell();
+            ring(q);
         }
         long nextTick = startNanos + LatencyWindow.SLICE_NANOS;
         int tick = 0;
@@ -201,7 +243,8 @@ final class IoLoop implements CompletionSink {
                 }
             }
             for (IoQueuePair q : queues) {
-                q.ringSqDoorbell();
+                countReaped(q.qid());
+                ring(q);
             }
             recordStaged();
             if (got > 0) {
@@ -255,7 +298,32 @@ final class IoLoop implements CompletionSink {
         observer.progress(1.0);
         return new IoOutcome(completed, errors, firstErrorStatus, lostInterruptRecoveries, cancelled, stuckCommands,
                 abortsSent, abortsAccepted, Math.max(0, endNanos - startNanos), readLatency, writeLatency, series.result(),
-                completionsByQid.clone(), movedBlocks * lbaSize);
+                completionsByQid.clone(), movedBlocks * lbaSize, QueueDepths.of(depthAtSubmit, perSubmit, perReap),
+                commands, splitIos, trimLatency);
+    }
+
+    /**
+     * Rings the queue's SQ doorbell, counting as fio's td_io_commit does: the commands it submits, at the
+     * depth they make (these included), and the submission by its size.
+     */
+    private void ring(IoQueuePair q) {
+        int qid = q.qid();
+        int n = unrungByQid[qid];
+        if (n > 0) {
+            depthAtSubmit[QueueDepths.depthBucket(inFlightByQid[qid])] += n;
+            perSubmit[QueueDepths.batchBucket(n)]++;
+            unrungByQid[qid] = 0;
+        }
+        q.ringSqDoorbell();
+    }
+
+    /** One reap of the queue's completions, by how many it found, as fio's io_u_mark_complete counts a getevents. */
+    private void countReaped(int qid) {
+        int n = reapedByQid[qid];
+        if (n > 0) {
+            perReap[QueueDepths.batchBucket(n)]++;
+            reapedByQid[qid] = 0;
+        }
     }
 
     /**
@@ -283,10 +351,13 @@ final class IoLoop implements CompletionSink {
         final Histogram w = writeSlice;
         for (int i = 0, n = stagedCount; i < n; i++) {
             long v = st[i];
-            if ((v & 1) == 0) {
-                r.recordValue(v >>> 1);
+            int kind = (int) (v & 3);
+            if (kind == 0) {
+                r.recordValue(v >>> 2);
+            } else if (kind == 1) {
+                w.recordValue(v >>> 2);
             } else {
-                w.recordValue(v >>> 1);
+                trimSlice.recordValue(v >>> 2);
             }
         }
         stagedCount = 0;
@@ -294,7 +365,11 @@ final class IoLoop implements CompletionSink {
 
     /** Folds the slice's latencies into the run's totals and the live window. */
     private void closeSlice() {
-        window.rotate(readSlice, writeSlice);
+        window.rotate(readSlice, writeSlice, trimSlice);
+        if (trimSlice.getTotalCount() > 0) {
+            trimLatency.add(trimSlice);
+            trimSlice.reset();
+        }
         if (readSlice.getTotalCount() > 0) {
             readLatency.add(readSlice);
             readSlice.reset();
@@ -355,6 +430,21 @@ final class IoLoop implements CompletionSink {
     @Override
     public void onCompletion(int qid, int cid, int status, long result) {
         IoQueuePair q = byQid[qid];
+        commands++;
+        completionsByQid[qid]++;
+        int io = cid;
+        if (split > 1) {
+            // One command of a split I/O: the I/O completes with its last command, failed if any failed.
+            io = cid / split;
+            if (status != 0 && pieceStatus[qid][io] == 0) {
+                pieceStatus[qid][io] = status;
+            }
+            if (--piecesLeft[qid][io] > 0) {
+                return;
+            }
+            status = pieceStatus[qid][io];
+            pieceStatus[qid][io] = 0;
+        }
         long latency = now - q.submittedAt(cid);
         if (latency < 0) {
             latency = 0;
@@ -366,10 +456,12 @@ final class IoLoop implements CompletionSink {
         if (stagedCount == staged.length) {
             recordStaged(); // cannot happen with a well-behaved device: one completion per command
         }
-        staged[stagedCount++] = latency << 1 | (q.opcodeOf(cid) == Opcodes.WRITE ? 1 : 0);
+        int opcode = q.opcodeOf(cid);
+        staged[stagedCount++] = latency << 2 | (opcode == Opcodes.READ ? 0 : opcode == Opcodes.WRITE ? 1 : 2);
         completed++;
-        completionsByQid[qid]++;
-        movedBlocks += blocksOf[qid][cid];
+        inFlightByQid[qid]--;
+        reapedByQid[qid]++;
+        movedBlocks += blocksOf[qid][io];
         if (status != 0) {
             errors++;
             if (firstErrorStatus < 0) {
@@ -377,11 +469,19 @@ final class IoLoop implements CompletionSink {
             }
         }
         if (!stopping && issued < issueLimit) {
-            submitNext(q, cid);
+            submitNext(q, io);
         }
     }
 
-    private void submitNext(IoQueuePair q, int cid) {
+    /** Issues the next I/O of the workload as I/O {@code io} of queue {@code q}: one command, or its pieces. */
+    private void submitNext(IoQueuePair q, int io) {
+        if (writeTrimmed) {
+            // trimwrite: the write of the blocks the last trim deallocated, as fio pairs them.
+            writeTrimmed = false;
+            blocksOf[q.qid()][io] = trimmedBlocks;
+            issueData(q, io, Opcodes.WRITE, trimmedSlba, trimmedBlocks);
+            return;
+        }
         int n = sizeTable == null ? blocks : sizeTable[(int) rng.nextBelow(sizeTable.length)];
         long slba;
         if (random) {
@@ -400,12 +500,58 @@ final class IoLoop implements CompletionSink {
             }
             seqNext = slba + n + holeBlocks;
         }
-        blocksOf[q.qid()][cid] = n;
+        blocksOf[q.qid()][io] = n;
+        if (trims) {
+            // One deallocate covers the whole I/O: MDTS limits data transfers, not a range's length.
+            queued(q.submitDeallocate(io * split, slba, n));
+            if (split > 1) {
+                piecesLeft[q.qid()][io] = 1;
+            }
+            issued(q);
+            if (trimThenWrite) {
+                writeTrimmed = true;
+                trimmedSlba = slba;
+                trimmedBlocks = n;
+            }
+            return;
+        }
         boolean write = writesOnly || (mixed && rng.nextInt(100) >= rwmixread);
-        if (!q.submit(write ? Opcodes.WRITE : Opcodes.READ, cid, slba, n)) {
+        issueData(q, io, write ? Opcodes.WRITE : Opcodes.READ, slba, n);
+    }
+
+    /** Sends a read or write I/O as I/O {@code io} of {@code q}: one command, or its pieces at MDTS. */
+    private void issueData(IoQueuePair q, int io, int opcode, long slba, int n) {
+        if (split == 1) {
+            command(q, opcode, io, slba, n);
+        } else {
+            int pieces = 0;
+            for (int off = 0; off < n; off += commandBlocks) {
+                command(q, opcode, io * split + pieces, slba + off, Math.min(commandBlocks, n - off));
+                pieces++;
+            }
+            piecesLeft[q.qid()][io] = pieces;
+            if (pieces > 1) {
+                splitIos++;
+            }
+        }
+        issued(q);
+    }
+
+    /** One more I/O in flight on {@code q}, waiting for its doorbell. */
+    private void issued(IoQueuePair q) {
+        issued++;
+        unrungByQid[q.qid()]++;
+        inFlightByQid[q.qid()]++;
+    }
+
+    private static void command(IoQueuePair q, int opcode, int cid, long slba, int blocks) {
+        queued(q.submit(opcode, cid, slba, blocks));
+    }
+
+    private static void queued(boolean accepted) {
+        if (!accepted) {
             throw new IllegalStateException("The submission queue is full although iodepth fits it; the device "
                     + "reported an SQ head that does not match the completions.");
         }
-        issued++;
     }
 }

@@ -3,6 +3,7 @@ package org.nvmeworkbench.core.workload;
 import java.util.List;
 
 import org.HdrHistogram.Histogram;
+import org.nvmeworkbench.core.record.QueueDepths;
 import org.nvmeworkbench.core.record.TimeSample;
 
 /**
@@ -23,10 +24,15 @@ import org.nvmeworkbench.core.record.TimeSample;
  * @param timeSeries              figures per 100 ms of device time
  * @param completionsByQid        completions per queue id (index = qid)
  * @param bytes                   bytes moved by the completed I/Os
+ * @param queueDepths             how deep the queues ran, counted as fio counts it
+ * @param commands                NVMe commands completed: {@code completed}, plus the extra pieces of split I/Os
+ * @param splitIos                I/Os above MDTS sent as more than one command
+ * @param trimLatency             of trims (Dataset Management deallocates)
  */
 record IoOutcome(long completed, long errors, int firstErrorStatus, long lostInterruptRecoveries, boolean cancelled,
                  long stuckCommands, long abortsSent, long abortsAccepted, long durationNanos, Histogram readLatency,
-                 Histogram writeLatency, List<TimeSample> timeSeries, long[] completionsByQid, long bytes) {
+                 Histogram writeLatency, List<TimeSample> timeSeries, long[] completionsByQid, long bytes,
+                 QueueDepths queueDepths, long commands, long splitIos, Histogram trimLatency) {
 
     long completionsOf(int qid) {
         return qid < completionsByQid.length ? completionsByQid[qid] : 0;

@@ -30,16 +30,19 @@ final class LatencyWindow {
     }
 
     /**
-     * Closes the current slice with the latencies recorded in it ({@code reads} and {@code writes},
-     * kept by the caller at full precision): the window now holds the last {@link #SLICES} slices.
+     * Closes the current slice with the latencies recorded in it ({@code reads}, {@code writes} and
+     * {@code trims}, kept by the caller at full precision): the window now holds the last {@link #SLICES} slices.
      */
-    void rotate(Histogram reads, Histogram writes) {
+    void rotate(Histogram reads, Histogram writes, Histogram trims) {
         Histogram done = ring[current];
         if (reads.getTotalCount() > 0) {
             done.add(reads);
         }
         if (writes.getTotalCount() > 0) {
             done.add(writes);
+        }
+        if (trims.getTotalCount() > 0) {
+            done.add(trims);
         }
         counts[current] = done.getTotalCount();
         window.add(done);

@@ -2,28 +2,37 @@ package org.nvmeworkbench.core.workload;
 
 import java.util.Locale;
 
-/** fio's {@code rw=}: the I/O pattern. */
+/**
+ * fio's {@code rw=}: the I/O pattern. A trim is a Dataset Management deallocate (NVM Command Set spec
+ * 3.2.3); fio's trimwrite trims blocks and then writes the same blocks.
+ */
 public enum ReadWrite {
-    READ("read", false, true, false),
-    WRITE("write", false, false, true),
-    RANDREAD("randread", true, true, false),
-    RANDWRITE("randwrite", true, false, true),
-    RW("rw", false, true, true),
-    RANDRW("randrw", true, true, true);
+    READ("read", false, true, false, false),
+    WRITE("write", false, false, true, false),
+    RANDREAD("randread", true, true, false, false),
+    RANDWRITE("randwrite", true, false, true, false),
+    RW("rw", false, true, true, false),
+    RANDRW("randrw", true, true, true, false),
+    TRIM("trim", false, false, false, true),
+    RANDTRIM("randtrim", true, false, false, true),
+    TRIMWRITE("trimwrite", false, false, true, true),
+    RANDTRIMWRITE("randtrimwrite", true, false, true, true);
 
     private final String fioName;
     private final boolean random;
     private final boolean reads;
-    private final boolean writes;
+    private final boolean writesData;
+    private final boolean trims;
 
-    ReadWrite(String fioName, boolean random, boolean reads, boolean writes) {
+    ReadWrite(String fioName, boolean random, boolean reads, boolean writesData, boolean trims) {
         this.fioName = fioName;
         this.random = random;
         this.reads = reads;
-        this.writes = writes;
+        this.writesData = writesData;
+        this.trims = trims;
     }
 
-    /** The name fio uses: read, write, randread, randwrite, rw, randrw. */
+    /** The name fio uses: read, write, randread, randwrite, rw, randrw, trim, randtrim, trimwrite, randtrimwrite. */
     public String fioName() {
         return fioName;
     }
@@ -36,13 +45,27 @@ public enum ReadWrite {
         return reads;
     }
 
+    /**
+     * Whether it changes what the device holds, by writing data or deallocating it: either needs the
+     * user's explicit yes (--allow-writes, the window's confirmation).
+     */
     public boolean writes() {
-        return writes;
+        return writesData || trims;
+    }
+
+    /** Whether it sends Write commands. */
+    public boolean writesData() {
+        return writesData;
+    }
+
+    /** Whether it sends Dataset Management deallocates. */
+    public boolean trims() {
+        return trims;
     }
 
     /** Whether reads and writes are mixed (rwmixread applies). */
     public boolean mixed() {
-        return reads && writes;
+        return reads && writesData;
     }
 
     /** Parses fio's names, including the alias {@code readwrite} for {@code rw}. */
@@ -57,7 +80,7 @@ public enum ReadWrite {
             }
         }
         throw new IllegalArgumentException("Unknown I/O pattern '" + name
-                + "': use read, write, randread, randwrite, rw (readwrite) or randrw.");
+                + "': use read, write, randread, randwrite, rw (readwrite), randrw, trim, randtrim, trimwrite or randtrimwrite.");
     }
 
     /** The pattern fio calls {@code name}, or null when this workbench does not run it. */

@@ -48,10 +48,13 @@ final class RunSoFar {
         if (c == null) {
             return null;
         }
-        long reads = spec.rw().writes() ? 0 : c.completed();
-        long writes = spec.rw().writes() && !spec.rw().reads() ? c.completed() : 0;
+        // One direction is known from the pattern alone; a mix is not split until the run's end.
+        ReadWrite rw = spec.rw();
+        long reads = rw.reads() && !rw.writes() ? c.completed() : 0;
+        long writes = rw.writesData() && !rw.reads() && !rw.trims() ? c.completed() : 0;
+        long trims = rw.trims() && !rw.writesData() ? c.completed() : 0;
         RunTotals totals = new RunTotals(c.completed(), reads, writes, c.completed() * (long) spec.blockSize(), 0,
-                c.interrupts());
+                c.interrupts(), trims);
         return new RunRecord(ToolVersion.get(), startedAt, c.durationNanos(), spec.seed(), device, spec.settings(),
                 features, totals, LatencyHistogram.handedOver(c.latency()), NOT_SPLIT, NOT_SPLIT, List.of(),
                 c.interrupts() == 0 ? 0 : (double) c.completed() / c.interrupts(), 0, series, RunOrigin.WORKBENCH,

@@ -66,10 +66,12 @@ public final class WorkloadRunner {
         List<IoQueuePair> created = new ArrayList<>();
         RunRecord record;
         try {
-            int entries = Math.max(2, spec.iodepth() + 1);
+            // An I/O above MDTS takes several commands, each its own slot: iodepth I/Os need that many more.
+            long mdts = ctrl.maxTransferBytes();
+            int entries = Math.max(2, spec.iodepth() * spec.commandsPerIo(mdts) + 1);
             for (int qid = 1; qid <= spec.queues(); qid++) {
                 created.add(ctrl.createIoQueuePair(qid, entries, WorkloadSpec.vectorFor(qid, ctrl.vectorCount()),
-                        spec.blockSize(), !spec.polling()));
+                        spec.commandBytes(mdts), !spec.polling()));
             }
             Set<Integer> vectors = new LinkedHashSet<>();
             for (IoQueuePair q : created) {
@@ -91,7 +93,7 @@ public final class WorkloadRunner {
             FeatureReadback readBack = readBack(ctrl, vectors, featureNotes);
 
             IoQueuePair[] qs = created.toArray(new IoQueuePair[0]);
-            IoLoop loop = new IoLoop(ctrl, qs, spec, ctrl.namespace().nsze(), ctrl.namespace().lbaSize(),
+            IoLoop loop = new IoLoop(ctrl, qs, spec, ctrl.namespace().nsze(), ctrl.namespace().lbaSize(), mdts,
                     ctrl.options().adminTimeoutNanos(), ctrl.options().interruptRecheckNanos(), gauges);
             CorePlan plan = placeOnCores(pci, spec, qs, featureNotes);
             int[] used = loop.vectorsInUse();
@@ -127,7 +129,7 @@ public final class WorkloadRunner {
             }
             HostCpuUse cpus = CoreAccounting.use(spec.placement(), plan, pci.coreFigures(), qs, out.durationNanos());
             record = record(device, ctrl, spec, startedAt, out, readBack, counts, totalIrqs, cpu, featureNotes,
-                    notes(ctrl, out), cpus);
+                    notes(ctrl, spec, out), cpus);
         } finally {
             gauges.state(RunState.FINISHED);
             for (IoQueuePair q : created) {
@@ -148,13 +150,16 @@ public final class WorkloadRunner {
         long duration = out.durationNanos();
         Histogram all = out.readLatency().copy();
         all.add(out.writeLatency());
+        all.add(out.trimLatency());
         RunTotals totals = new RunTotals(out.completed(), out.readLatency().getTotalCount(),
-                out.writeLatency().getTotalCount(), out.bytes(), out.errors(), totalIrqs);
+                out.writeLatency().getTotalCount(), out.bytes(), out.errors(), totalIrqs, out.trimLatency().getTotalCount());
         return new RunRecord(ToolVersion.get(), startedAt, duration, spec.seed(), DeviceIdentity.of(device, ctrl),
                 spec.settings(), readBack, totals, LatencyHistogram.of(all), LatencyHistogram.of(out.readLatency()),
                 LatencyHistogram.of(out.writeLatency()), counts,
-                totalIrqs == 0 ? 0 : (double) out.completed() / totalIrqs, duration == 0 ? 0 : irqCpuNanos * 100.0 / duration,
-                out.timeSeries(), RunOrigin.WORKBENCH, featureNotes, notes, cpus);
+                totalIrqs == 0 ? 0 : (double) out.commands() / totalIrqs, duration == 0 ? 0 : irqCpuNanos * 100.0 / duration,
+                out.timeSeries(), RunOrigin.WORKBENCH, featureNotes, notes, out.queueDepths(),
+                LatencyHistogram.of(out.trimLatency()), cpus);
+
     }
 
     /**
@@ -184,8 +189,15 @@ public final class WorkloadRunner {
     }
 
     /** What else the loop ran into, one sentence each. */
-    private static List<String> notes(NvmeController ctrl, IoOutcome out) {
+    private static List<String> notes(NvmeController ctrl, WorkloadSpec spec, IoOutcome out) {
         List<String> notes = new ArrayList<>();
+        if (out.splitIos() > 0) {
+            long mdtsKib = ctrl.maxTransferBytes() / 1024;
+            notes.add(out.splitIos() + " I/O(s) of up to " + spec.blockSize() / 1024 + " KiB were above the controller's "
+                    + "largest transfer (MDTS, " + mdtsKib + " KiB) and were split into commands of at most " + mdtsKib
+                    + " KiB, as the Linux block layer splits them: " + out.commands() + " commands for " + out.completed()
+                    + " I/Os in all; a split I/O's latency is that of its last command.");
+        }
         if (out.cancelled()) {
             notes.add("The run was cancelled after " + out.completed() + " I/Os.");
         }

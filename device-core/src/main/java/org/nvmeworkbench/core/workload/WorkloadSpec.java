@@ -12,6 +12,7 @@ import org.nvmeworkbench.core.host.CpuPlacement;
 import org.nvmeworkbench.core.driver.NvmeController;
 import org.nvmeworkbench.core.record.WorkloadSettings;
 import org.nvmeworkbench.core.spec.InterruptCoalescing;
+import org.nvmeworkbench.core.spec.Opcodes;
 
 /**
  * A workload in fio's vocabulary plus the coalescing features to run it with.
@@ -124,6 +125,21 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
 
     public WorkloadSpec withPlacement(CpuPlacement v) {
         return with(d -> d.placement = v);
+    }
+
+    /**
+     * NVMe commands per I/O on a controller whose largest transfer is {@code mdtsBytes} (0: no limit): an
+     * I/O above MDTS is split into commands of at most MDTS, as the Linux block layer splits a bio at the
+     * queue's max_hw_sectors, so fio's bs=1m runs here as it does through the kernel.
+     */
+    public int commandsPerIo(long mdtsBytes) {
+        boolean movesData = rw.reads() || rw.writesData(); // a trim's range is not limited by MDTS
+        return movesData && mdtsBytes > 0 && blockSize > mdtsBytes ? (int) ((blockSize + mdtsBytes - 1) / mdtsBytes) : 1;
+    }
+
+    /** The largest command of the run: the block size, or MDTS when I/Os are split at it. */
+    public int commandBytes(long mdtsBytes) {
+        return commandsPerIo(mdtsBytes) == 1 ? blockSize : (int) mdtsBytes;
     }
 
     /** The smallest I/O of the run: the mix's smallest size, else the block size. */
@@ -249,17 +265,23 @@ public record WorkloadSpec(ReadWrite rw, int blockSize, int iodepth, int queues,
             p.add("The rw modifier's " + shape.holeBytes() + " B is not a multiple of the namespace's " + lba
                     + " B logical block.");
         }
-        long mdts = ctrl.maxTransferBytes();
-        if (mdts > 0 && blockSize > mdts) {
-            p.add("The block size " + blockSize + " B is above the controller's largest transfer of " + mdts + " B (MDTS).");
+        if (rw.trims() && (ctrl.identifyController().oncs() & Opcodes.ONCS_DATASET_MANAGEMENT) == 0) {
+            p.add("rw=" + rw.fioName() + " trims with Dataset Management, which this controller does not support "
+                    + "(Identify Controller ONCS bit 2 is 0).");
         }
-        if (blockSize / Math.max(1, lba) > 65536) {
+        long mdts = ctrl.maxTransferBytes();
+        int split = commandsPerIo(mdts);
+        if (commandBytes(mdts) / Math.max(1, lba) > 65536) {
             p.add("The block size " + blockSize + " B is more than 65536 logical blocks, the most one command can move.");
         }
         int maxDepth = ctrl.maxQueueEntries() - 1;
-        if (iodepth > maxDepth) {
+        if (split == 1 && iodepth > maxDepth) {
             p.add("iodepth " + iodepth + " is more than a queue of this controller can hold (" + maxDepth
                     + ": CAP.MQES + 1 entries with one kept empty).");
+        } else if ((long) iodepth * split > maxDepth) {
+            p.add("iodepth " + iodepth + " of " + blockSize + " B I/Os, each split into " + split + " commands at the "
+                    + "controller's largest transfer of " + mdts + " B (MDTS), needs " + (long) iodepth * split
+                    + " queue entries; a queue of this controller holds " + maxDepth + ".");
         }
         if (queues > ctrl.grantedQueues()) {
             p.add(queues + " queues were asked for but the controller granted " + ctrl.grantedQueues() + ".");

@@ -141,4 +141,28 @@ class MainJobTest {
         double mean = (double) bytes / 2000;
         assertThat(mean).isBetween(30_000.0, 40_000.0); // (4096 + 65536) / 2 = 34816 on average
     }
+
+    @Test
+    void saveRunOfAFileOfSeveralJobsSavesEveryJobsRunBesideTheNamedFile() throws Exception {
+        Path f = job("[global]\nnumber_ios=800\n[seq read]\nrw=read\nbs=64k\n[rand]\nrw=randread\nbs=8k\n[rand]\nrw=randread\niodepth=2\n");
+        Path runs = dir.resolve("runs.json");
+        CliRun r = CliRun.of("run", "-d", "sim:null", "--job", f.toString(), "--save-run", runs.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Path a = dir.resolve("runs.1-seq_read.json");
+        Path b = dir.resolve("runs.2-rand.json");
+        Path c = dir.resolve("runs.3-rand.json");
+        assertThat(r.err()).contains("Saved 3 runs: " + a + ", " + b + ", " + c + ".");
+        assertThat(org.nvmeworkbench.core.record.RunStore.load(a).workload().blockSize()).isEqualTo(65536);
+        assertThat(org.nvmeworkbench.core.record.RunStore.load(b).workload().blockSize()).isEqualTo(8192);
+        assertThat(org.nvmeworkbench.core.record.RunStore.load(c).workload().iodepth()).isEqualTo(2);
+        assertThat(Files.exists(runs)).as("the named file itself is not one job's run").isFalse();
+        CliRun rep = CliRun.of("report", a.toString(), b.toString(), c.toString(), "-o", "csv");
+        assertThat(rep.exit()).as(rep.err()).isZero();
+
+        // One job: the file named, as before.
+        Path one = job("[only]\nrw=randread\nnumber_ios=500\n");
+        Path single = dir.resolve("single.json");
+        assertThat(CliRun.of("run", "-d", "sim:null", "--job", one.toString(), "--save-run", single.toString()).exit()).isZero();
+        assertThat(org.nvmeworkbench.core.record.RunStore.load(single).totals().ios()).isEqualTo(500);
+    }
 }

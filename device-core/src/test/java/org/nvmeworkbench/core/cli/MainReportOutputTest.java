@@ -73,11 +73,40 @@ class MainReportOutputTest {
         Path a = dir.resolve("a.json");
         assertThat(CliRun.of("run", "--ios", "1000", "--save-run", a.toString()).exit()).isZero();
         Path pdf = dir.resolve("a.pdf");
-        CliRun r = CliRun.of("report", a.toString(), "--format", "pdf", "-o", pdf.toString());
+        CliRun r = CliRun.of("report", a.toString(), "-o", "pdf", "--output", pdf.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(PdfText.read(Files.readAllBytes(pdf)).text()).contains("Completion latency percentiles");
         CliRun stdout = CliRun.of("report", a.toString(), "--format", "pdf");
         assertThat(stdout.exit()).isEqualTo(CliFailure.USAGE);
-        assertThat(stdout.err()).contains("A pdf report is binary: write it to a file with -o FILE.pdf.");
+        assertThat(stdout.err()).contains("A pdf report is binary: write it to a file with --output FILE.pdf.");
+    }
+
+    @Test
+    void reportTakesMinusOAsTheOutputFormatLikeEveryOtherCommandAndNeverWritesAFileNamedJson() throws Exception {
+        Path a = dir.resolve("a.json");
+        assertThat(CliRun.of("run", "--ios", "500", "--save-run", a.toString()).exit()).isZero();
+
+        CliRun csv = CliRun.of("report", a.toString(), "-o", "csv");
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        assertThat(csv.out()).startsWith("section,");
+
+        CliRun fio = CliRun.of("report", a.toString(), "--output-format", "fio-json");
+        assertThat(fio.exit()).as(fio.err()).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(fio.out()).path("jobs").size()).isEqualTo(1);
+
+        CliRun json = CliRun.of("report", a.toString(), "-o", "json");
+        assertThat(json.exit()).isEqualTo(CliFailure.USAGE);
+        assertThat(json.oneLineError()).as(json.err()).isTrue();
+        assertThat(json.err()).contains("-o fio-json");
+        assertThat(json.out()).isEmpty();
+        assertThat(Files.exists(Path.of("json"))).isFalse();
+        assertThat(Files.exists(dir.resolve("json"))).isFalse();
+
+        // The old spelling, -o FILE, is told where the file option went instead of writing anything.
+        Path html = dir.resolve("out.html");
+        CliRun old = CliRun.of("report", a.toString(), "-o", html.toString());
+        assertThat(old.exit()).isEqualTo(CliFailure.USAGE);
+        assertThat(old.err()).contains("-o is the output format").contains("--output " + html);
+        assertThat(Files.exists(html)).isFalse();
     }
 }

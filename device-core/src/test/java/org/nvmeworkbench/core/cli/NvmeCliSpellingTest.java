@@ -11,7 +11,7 @@ class NvmeCliSpellingTest {
         // nvme set-feature /dev/nvme0 -f 8 -V 0x207  ->  set-feature -d sim -f 8 -V 0x207
         CliRun r = CliRun.of("set-feature", "-d", "sim", "-f", "8", "-V", "0x207");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("set-feature:0x08 (Interrupt Coalescing), value:0x00000207")
+        assertThat(r.out()).contains("set-feature:0x08 (Interrupt Coalescing), value:0x00000207, cdw12:00000000, save:0\n")
                 .contains("Aggregation Threshold (THR): 8 (the field holds 7");
         assertThat(CliRun.of("set-feature", "-d", "sim", "-f", "8", "--value", "0x207").exit()).isZero();
     }

@@ -135,7 +135,7 @@ class OutputSafetyTest {
         Path run = dir.resolve("run.json");
         assertThat(CliRun.of("run", "--ios", "200", "--save-run", run.toString()).exit()).isZero();
         byte[] before = Files.readAllBytes(run);
-        CliRun r = CliRun.of("report", run.toString(), "-o", dir.resolve(".").resolve("run.json").toString());
+        CliRun r = CliRun.of("report", run.toString(), "--output", dir.resolve(".").resolve("run.json").toString());
         assertThat(r.exit()).isEqualTo(CliFailure.USAGE);
         assertThat(r.oneLineError()).as(r.err()).isTrue();
         assertThat(r.err()).contains("is also an input");

@@ -43,7 +43,7 @@ class ReportCommandTest {
         RunStore.save(b, SampleRuns.run(95_000, 7, 2, 2_600));
         for (String format : List.of("html", "csv", "hlog", "fio-json", "fio-jsonplus")) {
             Path out = dir.resolve("report." + format);
-            Result r = run(a.toString(), b.toString(), "--format", format, "-o", out.toString());
+            Result r = run(a.toString(), b.toString(), "-o", format, "--output", out.toString());
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.err()).contains("Wrote " + format + " report of 2 runs");
             assertThat(Files.size(out)).isGreaterThan(500);

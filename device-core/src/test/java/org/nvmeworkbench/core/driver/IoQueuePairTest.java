@@ -31,7 +31,7 @@ class IoQueuePairTest {
         }
     }
 
-    private static void waitFor(SimBench b, IoQueuePair q, Collector c, int total) {
+    static void waitFor(SimBench b, IoQueuePair q, Collector c, int total) {
         VectorSet vs = VectorSet.of(q.vector());
         for (int spins = 0; c.count < total; spins++) {
             if (q.reapCompletions(c) == 0) {

@@ -229,10 +229,20 @@ class FioJobRulesTest {
     }
 
     @Test
-    void trimPatternsAreKnownToFioAndRefusedForThatJobOnly() {
-        FioJobFile f = parse("[a]\nrw=randread\nnumber_ios=1\n[b]\nrw=randtrim\nnumber_ios=1\n");
+    void trimPatternsAreFiosAndRunAsDatasetManagement() {
+        FioJobFile f = parse("[a]\nrw=randtrim\nnumber_ios=1\n[b]\nrw=trimwrite\nnumber_ios=1\n[c]\nreadwrite=trim\nnumber_ios=1\n");
+        assertThat(f.jobs()).allSatisfy(j -> assertThat(j.runnable()).isTrue());
+        assertThat(f.jobs().get(0).spec().rw()).isEqualTo(ReadWrite.RANDTRIM);
+        assertThat(f.jobs().get(1).spec().rw()).isEqualTo(ReadWrite.TRIMWRITE);
+        assertThat(f.jobs().get(2).spec().rw()).isEqualTo(ReadWrite.TRIM);
+        assertThat(f.firstRefused()).isNull();
+    }
+
+    @Test
+    void aJobTheWorkbenchCannotRunIsRefusedForThatJobOnly() {
+        FioJobFile f = parse("[a]\nrw=randread\nnumber_ios=1\n[b]\nrw=randread\nsize=4z\n");
         assertThat(f.jobs().get(0).runnable()).isTrue();
-        assertThat(f.jobs().get(1).refusal()).startsWith("t.fio line 5: rw=randtrim trims");
+        assertThat(f.jobs().get(1).refusal()).startsWith("t.fio line 6: size=4z counts zones");
         assertThat(List.of(f.firstRefused().name())).containsExactly("b");
     }
 }

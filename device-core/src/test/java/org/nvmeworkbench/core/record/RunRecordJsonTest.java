@@ -26,7 +26,8 @@ class RunRecordJsonTest {
                 new CoreShare(1, 0, List.of(), List.of(2), 0, 60, 12_000, 6_000, 0.6)));
         RunRecord r = new RunRecord(s.toolVersion(), s.startedAt(), s.durationNanos(), s.seed(), s.device(), s.workload(),
                 s.features(), s.totals(), s.latency(), s.readLatency(), s.writeLatency(), s.vectors(),
-                s.completionsPerInterrupt(), s.hostIrqCpuPct(), s.timeSeries(), s.origin(), s.featureNotes(), s.notes(), cpus);
+                s.completionsPerInterrupt(), s.hostIrqCpuPct(), s.timeSeries(), s.origin(), s.featureNotes(), s.notes(), s.queueDepths(),
+                s.trimLatency(), cpus);
         String json = RunRecordJson.write(r);
         assertThat(json).contains("\"per_core\"");
         assertThat(RunRecordJson.read(json).cpus()).isEqualTo(cpus);

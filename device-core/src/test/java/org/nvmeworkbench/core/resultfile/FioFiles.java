@@ -23,7 +23,7 @@ public final class FioFiles {
     }
 
     /** The file's JSON, read independently of the code under test (after any text before the brace). */
-    static JsonNode json(String name) {
+    public static JsonNode json(String name) {
         try {
             String text = Files.readString(path(name));
             return new ObjectMapper().readTree(text.substring(text.indexOf('{')));

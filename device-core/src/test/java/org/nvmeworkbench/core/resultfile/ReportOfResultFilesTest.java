@@ -39,7 +39,7 @@ class ReportOfResultFilesTest {
                 .path("percentile").path("99.000000").asLong();
 
         Path pdf = dir.resolve("out.pdf");
-        Cli p = cli("report", own.toString(), fio.toString(), "--format", "pdf", "-o", pdf.toString());
+        Cli p = cli("report", own.toString(), fio.toString(), "--output-format", "pdf", "--output", pdf.toString());
         assertThat(p.exit()).as(p.err()).isZero();
         String text = PdfText.read(Files.readAllBytes(pdf)).text().replaceAll("\\s+", " "); // PDF lines wrap anywhere
         assertThat(text).contains("not measured").contains("fio-3.33 randread.jsonplus").contains("thr7")
@@ -47,7 +47,7 @@ class ReportOfResultFilesTest {
                 .contains("does not count them").contains("randread.jsonplus.out");
 
         Path html = dir.resolve("out.html");
-        Cli h = cli("report", own.toString(), fio.toString(), "-o", html.toString());
+        Cli h = cli("report", own.toString(), fio.toString(), "--output", html.toString());
         assertThat(h.exit()).as(h.err()).isZero();
         String page = Files.readString(html);
         assertThat(page).contains(fio.toAbsolutePath().normalize().toString()).contains(">fio-3.33 randread.jsonplus<").contains("not measured").doesNotContain("NaN")
@@ -78,11 +78,11 @@ class ReportOfResultFilesTest {
         Cli s = cli("sweep", "--thr", "0,7", "--time", "0,1", "--ios", "2000", "--save-dir", sweep.toString());
         assertThat(s.exit()).as(s.err()).isZero();
         Path hlog = dir.resolve("x.hlog");
-        Cli hl = cli("report", sweep.resolve("thr0-time0-qd32.json").toString(), "--format", "hlog", "-o", hlog.toString());
+        Cli hl = cli("report", sweep.resolve("thr0-time0-qd32.json").toString(), "-o", "hlog", "--output", hlog.toString());
         assertThat(hl.exit()).as(hl.err()).isZero();
         Path out = dir.resolve("out.pdf");
         Cli r = cli("report", FioFiles.path("randrw.jsonplus.json").toString(), sweep.toString(), hlog.toString(),
-                "--format", "pdf", "-o", out.toString());
+                "--format", "pdf", "--output", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("Wrote pdf report of 7 runs");
     }
@@ -93,7 +93,7 @@ class ReportOfResultFilesTest {
         Files.writeString(bad, "hello\n");
         Path gone = dir.resolve("gone.json");
         Path out = dir.resolve("out.html");
-        Cli r = cli("report", FioFiles.path("randread.json").toString(), bad.toString(), gone.toString(), "-o", out.toString());
+        Cli r = cli("report", FioFiles.path("randread.json").toString(), bad.toString(), gone.toString(), "--output", out.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().lines().toList()).containsExactly(
                 bad + " is not a run record, a sweep folder, fio JSON or an HdrHistogram log.",

@@ -54,4 +54,13 @@ class FeatureTextTest {
                 .endsWith(".");
         assertThat(FeatureText.failure("get-feature", 0x09, StatusCode.INVALID_FIELD)).contains("not a Linux IRQ number");
     }
+
+    @Test
+    void valuesArePrintedAsNvmeClisPrintfDoesZeroWithoutItsPrefix() {
+        // nvme-cli: printf("%#0*x", result ? 10 : 8, result); C's # leaves 0 without 0x.
+        assertThat(FeatureText.hex32(0)).isEqualTo("00000000");
+        assertThat(FeatureText.hex32(0x207)).isEqualTo("0x00000207");
+        assertThat(FeatureText.hex32(-1)).isEqualTo("0xffffffff");
+        assertThat(FeatureText.header(8, 0, 0)).isEqualTo("get-feature:0x08 (Interrupt Coalescing), Current value:00000000");
+    }
 }

@@ -133,7 +133,7 @@ public final class QemuCliChecks {
         check("list: the nvme-bound controller is not attachable, says why and how", 0,
                 out -> line(out, kdev).contains(" no ") && why.stream().allMatch(w -> after(out, kdev).contains(w)), "list");
         check("list -o json: both controllers, attachable true and false, with the reason", 0, out -> {
-            JsonNode devices = json(out).path("devices");
+            JsonNode devices = json(out).path("Devices");
             JsonNode v = find(devices, dev);
             JsonNode k = find(devices, kdev);
             return v != null && k != null && v.path("attachable").asBoolean(false) && v.path("why").asText("x").isEmpty()

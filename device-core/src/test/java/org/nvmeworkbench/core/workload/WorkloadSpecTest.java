@@ -19,7 +19,9 @@ class WorkloadSpecTest {
         assertThat(ReadWrite.parse("randread")).isEqualTo(ReadWrite.RANDREAD);
         assertThat(ReadWrite.parse("readwrite")).isEqualTo(ReadWrite.RW);
         assertThat(ReadWrite.parse(" RandRW ")).isEqualTo(ReadWrite.RANDRW);
-        assertThatThrownBy(() -> ReadWrite.parse("trim")).hasMessageContaining("use read, write, randread");
+        assertThat(ReadWrite.parse("trimwrite")).isEqualTo(ReadWrite.TRIMWRITE);
+        assertThatThrownBy(() -> ReadWrite.parse("randerase")).hasMessageContaining("use read, write, randread")
+                .hasMessageContaining("randtrim");
     }
 
     @Test

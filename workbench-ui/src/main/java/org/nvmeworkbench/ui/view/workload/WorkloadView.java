@@ -4,6 +4,7 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -147,7 +148,25 @@ public final class WorkloadView implements WorkbenchView {
         warnings.visibleProperty().bind(warnings.textProperty().isNotEmpty());
         warnings.managedProperty().bind(warnings.visibleProperty());
 
-        VBox box = new VBox(8, importJob, imported, importProblem, warnings, g, problem, writeNote,
+        // A file of several jobs: which one fills the fields is the user's choice, shown, never silently the first.
+        ComboBox<String> jobChoice = new ComboBox<>(vm.importableJobs());
+        jobChoice.setId("workload-import-job");
+        jobChoice.setPromptText("Job of the file");
+        vm.importableJobs().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (!vm.importableJobs().isEmpty()) {
+                jobChoice.getSelectionModel().select(0);
+            }
+        });
+        jobChoice.setOnAction(e -> {
+            int i = jobChoice.getSelectionModel().getSelectedIndex();
+            if (i >= 0) {
+                vm.chooseJob(i);
+            }
+        });
+        jobChoice.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.importableJobs()));
+        jobChoice.managedProperty().bind(jobChoice.visibleProperty());
+
+        VBox box = new VBox(8, importJob, jobChoice, imported, importProblem, warnings, g, problem, writeNote,
                 new HBox(6, start, stop, rerun), progress, outcome);
         box.setPadding(new Insets(8));
         root = new ScrollPane(box);

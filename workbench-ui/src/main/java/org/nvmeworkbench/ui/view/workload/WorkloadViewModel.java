@@ -50,6 +50,10 @@ public final class WorkloadViewModel {
     private final ReadOnlyStringWrapper imported = new ReadOnlyStringWrapper(this, "imported", "");
     private final ReadOnlyStringWrapper importProblem = new ReadOnlyStringWrapper(this, "importProblem", "");
     private final ObservableList<String> importWarnings = FXCollections.observableArrayList();
+    /** The jobs of the imported file, by name, when it has several: the user picks one with {@link #chooseJob}. */
+    private final ObservableList<String> importableJobs = FXCollections.observableArrayList();
+    private FioJobFile importedFile;
+    private Path importedPath;
     /** What the fields do not show (rwmixread, polling, CD vectors of an imported job): the spec the fields start from. */
     private WorkloadSpec base = WorkloadSpec.defaults();
     private final BooleanBinding canStart;
@@ -103,6 +107,8 @@ public final class WorkloadViewModel {
     public ReadOnlyStringProperty importProblem() { return importProblem.getReadOnlyProperty(); }
     /** The imported job's options that do not apply, one sentence each with its line. */
     public ObservableList<String> importWarnings() { return importWarnings; }
+    /** The imported file's jobs ("1. name") when it has more than one, else empty. */
+    public ObservableList<String> importableJobs() { return importableJobs; }
     public BooleanBinding canStart() { return canStart; }
     public BooleanBinding canStop() { return canStop; }
     public BooleanBinding canRerun() { return canRerun; }
@@ -179,39 +185,65 @@ public final class WorkloadViewModel {
     }
 
     /**
-     * Fills the fields from the first job of a .fio file (fio's option names and units). Options that do
-     * not apply are listed in {@link #importWarnings()}, never dropped silently; a malformed file leaves
-     * the fields alone and {@link #importProblem()} names the line.
+     * Fills the fields from the first job of a .fio file (fio's option names and units); when the file has
+     * several, {@link #importableJobs()} lists them and {@link #chooseJob} takes another, and the line under
+     * the button says which was taken. Options that do not apply are listed in {@link #importWarnings()},
+     * never dropped silently; a malformed file leaves the fields alone and {@link #importProblem()} names the line.
      */
     public boolean importJob(Path file) {
         FioJobFile f;
         try {
             f = FioJobFile.read(file);
         } catch (FioJobException e) {
-            importProblem.set(Failures.sentence(e));
-            importWarnings.clear();
-            imported.set("");
-            return false;
+            return refuse(Failures.sentence(e));
         }
-        List<String> warnings = new ArrayList<>();
         if (f.jobs().isEmpty()) {
-            importProblem.set(file.getFileName() + " has no job section, so there is no workload to import.");
-            importWarnings.clear();
-            imported.set("");
+            return refuse(file.getFileName() + " has no job section, so there is no workload to import.");
+        }
+        importedFile = f;
+        importedPath = file;
+        List<String> names = new ArrayList<>();
+        if (f.jobs().size() > 1) {
+            for (int i = 0; i < f.jobs().size(); i++) {
+                names.add((i + 1) + ". " + f.jobs().get(i).name());
+            }
+        }
+        importableJobs.setAll(names);
+        return chooseJob(0);
+    }
+
+    /**
+     * Fills the fields from job {@code index} (0-based, in file order) of the file last imported. A job the
+     * workbench cannot run leaves the fields alone and says why.
+     */
+    public boolean chooseJob(int index) {
+        if (importedFile == null || index < 0 || index >= importedFile.jobs().size()) {
             return false;
         }
-        FioJob job = f.jobs().get(0);
-        warnings.addAll(job.warnings());
-        if (f.jobs().size() > 1) {
-            warnings.add("The file has " + f.jobs().size() + " jobs; the first, '" + job.name()
-                    + "', was imported (the workbench runs one job at a time).");
+        FioJob job = importedFile.jobs().get(index);
+        int count = importedFile.jobs().size();
+        String which = count > 1 ? " (job " + (index + 1) + " of " + count + "; choose another below)" : "";
+        if (!job.runnable()) {
+            importProblem.set("Job '" + job.name() + "'" + which + ": " + job.refusal());
+            importWarnings.setAll(job.warnings());
+            imported.set("");
+            return false;
         }
         show(job.spec());
         importProblem.set("");
-        importWarnings.setAll(warnings);
-        imported.set("Imported job '" + job.name() + "' from " + file.getFileName()
+        importWarnings.setAll(job.warnings());
+        imported.set("Imported job '" + job.name() + "'" + which + " from " + importedPath.getFileName()
                 + (job.description().isEmpty() ? "" : ": " + job.description()) + ".");
         return true;
+    }
+
+    private boolean refuse(String sentence) {
+        importProblem.set(sentence);
+        importWarnings.clear();
+        importableJobs.clear();
+        imported.set("");
+        importedFile = null;
+        return false;
     }
 
     /** Fills the fields from {@code s}, which also keeps what they do not show (rwmixread, polling, CD vectors). */

@@ -55,8 +55,28 @@ class WorkloadImportTest {
         vm.importJob(f);
         assertThat(vm.importWarnings()).isNotEmpty();
         assertThat(vm.importWarnings()).anySatisfy(w -> assertThat(w).contains("ioengine").contains("3"));
-        assertThat(vm.importWarnings()).last().asString()
-                .isEqualTo("The file has 2 jobs; the first, 'job', was imported (the workbench runs one job at a time).");
+    }
+
+    @Test
+    void aFileOfSeveralJobsLetsTheUserChooseAndSaysWhichWasTaken() throws Exception {
+        Path f = dir.resolve("three.fio");
+        Files.writeString(f, "[seq]\nrw=read\nbs=128k\n[rand]\nrw=randread\nbs=8k\niodepth=4\n[wipe]\nrw=trim\n");
+        assertThat(vm.importJob(f)).isTrue();
+        assertThat(vm.importableJobs()).containsExactly("1. seq", "2. rand", "3. wipe");
+        assertThat(vm.imported().get()).isEqualTo("Imported job 'seq' (job 1 of 3; choose another below) from three.fio.");
+        assertThat(vm.rw().get()).isEqualTo(ReadWrite.READ);
+
+        assertThat(vm.chooseJob(1)).isTrue();
+        assertThat(vm.rw().get()).isEqualTo(ReadWrite.RANDREAD);
+        assertThat(vm.blockSize().get()).isEqualTo("8k");
+        assertThat(vm.iodepth().get()).isEqualTo("4");
+        assertThat(vm.imported().get()).startsWith("Imported job 'rand' (job 2 of 3;");
+
+        Path one = dir.resolve("one.fio");
+        Files.writeString(one, "[only]\nrw=randread\n");
+        assertThat(vm.importJob(one)).isTrue();
+        assertThat(vm.importableJobs()).as("one job: nothing to choose").isEmpty();
+        assertThat(vm.imported().get()).isEqualTo("Imported job 'only' from one.fio.");
     }
 
     @Test
