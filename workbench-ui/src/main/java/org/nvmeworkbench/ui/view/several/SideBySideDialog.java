@@ -78,9 +78,9 @@ public final class SideBySideDialog {
     }
 
     private static String describe(WorkbenchSession s) {
-        var w = s.draftSpec().get();
+        var w = s.draftSpec().get() == null ? null : s.effective(s.draftSpec().get());
         return w == null ? "not valid yet" : w.rw().fioName() + ", bs " + w.blockSize() + ", iodepth " + w.iodepth() + ", "
-                + w.queues() + " queue(s)";
+                + w.queues() + " queue(s)" + (w.coalescing() == null ? "" : ", " + w.coalescing().describe());
     }
 
     private void show(List<DeviceInfo> devices) {

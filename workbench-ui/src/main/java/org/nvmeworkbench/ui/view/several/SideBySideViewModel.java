@@ -24,7 +24,7 @@ import org.nvmeworkbench.ui.session.WorkbenchSession;
 import org.nvmeworkbench.ui.view.runs.RunSelection;
 
 /**
- * Run on several devices: the Workload view's workload on the devices the user ticks, here and on agents, all
+ * Run on several devices: the Workload view's workload (with the Coalescing editor's 08h) on the devices the user ticks, here and on agents, all
  * at once ({@link SideBySide}, like fio's {@code --client} with several hosts). Each device is attached for
  * its run only and let go after it; the records join Runs (marked with their host) and are selected side by
  * side, the first device's run the baseline. The device attached in the window is left out: it is busy here.
@@ -65,7 +65,8 @@ public final class SideBySideViewModel {
      * or one that writes (each device would need its own confirmation; attach it and run it there).
      */
     public CompletableFuture<List<RunRecord>> run(List<String> devices) {
-        WorkloadSpec spec = session.draftSpec().get();
+        // With the Coalescing editor's 08h and CD vectors folded in, as a run from the Workload view has them.
+        WorkloadSpec spec = session.draftSpec().get() == null ? null : session.effective(session.draftSpec().get());
         String refused = devices.size() < 2 ? "Tick two devices or more: one device runs from the Workload view."
                 : spec == null ? "The Workload view's workload is not valid; correct it there first."
                 : WriteConfirmation.needed(spec) ? "Several devices at once run workloads that only read; a " + spec.rw().fioName()

@@ -36,6 +36,15 @@ class SideBySideViewModelTest {
     }
 
     @Test
+    void theCoalescingEditorsValueGoesWithTheWorkload() throws Exception {
+        session.draftSpec().set(WorkloadSpec.defaults().withLimits(0, 2_000));
+        session.restoreDesired(new org.nvmeworkbench.core.spec.InterruptCoalescing(7, 2), null);
+        List<RunRecord> r = vm.run(List.of("sim:null", "sim:tlc")).get();
+        assertThat(r).allSatisfy(x -> assertThat(x.workload().coalescing())
+                .isEqualTo(new org.nvmeworkbench.core.spec.InterruptCoalescing(7, 2).cdw11()));
+    }
+
+    @Test
     void aDeviceThatCannotRunIsSaidBesideTheOthersRuns() throws Exception {
         session.draftSpec().set(WorkloadSpec.defaults().withLimits(0, 1_000));
         List<RunRecord> r = vm.run(List.of("sim:null", "sim:no-such-profile")).get();
