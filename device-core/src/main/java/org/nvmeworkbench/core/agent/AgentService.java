@@ -50,7 +50,6 @@ import org.nvmeworkbench.core.driver.AdminResult;
 import org.nvmeworkbench.core.record.RunOrigin;
 import org.nvmeworkbench.core.record.RunRecord;
 import org.nvmeworkbench.core.record.RunRecordJson;
-import org.nvmeworkbench.core.session.ControllerReadout;
 import org.nvmeworkbench.core.session.ControllerSession;
 import org.nvmeworkbench.core.session.FeatureApplication;
 import org.nvmeworkbench.core.session.LocalControllerSession;

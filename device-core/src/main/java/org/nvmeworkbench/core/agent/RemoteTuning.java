@@ -1,7 +1,5 @@
 package org.nvmeworkbench.core.agent;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -307,7 +306,7 @@ public final class WorkbenchSession implements WorkbenchContext {
         if (r == null) {
             return core.detach();
         }
-        r.stop();
+        // Letting go of the hold is enough: the agent stops a run in progress, keeps its record, puts 08h back.
         CompletableFuture<Void> done = new CompletableFuture<>();
         tasks.submit("Detach " + r.device(), p -> {
             r.close();
