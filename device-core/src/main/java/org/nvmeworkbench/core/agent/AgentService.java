@@ -79,6 +79,11 @@ final class AgentService extends AgentGrpc.AgentImplBase {
     private final RunHistory history;
     private final Map<String, Holding> byDevice = new ConcurrentHashMap<>();
     private final Map<String, Holding> byLease = new ConcurrentHashMap<>();
+    /**
+     * Runs that ended after their client went away, by client, until that client follows a session here again
+     * (a window reconnected): it then hears of them as runs added, so the run it lost shows in its Runs.
+     */
+    private final Map<String, java.util.List<RunRecord>> unseen = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "agent-telemetry");
         t.setDaemon(true);
@@ -181,6 +186,10 @@ final class AgentService extends AgentGrpc.AgentImplBase {
         }
         if (request.getFollow()) {
             h.follower = SessionFollower.start(h.session.session(), events, sampler, this::withHost);
+            java.util.List<RunRecord> missed = unseen.remove(h.client);
+            if (missed != null) {
+                missed.forEach(h.follower::runAdded);
+            }
         }
     }
 
@@ -300,6 +309,10 @@ final class AgentService extends AgentGrpc.AgentImplBase {
             }
             RunRecord kept = withHost(r);
             history.save(kept);
+            if (h.released) {
+                // Its client went away during the run: the record waits for that client's next window.
+                unseen.computeIfAbsent(h.client, c -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(kept);
+            }
             synchronized (updates) {
                 updates.onNext(RunUpdate.newBuilder().setRecordJson(RunRecordJson.write(kept)).build());
                 updates.onCompleted();

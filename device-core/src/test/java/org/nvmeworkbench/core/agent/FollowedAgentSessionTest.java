@@ -233,6 +233,33 @@ class FollowedAgentSessionTest {
     }
 
     @Test
+    void aRunCutShortWhenTheWindowWentAwayShowsWhenItComesBack() throws Exception {
+        RemoteTuning gone = attach("sim:tlc", new Heard());
+        gone.run(WorkloadSpec.defaults().withLimits(600_000_000_000L, 0), SafetyPrompts.UNATTENDED, 1.0);
+        waitUntil(gone::isRunning, 20);
+        Thread.sleep(500);
+        gone.close(); // the window lets go mid-run: the run's record never reaches it
+        Heard back = new Heard();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        RemoteTuning again = null;
+        while (again == null) {
+            try {
+                again = attach("sim:tlc", back); // the agent releases the device once the run has drained
+            } catch (AgentException held) {
+                if (System.nanoTime() > deadline) {
+                    throw held;
+                }
+                Thread.sleep(200);
+            }
+        }
+        try (RemoteTuning t = again) {
+            waitUntil(() -> !back.runs.isEmpty(), 10);
+            assertThat(back.runs.get(0).notes()).anyMatch(n -> n.contains("cancelled"));
+            assertThat(back.runs.get(0).origin().host()).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
     void aWriteIsAskedHereNamingHostAndDeviceAndNothingIsWrittenWithoutTheYes() throws Exception {
         Heard heard = new Heard();
         try (RemoteTuning t = attach("sim:optane", heard)) {
