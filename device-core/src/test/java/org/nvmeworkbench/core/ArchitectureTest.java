@@ -48,6 +48,7 @@ class ArchitectureTest {
             List.of("sweep"),
             List.of("session"),
             List.of("lab", "resultfile"),
+            List.of("baseline"),
             List.of("agent"),
             List.of("cli"));
 

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nvme-workbench", scope = ScopeType.INHERIT, versionProvider = Main.Version.class,
         subcommands = {ListCommand.class, IdentifyCommand.class, GetFeatureCommand.class, SetFeatureCommand.class,
-            RunCommand.class, BenchCommand.class, SweepCommand.class, AgentCommand.class,
+            RunCommand.class, BaselineCommand.class, BenchCommand.class, SweepCommand.class, AgentCommand.class,
             ReportCommand.class},
         description = "Tune NVMe interrupt coalescing (Features 08h/09h): fio's run vocabulary, nvme-cli's feature vocabulary.")
 public final class Main implements Callable<Integer> {

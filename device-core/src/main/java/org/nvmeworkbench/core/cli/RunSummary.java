@@ -60,12 +60,18 @@ final class RunSummary {
         return sb.toString();
     }
 
+    /** The workbench's own driver, or what measured a run brought in (fio's engine is in its notes). */
+    private String engine() {
+        return r.origin().source() == org.nvmeworkbench.core.record.RunOrigin.Source.WORKBENCH ? "nvme-workbench"
+                : r.origin().label();
+    }
+
     /** The job's block, fio's layout, without the closing run status line. */
     String body() {
         WorkloadSettings w = r.workload();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: (g=%d): rw=%s, bs=(R) %dB-%dB, (W) %dB-%dB, ioengine=nvme-workbench, iodepth=%d, queues=%d, seed=%d%n",
-                label, group, w.rw(), bsMin, bsMax, bsMin, bsMax, w.iodepth(), w.queues(), r.seed()));
+        sb.append(String.format(Locale.ROOT, "%s: (g=%d): rw=%s, bs=(R) %dB-%dB, (W) %dB-%dB, ioengine=%s, iodepth=%d, queues=%d, seed=%d%n",
+                label, group, w.rw(), bsMin, bsMax, bsMin, bsMax, engine(), w.iodepth(), w.queues(), r.seed()));
         sb.append(String.format(Locale.ROOT, "%s: (groupid=%d, jobs=%d): err=%2d: %s, %s, fw %s%n", label, group, jobs,
                 r.totals().errors(), r.device().model(), r.device().serial(), r.device().firmware()));
         double seconds = r.durationNanos() / 1e9;
@@ -107,6 +113,10 @@ final class RunSummary {
     }
 
     private void interrupts(StringBuilder sb) {
+        if (!r.interruptsMeasured()) {
+            sb.append("  interrupts: not measured by ").append(r.origin().label()).append('\n');
+            return;
+        }
         if (r.workload().polling()) {
             sb.append(String.format(Locale.ROOT, "  interrupts: %d total (completions were polled), host irq cpu %.1f%%%n",
                     r.totals().interrupts(), r.hostIrqCpuPct()));
@@ -141,7 +151,8 @@ final class RunSummary {
     private void features(StringBuilder sb) {
         FeatureReadback f = r.features();
         InterruptCoalescing c = f.interruptCoalescing();
-        sb.append("  features: 08h: ").append(c == null ? "not reported by the device" : meaning08(c)).append('\n');
+        sb.append("  features: 08h: ").append(c == null ? r.origin().readsFeatures() ? "not reported by the device"
+                : "not read by " + r.origin().label() : meaning08(c)).append('\n');
         for (FeatureReadback.VectorFeature v : f.vectors()) {
             sb.append("            09h: ").append(v.value() < 0 ? "IV " + v.iv() + ": not reported by the device"
                     : InterruptVectorConfig.fromCdw11(v.value()).describe()).append('\n');

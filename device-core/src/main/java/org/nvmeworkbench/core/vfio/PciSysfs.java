@@ -73,6 +73,21 @@ final class PciSysfs {
         return read(device(bdf).resolve("class")).startsWith(NVME_CLASS);
     }
 
+    /** The kernel's block devices for the namespaces of {@code bdf} ({@code nvme0n1}, ...), sorted; none when not bound to nvme. */
+    List<String> namespaces(String bdf) {
+        List<String> out = new ArrayList<>();
+        for (Path ctrl : children(device(bdf).resolve("nvme"))) {
+            for (Path ns : children(ctrl)) {
+                String name = ns.getFileName().toString();
+                if (NAMESPACE.matcher(name).matches()) {
+                    out.add(name.replaceFirst("c\\d+n", "n"));
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
     NvmeFunction describe(String bdf) {
         Path d = device(bdf);
         List<String> inUse = new ArrayList<>();
