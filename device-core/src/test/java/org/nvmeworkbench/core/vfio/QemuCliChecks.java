@@ -146,6 +146,11 @@ public final class QemuCliChecks {
         check("attaching the nvme-bound controller is refused in one sentence, nothing touched", 1,
                 out -> out.strip().lines().count() == 1 && out.contains("bound to the kernel's nvme driver")
                         && kernelState().equals(before) && before.startsWith("driver nvme"), "identify", "-d", kdev);
+        // The kernel baseline: fio (the host's, through the 9p root) on that controller's namespace, read-only.
+        check("baseline: fio through the kernel's nvme driver on its namespace, read-only, brought in as a run", 0,
+                out -> out.contains("Measured by fio through the kernel's nvme driver") && positive(out, "IOPS=([0-9.]+[kM]?)")
+                        && out.contains("interrupts: not measured by fio") && kernelState().equals(before),
+                "baseline", "-d", kdev, "--rw", "randread", "--bs", "4k", "--iodepth", "8", "--ios", "2000");
     }
 
     /** The nvme-bound controller's driver, its mount and the file guest-checks.sh left on it. */
