@@ -480,6 +480,9 @@ public final class RemoteTuning implements AutoCloseable {
         }
 
         void accept(SessionEvent e) {
+            if (gone) {
+                return; // let go of: what the agent still had in flight must not bring the session back to life
+            }
             switch (e.getEventCase()) {
                 case SAMPLE -> sample.set(WireTelemetry.snapshot(e.getSample()));
                 case SO_FAR_JSON -> soFar = RunRecordJson.read(e.getSoFarJson());

@@ -135,7 +135,9 @@ class RemoteSessionTest {
                 .isEqualTo(new InterruptCoalescing(7, 2).cdw11());
         waitUntil(() -> !session.runs().isEmpty(), 10);
         RunRecord kept = session.runs().get(session.runs().size() - 1);
-        Thread.sleep(500);
+        // The sentence travels on the hold stream, the record on the run's; whichever comes last, the message ends so.
+        waitUntil(() -> session.message().get().startsWith("Run finished:"), 10);
+        Thread.sleep(300);
         assertThat(WaitForAsyncUtils.asyncFx(() -> session.message().get()).get()).startsWith("Run finished:");
         assertThat(kept.origin().host()).as("kept here, marked with the agent's host").isEqualTo("127.0.0.1");
         try (var files = Files.list(dir.resolve("home").resolve("runs"))) {
