@@ -4,15 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 
 import org.nvmeworkbench.core.agent.proto.FeatureReply;
 import org.nvmeworkbench.core.agent.proto.GetFeatureRequest;
@@ -21,7 +15,6 @@ import org.nvmeworkbench.core.agent.proto.IdentifyReply;
 import org.nvmeworkbench.core.agent.proto.IdentifyRequest;
 import org.nvmeworkbench.core.agent.proto.RunRequest;
 import org.nvmeworkbench.core.agent.proto.RunUpdate;
-import org.nvmeworkbench.core.agent.proto.SessionEvent;
 import org.nvmeworkbench.core.agent.proto.SetFeatureReply;
 import org.nvmeworkbench.core.agent.proto.SetFeatureRequest;
 import org.nvmeworkbench.core.agent.proto.SweepRequest;
@@ -53,13 +46,12 @@ public final class RemoteControllerSession implements ControllerSession {
     private final AgentClient client;
     private final AgentAddress address;
     private final String lease;
-    private final ClientCallStreamObserver<HoldRequest> hold;
+    private final Hold hold;
 
-    private RemoteControllerSession(AgentClient client, AgentAddress address, String lease,
-                                    ClientCallStreamObserver<HoldRequest> hold) {
+    private RemoteControllerSession(AgentClient client, AgentAddress address, Hold hold) {
         this.client = client;
         this.address = address;
-        this.lease = lease;
+        this.lease = hold.lease;
         this.hold = hold;
     }
 
@@ -71,55 +63,10 @@ public final class RemoteControllerSession implements ControllerSession {
                     + address.endpoint() + "/sim (list -d remote://" + address.endpoint() + " shows them).", true);
         }
         AgentClient client = AgentClient.connect(address, options);
-        CompletableFuture<String> held = new CompletableFuture<>();
-        @SuppressWarnings("unchecked")
-        ClientCallStreamObserver<HoldRequest>[] call = new ClientCallStreamObserver[1];
-        client.async().hold(HoldRequest.newBuilder().setDevice(address.device()).setSeed(device.seed())
+        Hold hold = Hold.open(client, address, HoldRequest.newBuilder().setDevice(address.device()).setSeed(device.seed())
                 .setAllowWrites(device.allowWrites()).setIoQueues(Math.max(1, ioQueues))
-                .setClient(options.client()).setFinishRunOnDisconnect(finishRunOnDisconnect).build(),
-                new ClientResponseObserver<HoldRequest, SessionEvent>() {
-                    @Override
-                    public void beforeStart(ClientCallStreamObserver<HoldRequest> requestStream) {
-                        call[0] = requestStream;
-                    }
-
-                    @Override
-                    public void onNext(SessionEvent e) {
-                        if (e.hasHeld()) {
-                            held.complete(e.getHeld().getLease());
-                        }
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        held.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        held.completeExceptionally(new AgentException("The agent at " + address.endpoint()
-                                + " ended the hold on " + address.device() + ".", false));
-                    }
-                });
-        try {
-            String lease = held.get(60, TimeUnit.SECONDS);
-            client.pinOnFirstUse();
-            return new RemoteControllerSession(client, address, lease, call[0]);
-        } catch (ExecutionException e) {
-            client.close();
-            if (e.getCause() instanceof StatusRuntimeException s) {
-                throw client.failure(s);
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new AgentException(e.getCause().getMessage(), false, e);
-        } catch (TimeoutException e) {
-            client.close();
-            throw new AgentException("The agent at " + address.endpoint() + " did not attach " + address.device()
-                    + " within 60 s.", false, e);
-        } catch (InterruptedException e) {
-            client.close();
-            Thread.currentThread().interrupt();
-            throw new AgentException("Interrupted while attaching " + address + ".", false, e);
-        }
+                .setClient(options.client()).setFinishRunOnDisconnect(finishRunOnDisconnect).build(), e -> { }, lost -> { });
+        return new RemoteControllerSession(client, address, hold);
     }
 
     /** The agent's name for this hold. */
@@ -207,7 +154,7 @@ public final class RemoteControllerSession implements ControllerSession {
     /** Lets go of the device: the agent stops the run in progress, keeps its record and releases the device. */
     @Override
     public void stop() {
-        hold.cancel("The client stopped the run.", null);
+        hold.cancel("The client stopped the run.");
     }
 
     private <T> T call(java.util.function.Supplier<T> c) {
@@ -221,7 +168,7 @@ public final class RemoteControllerSession implements ControllerSession {
     @Override
     public void close() {
         try {
-            hold.cancel("The client let go of the device.", null);
+            hold.cancel("The client let go of the device.");
         } finally {
             client.close();
         }

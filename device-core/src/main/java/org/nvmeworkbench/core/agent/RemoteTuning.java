@@ -7,13 +7,10 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 
 import org.nvmeworkbench.core.agent.proto.ApplyRequest;
@@ -64,15 +61,14 @@ public final class RemoteTuning implements AutoCloseable {
     private final AgentClient client;
     private final AgentAddress address;
     private final String lease;
-    private final ClientCallStreamObserver<HoldRequest> hold;
+    private final Hold hold;
     private final Events events;
     private final IdentifyNamespace namespace;
 
-    private RemoteTuning(AgentClient client, AgentAddress address, String lease, ClientCallStreamObserver<HoldRequest> hold,
-                         Events events, IdentifyNamespace namespace) {
+    private RemoteTuning(AgentClient client, AgentAddress address, Hold hold, Events events, IdentifyNamespace namespace) {
         this.client = client;
         this.address = address;
-        this.lease = lease;
+        this.lease = hold.lease;
         this.hold = hold;
         this.events = events;
         this.namespace = namespace;
@@ -102,66 +98,17 @@ public final class RemoteTuning implements AutoCloseable {
         }
         AgentClient client = AgentClient.connect(address, options);
         Events events = new Events(address, listener, callbacks);
-        CompletableFuture<String> held = new CompletableFuture<>();
-        AtomicReference<ClientCallStreamObserver<HoldRequest>> call = new AtomicReference<>();
-        client.async().hold(HoldRequest.newBuilder().setDevice(address.device()).setSeed(seed).setIoQueues(Math.max(1, ioQueues))
-                .setClient(options.client()).setFollow(true).setDesired(WireTelemetry.of(desired, desiredCdVectors)).build(),
-                new ClientResponseObserver<HoldRequest, SessionEvent>() {
-                    @Override
-                    public void beforeStart(ClientCallStreamObserver<HoldRequest> requestStream) {
-                        call.set(requestStream);
-                    }
-
-                    @Override
-                    public void onNext(SessionEvent e) {
-                        if (e.hasHeld()) {
-                            held.complete(e.getHeld().getLease());
-                        } else {
-                            events.accept(e);
-                        }
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        if (!held.completeExceptionally(t)) {
-                            events.lost(t instanceof StatusRuntimeException s ? client.failure(s).getMessage()
-                                    : Failures.sentence(t));
-                        }
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        if (!held.completeExceptionally(new AgentException("The agent at " + address.endpoint()
-                                + " ended the hold on " + address.device() + ".", false))) {
-                            events.lost("The agent at " + address.endpoint() + " let go of " + address.device() + ".");
-                        }
-                    }
-                });
+        Hold hold = Hold.open(client, address, HoldRequest.newBuilder().setDevice(address.device()).setSeed(seed)
+                .setIoQueues(Math.max(1, ioQueues)).setClient(options.client()).setFollow(true)
+                .setDesired(WireTelemetry.of(desired, desiredCdVectors)).build(), events::accept, events::lost);
         try {
-            String lease = held.get(60, TimeUnit.SECONDS);
-            client.pinOnFirstUse();
-            IdentifyReply id = client.blocking().identify(IdentifyRequest.newBuilder().setLease(lease).setNsid(1).build());
+            IdentifyReply id = client.blocking().identify(IdentifyRequest.newBuilder().setLease(hold.lease).setNsid(1).build());
             IdentifyNamespace ns = IdentifyNamespace.parse(ByteBuffer.wrap(id.getNamespace().toByteArray()));
-            return new RemoteTuning(client, address, lease, call.get(), events, ns);
-        } catch (java.util.concurrent.ExecutionException e) {
-            client.close();
-            Throwable cause = e.getCause();
-            if (cause instanceof StatusRuntimeException s) {
-                throw client.failure(s);
-            }
-            throw cause instanceof RuntimeException r ? r : new AgentException(Failures.sentence(cause), false, cause);
+            return new RemoteTuning(client, address, hold, events, ns);
         } catch (StatusRuntimeException e) {
-            call.get().cancel("The client could not finish attaching.", null);
+            hold.cancel("The client could not finish attaching.");
             client.close();
             throw client.failure(e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            client.close();
-            throw new AgentException("The agent at " + address.endpoint() + " did not attach " + address.device()
-                    + " within 60 s.", false, e);
-        } catch (InterruptedException e) {
-            client.close();
-            Thread.currentThread().interrupt();
-            throw new AgentException("Interrupted while attaching " + address + ".", false, e);
         }
     }
 
@@ -449,7 +396,7 @@ public final class RemoteTuning implements AutoCloseable {
     @Override
     public void close() {
         try {
-            hold.cancel("The client let go of the device.", null);
+            hold.cancel("The client let go of the device.");
         } finally {
             client.close();
             events.detached(address + " is detached.");
