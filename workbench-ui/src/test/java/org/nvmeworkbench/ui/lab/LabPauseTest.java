@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -30,16 +28,12 @@ class LabPauseTest {
     void start(Stage stage) {
         lab = new LabSession();
         view = new LabPlayerView(lab);
-        stage.setScene(new Scene((Parent) view.node(), 1280, 800));
-        stage.show();
+        LabViewOnStage.show(stage, view);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            view.close();
-            lab.unload();
-        }).get(30, TimeUnit.SECONDS);
+        LabViewOnStage.close(view, lab);
     }
 
     @Test

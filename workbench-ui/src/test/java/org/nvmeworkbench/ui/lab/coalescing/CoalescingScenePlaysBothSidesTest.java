@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nvmeworkbench.core.lab.ScenarioLibrary;
 import org.nvmeworkbench.ui.lab.LabSession;
+import org.nvmeworkbench.ui.lab.LabViewOnStage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -28,16 +27,12 @@ class CoalescingScenePlaysBothSidesTest {
     void start(Stage stage) {
         session = new LabSession();
         view = new CoalescingSceneView(session);
-        stage.setScene(new Scene((Parent) view.node(), 1280, 800));
-        stage.show();
+        LabViewOnStage.show(stage, view);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            view.close();
-            session.unload();
-        }).get(30, TimeUnit.SECONDS);
+        LabViewOnStage.close(view, session);
     }
 
     @Test
